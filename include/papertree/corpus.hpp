@@ -1,0 +1,157 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace papertree {
+
+/// Keys of a JSON object that papertree does not know; kept so a rewrite loses nothing.
+using ExtraKeys = nlohmann::ordered_json;
+
+/// A link of a paper, such as {"Paper", "https://arxiv.org/abs/…"} or {"Code", "https://github…"}.
+struct Link {
+  std::string label;
+  std::string url;
+  bool operator==(const Link&) const = default;
+};
+
+/// Where the corpus came from: the upstream list and the survey it belongs to.
+struct Source {
+  std::string url;
+  std::string commit;
+  std::string arxiv;
+  std::string citation;
+  ExtraKeys extra = ExtraKeys::object();
+};
+
+/// One node of the taxonomy as written in the corpus file (mutable, nested).
+struct CategoryNode {
+  std::string id;
+  std::string name;
+  std::vector<CategoryNode> children;
+  ExtraKeys extra = ExtraKeys::object();
+};
+
+/// One paper (or blog post, or web site) and the ids of the categories it sits in.
+struct Paper {
+  std::string id;
+  std::string title;
+  std::vector<std::string> authors;
+  std::string venue;
+  int year = 0;  ///< 0 when the source gives no year
+  std::string kind = "paper";
+  std::vector<Link> links;
+  std::string arxiv;  ///< arXiv id such as "2306.00978", empty when none
+  std::vector<std::string> categories;
+  ExtraKeys extra = ExtraKeys::object();
+
+  /// True when one of the links is labelled as code (Code, Code1, GitHub…).
+  bool has_code() const;
+};
+
+/// One row of the frameworks capability table.
+struct Framework {
+  std::string id;
+  std::string name;
+  std::string url;
+  std::vector<std::string> supports;  ///< "training", "inference", "fine-tuning"
+  ExtraKeys extra = ExtraKeys::object();
+};
+
+/// The corpus as plain data, before validation and indexing: what the loader reads from JSON,
+/// what the importer produces and what writers serialise.
+struct CorpusData {
+  std::string title;
+  Source source;
+  std::vector<CategoryNode> taxonomy;
+  std::vector<Paper> papers;
+  std::vector<Framework> frameworks;
+  ExtraKeys extra = ExtraKeys::object();
+};
+
+using CategoryIndex = std::uint32_t;
+using PaperIndex = std::uint32_t;
+
+/// A category of the loaded tree, with everything derived from the tree computed once.
+struct Category {
+  std::string id;
+  std::string name;
+  std::optional<CategoryIndex> parent;
+  std::vector<CategoryIndex> children;
+  int depth = 0;                  ///< 0 for a top-level branch
+  std::string path;               ///< ids from the root joined by '/'
+  CategoryIndex subtree_end = 0;  ///< categories [self, subtree_end) are this one's subtree
+  std::vector<PaperIndex> direct_papers;  ///< papers placed here, in corpus order
+  std::size_t total_papers = 0;           ///< distinct papers in this subtree
+};
+
+/// The loaded, validated, immutable corpus with its indexes. Categories are stored in pre-order,
+/// so a subtree is a contiguous range.
+class Corpus {
+ public:
+  /// Validates `data` (unique ids, known category ids, non-empty titles…) and builds the
+  /// indexes. `origin` names the file in error messages. Throws DataError.
+  static Corpus build(CorpusData data, const std::string& origin);
+
+  const std::string& title() const { return m_data.title; }
+  const Source& source() const { return m_data.source; }
+  const std::string& origin() const { return m_origin; }
+  /// The plain data the corpus was built from (for writers).
+  const CorpusData& data() const { return m_data; }
+
+  std::span<const Category> categories() const { return m_categories; }
+  std::span<const CategoryIndex> roots() const { return m_roots; }
+  std::span<const Paper> papers() const { return m_data.papers; }
+  std::span<const Framework> frameworks() const { return m_data.frameworks; }
+  const Category& category(CategoryIndex i) const { return m_categories[i]; }
+  const Paper& paper(PaperIndex i) const { return m_data.papers[i]; }
+
+  /// Category indexes a paper sits in, in the order the paper lists them.
+  std::span<const CategoryIndex> paper_categories(PaperIndex p) const;
+  /// Total number of (paper, category) placements.
+  std::size_t placement_count() const { return m_placement_cats.size(); }
+
+  std::optional<CategoryIndex> find_category(std::string_view id) const;
+  std::optional<PaperIndex> find_paper(std::string_view id) const;
+
+  /// Distinct papers in the subtree of `c` (or only `c` when `direct`), in corpus order.
+  std::vector<PaperIndex> papers_under(CategoryIndex c, bool direct = false) const;
+  /// True when category `c` lies in the subtree rooted at `root` (including `root` itself).
+  bool in_subtree(CategoryIndex c, CategoryIndex root) const {
+    return c >= root && c < m_categories[root].subtree_end;
+  }
+  /// Category names from the root down to `c`, joined by " / " (for people).
+  std::string display_path(CategoryIndex c) const;
+
+ private:
+  CorpusData m_data;
+  std::string m_origin;
+  std::vector<Category> m_categories;
+  std::vector<CategoryIndex> m_roots;
+  std::vector<CategoryIndex> m_placement_cats;   // CSR: categories of every paper, concatenated
+  std::vector<std::uint32_t> m_placement_start;  // paper p's are [start[p], start[p+1])
+  std::vector<CategoryIndex> m_category_by_id;  // sorted by id
+  std::vector<PaperIndex> m_paper_by_id;        // sorted by id
+
+  void index_papers();
+  void index_frameworks();
+  void count_subtrees();
+};
+
+/// Turns what a person types into a category: its id, its full id path
+/// (`model-centric/model-compression/quantization`), its name (case-insensitive), or a unique
+/// prefix of any of these. Throws UsageError listing the candidates when ambiguous, or
+/// suggesting the closest names when unknown.
+CategoryIndex resolve_category(const Corpus& corpus, std::string_view text);
+
+/// Checks the tree invariants (ids unique, counts roll up, every paper's categories exist,
+/// ranges consistent). Returns the problems found, empty when the corpus is consistent.
+std::vector<std::string> check_consistency(const Corpus& corpus);
+
+}  // namespace papertree

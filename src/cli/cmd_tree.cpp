@@ -1,0 +1,47 @@
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "papertree/render/tree.hpp"
+
+namespace papertree::cli {
+
+namespace {
+
+struct TreeCommand {
+  std::string category;
+  int depth = -1;
+  bool ascii = false;
+  std::string format = "text";
+};
+
+void run_tree(const TreeCommand& cmd, Context& ctx) {
+  const Corpus& corpus = ctx.corpus();
+  TreeOptions options;
+  if (!cmd.category.empty()) options.root = resolve_category(corpus, cmd.category);
+  options.max_depth = cmd.depth;
+  options.ascii = cmd.ascii;
+  if (cmd.format == "json") {
+    render_tree_json(corpus, options, std::cout);
+    return;
+  }
+  const Terminal& term = ctx.terminal();
+  options.width = term.width;
+  options.style = term.style();
+  render_tree_text(corpus, options, std::cout);
+}
+
+}  // namespace
+
+void setup_tree(CLI::App& app, Context& ctx) {
+  auto cmd = std::make_shared<TreeCommand>();
+  CLI::App* sub = app.add_subcommand("tree", "Show the taxonomy with paper counts per category");
+  sub->add_option("category", cmd->category, "Show only this category's subtree (id, path, name or prefix)");
+  sub->add_option("-d,--depth", cmd->depth, "Levels to show below the start (0: the start only)")
+      ->check(CLI::NonNegativeNumber);
+  sub->add_flag("--ascii", cmd->ascii, "Draw with plain ASCII instead of box-drawing characters");
+  sub->add_option("-f,--format", cmd->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  sub->callback([cmd, &ctx] { run_tree(*cmd, ctx); });
+}
+
+}  // namespace papertree::cli

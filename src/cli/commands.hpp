@@ -1,0 +1,12 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+
+namespace papertree::cli {
+
+/// One function per subcommand: adds it to `app` with its options and its callback.
+void setup_tree(CLI::App& app, Context& ctx);
+
+}  // namespace papertree::cli

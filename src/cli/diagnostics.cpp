@@ -1,0 +1,64 @@
+#include "diagnostics.hpp"
+
+#include <iostream>
+#include <sstream>
+
+#include "commands.hpp"
+#include "papertree/text.hpp"
+
+namespace papertree::cli {
+
+namespace {
+
+void print_lines(std::string_view prefix, std::string_view text) {
+  std::istringstream lines{std::string(text)};
+  std::string line;
+  bool first = true;
+  while (std::getline(lines, line)) {
+    std::cerr << (first ? prefix : std::string_view{}) << sanitize_for_display(line) << '\n';
+    first = false;
+  }
+}
+
+}  // namespace
+
+void setup_app(CLI::App& app, Context& ctx) {
+  app.set_version_flag("-V,--version", std::string("papertree ") + PAPERTREE_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.add_option("-c,--corpus", ctx.corpus_path, "Corpus JSON file (default: $PAPERTREE_CORPUS, else the embedded survey)");
+  app.add_option("--color", ctx.color_mode, "Colour output: auto, always or never")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::automatic},
+                                                                           {"always", ColorMode::always},
+                                                                           {"never", ColorMode::never}},
+                                          CLI::ignore_case));
+  app.add_flag("-q,--quiet", ctx.quiet, "Print no warnings");
+  app.footer("Exit codes: 0 success, 1 a check found problems, 2 usage error, 3 bad input data, 4 I/O error.");
+  setup_tree(app, ctx);
+}
+
+int report(const Error& e) {
+  print_lines("papertree: error: ", e.what());
+  if (const auto* data = dynamic_cast<const DataError*>(&e); data != nullptr && !data->detail().empty()) {
+    print_lines("", data->detail());
+  }
+  if (const auto* usage = dynamic_cast<const UsageError*>(&e); usage != nullptr && !usage->detail().empty()) {
+    print_lines("", usage->detail());
+  }
+  return static_cast<int>(e.exit_code());
+}
+
+int report_usage(const CLI::App& app, const CLI::ParseError& e) {
+  print_lines("papertree: error: ", e.what());
+  std::cerr << "Run '" << app.get_name() << " --help' for usage.\n";
+  return static_cast<int>(ExitCode::usage);
+}
+
+int report_unexpected(const std::exception& e) {
+  print_lines("papertree: error: ", e.what());
+  return static_cast<int>(ExitCode::io);
+}
+
+void warn(std::string_view message) { print_lines("papertree: warning: ", message); }
+
+}  // namespace papertree::cli

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <exception>
+#include <string_view>
+
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+#include "papertree/error.hpp"
+
+namespace papertree::cli {
+
+/// Adds the global options and every subcommand to `app`.
+void setup_app(CLI::App& app, Context& ctx);
+
+/// Prints `papertree: error: …` (and any detail lines) to stderr; returns the exit code.
+int report(const Error& e);
+/// A command-line parse error: the message and a pointer to --help; exit code 2.
+int report_usage(const CLI::App& app, const CLI::ParseError& e);
+/// Anything else that escaped (a bug): reported, never a crash; exit code 4 for I/O-like failures.
+int report_unexpected(const std::exception& e);
+/// A `papertree: warning: …` line on stderr.
+void warn(std::string_view message);
+
+}  // namespace papertree::cli
