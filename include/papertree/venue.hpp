@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace papertree {
+
+/// The canonical spelling of a venue, through one documented alias table (docs/venues.md):
+/// "NeurlPS" and "NIPS" -> "NeurIPS", "Arxiv" -> "arXiv", "ICLR 2023" -> "ICLR". Unknown venues
+/// are returned trimmed but otherwise as given.
+std::string normalize_venue(std::string_view raw);
+
+/// True when `a` and `b` name the same venue once normalised, ignoring case.
+bool same_venue(std::string_view a, std::string_view b);
+
+}  // namespace papertree

@@ -1,0 +1,78 @@
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string_view>
+
+#include "commands.hpp"
+#include "papertree/error.hpp"
+#include "papertree/io.hpp"
+#include "papertree/render/export.hpp"
+
+namespace papertree::cli {
+
+namespace {
+
+struct ExportFormat {
+  std::string_view name;
+  ExportFunction render;
+};
+
+// One row per export format (docs/export.md describes each).
+const std::vector<ExportFormat>& export_formats() {
+  static const std::vector<ExportFormat> formats = {
+  };
+  return formats;
+}
+
+struct ExportCommand {
+  std::string category;
+  std::string format;
+  std::string output;
+  bool force = false;
+  bool flat = false;
+  bool with_papers = false;
+  int depth = -1;
+};
+
+void run_export(const ExportCommand& cmd, Context& ctx) {
+  const Corpus& corpus = ctx.corpus();
+  ExportSelection selection;
+  if (!cmd.category.empty()) selection.root = resolve_category(corpus, cmd.category);
+  if (selection.root) {
+    selection.papers = corpus.papers_under(*selection.root);
+  } else {
+    for (PaperIndex p = 0; p < corpus.papers().size(); ++p) selection.papers.push_back(p);
+  }
+  ExportOptions options{cmd.flat, cmd.with_papers, cmd.depth};
+  const auto& formats = export_formats();
+  auto it = std::find_if(formats.begin(), formats.end(), [&](const ExportFormat& f) { return f.name == cmd.format; });
+  if (it == formats.end()) throw UsageError("unknown export format \"" + cmd.format + "\"");
+  if (cmd.output.empty() || cmd.output == "-") {
+    it->render(corpus, selection, options, std::cout);
+    return;
+  }
+  std::ostringstream buffer;
+  it->render(corpus, selection, options, buffer);
+  write_file_atomic(cmd.output, buffer.str(), cmd.force);
+}
+
+}  // namespace
+
+void setup_export(CLI::App& app, Context& ctx) {
+  auto cmd = std::make_shared<ExportCommand>();
+  CLI::App* sub = app.add_subcommand("export", "Export the corpus or one category in another format");
+  sub->add_option("category", cmd->category, "Export only this category's subtree");
+  std::vector<std::string> names;
+  for (const auto& f : export_formats()) names.emplace_back(f.name);
+  sub->add_option("-f,--format", cmd->format, "Output format")->required()->check(CLI::IsMember(names));
+  sub->add_option("-o,--output", cmd->output, "Write to this file (atomically) instead of stdout");
+  sub->add_flag("--force", cmd->force, "Overwrite an existing output file");
+  sub->add_flag("--flat", cmd->flat, "markdown: one list without headings");
+  sub->add_flag("--with-papers", cmd->with_papers, "dot, mermaid, latex: add the papers as leaves");
+  sub->add_option("-d,--depth", cmd->depth, "dot, mermaid, latex: levels below the start")
+      ->check(CLI::NonNegativeNumber);
+  sub->callback([cmd, &ctx] { run_export(*cmd, ctx); });
+}
+
+}  // namespace papertree::cli
