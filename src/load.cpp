@@ -1,5 +1,7 @@
 #include "papertree/load.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "papertree/error.hpp"
@@ -67,7 +69,7 @@ class Reader {
 
   const Json& require(const Json& obj, const std::string& path, const char* key) const {
     auto it = obj.find(key);
-    if (it == obj.end()) fail(path.empty() ? key : path, fmt::format("missing required key \"{}\"", key));
+    if (it == obj.end()) fail(path, fmt::format("missing required key \"{}\"", key));
     return *it;
   }
 
@@ -257,6 +259,24 @@ std::size_t too_deep_at(std::string_view text, int limit) {
 
 constexpr int k_max_json_depth = 128;
 
+// nlohmann reports the position of the last byte it read, which for an unexpected string or
+// literal is the token's end; a person wants the caret at the token's start.
+std::size_t token_start(std::string_view text, std::size_t last) {
+  if (last >= text.size()) return text.size();
+  auto literal = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-'; };
+  if (text[last] == '"' && last > 0) {
+    for (std::size_t i = last; i-- > 0;) {
+      if (text[i] == '\n') break;
+      if (text[i] == '"' && (i == 0 || text[i - 1] != '\\')) return i;
+    }
+  } else if (literal(text[last])) {
+    std::size_t i = last;
+    while (i > 0 && literal(text[i - 1])) --i;
+    return i;
+  }
+  return last;
+}
+
 }  // namespace
 
 CorpusData parse_corpus(std::string_view text, const std::string& origin) {
@@ -270,8 +290,7 @@ CorpusData parse_corpus(std::string_view text, const std::string& origin) {
   try {
     root = Json::parse(text.begin(), text.end());
   } catch (const Json::parse_error& e) {
-    // e.byte is one past the offending character.
-    std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+    std::size_t offset = token_start(text, e.byte > 0 ? e.byte - 1 : 0);
     auto [line, column] = line_column(text, offset);
     throw DataError(Location{origin, line, column, {}}, syntax_message(e.what()), caret_excerpt(text, offset, column));
   }

@@ -81,6 +81,13 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
            c.path.ends_with("/" + folded);
   });
   if (prefixed.size() == 1) return prefixed.front();
+  // "quant" matches Quantization and categories below it: the top one is what was meant.
+  // Pre-order puts a would-be ancestor first.
+  if (prefixed.size() > 1 && std::all_of(prefixed.begin(), prefixed.end(), [&](CategoryIndex c) {
+        return corpus.in_subtree(c, prefixed.front());
+      })) {
+    return prefixed.front();
+  }
   if (prefixed.size() > 1) {
     throw UsageError(fmt::format("category \"{}\" is ambiguous; it matches {} categories:", sanitize_for_display(text),
                                  prefixed.size()),
