@@ -27,11 +27,13 @@ void setup_app(CLI::App& app, Context& ctx) {
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("-c,--corpus", ctx.corpus_path, "Corpus JSON file (default: $PAPERTREE_CORPUS, else the embedded survey)");
-  app.add_option("--color", ctx.color_mode, "Colour output: auto, always or never")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::automatic},
-                                                                           {"always", ColorMode::always},
-                                                                           {"never", ColorMode::never}},
-                                          CLI::ignore_case));
+  app.add_option_function<std::string>(
+         "--color",
+         [&ctx](const std::string& when) {
+           ctx.color_mode = when == "always" ? ColorMode::always : when == "never" ? ColorMode::never : ColorMode::automatic;
+         },
+         "When to colour output: auto (a terminal, NO_COLOR unset), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", ctx.quiet, "Print no warnings");
   app.footer("Exit codes: 0 success, 1 a check found problems, 2 usage error, 3 bad input data, 4 I/O error.");
   setup_tree(app, ctx);
