@@ -35,7 +35,8 @@ std::string caret_excerpt(std::string_view text, std::size_t offset, std::size_t
   offset = std::min(offset, text.size());
   std::size_t begin = offset - (column - 1);
   std::size_t end = text.find('\n', begin);
-  std::string line = sanitize_for_display(text.substr(begin, end == std::string_view::npos ? text.size() - begin : end - begin));
+  std::string line = sanitize_for_display(
+      text.substr(begin, end == std::string_view::npos ? text.size() - begin : end - begin));
   if (line.size() > 200) return {};
   std::string caret_line;
   std::string_view before = text.substr(begin, column - 1);
@@ -46,15 +47,19 @@ std::string caret_excerpt(std::string_view text, std::size_t offset, std::size_t
 // What a JSON value is, for "expected …, got …" messages. Containers are named, not dumped.
 std::string describe(const Json& v) {
   switch (v.type()) {
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::null: return "null";
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "an array";
+    case Json::value_t::null:
+      return "null";
     case Json::value_t::string: {
       std::string s = v.get_ref<const std::string&>();
       if (s.size() > 40) s = truncate_to_width(s, 40);
       return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
     }
-    default: return v.dump();
+    default:
+      return v.dump();
   }
 }
 
@@ -90,7 +95,8 @@ class Reader {
   std::vector<std::string> string_list(const Json& v, const std::string& path) const {
     expect(v, v.is_array(), path, "an array of strings");
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(string_at(v[i], fmt::format("{}[{}]", path, i)));
+    for (std::size_t i = 0; i < v.size(); ++i)
+      out.push_back(string_at(v[i], fmt::format("{}[{}]", path, i)));
     return out;
   }
 
@@ -102,7 +108,8 @@ class Reader {
   static Json extras(const Json& obj, std::initializer_list<const char*> known) {
     Json out = Json::object();
     for (auto it = obj.begin(); it != obj.end(); ++it) {
-      bool is_known = std::any_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; });
+      bool is_known =
+          std::any_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; });
       if (!is_known) out[it.key()] = it.value();
     }
     return out;
@@ -143,18 +150,21 @@ class Reader {
     if (auto it = v.find("year"); it != v.end()) {
       expect(*it, it->is_number_integer(), path + ".year", "an integer");
       auto year = it->get<long long>();
-      if (year < 0 || year > 9999) fail(path + ".year", fmt::format("year {} is out of range 0..9999", year));
+      if (year < 0 || year > 9999)
+        fail(path + ".year", fmt::format("year {} is out of range 0..9999", year));
       p.year = static_cast<int>(year);
     }
     if (v.contains("kind")) p.kind = string_at(v["kind"], path + ".kind");
     if (p.kind.empty()) fail(path + ".kind", "a kind must not be empty");
     if (auto it = v.find("links"); it != v.end()) {
       expect(*it, it->is_array(), path + ".links", "an array of links");
-      for (std::size_t i = 0; i < it->size(); ++i) p.links.push_back(link((*it)[i], fmt::format("{}.links[{}]", path, i)));
+      for (std::size_t i = 0; i < it->size(); ++i)
+        p.links.push_back(link((*it)[i], fmt::format("{}.links[{}]", path, i)));
     }
     p.arxiv = optional_string(v, path, "arxiv");
     p.categories = string_list(require(v, path, "categories"), path + ".categories");
-    p.extra = extras(v, {"id", "title", "authors", "venue", "year", "kind", "links", "arxiv", "categories"});
+    p.extra = extras(
+        v, {"id", "title", "authors", "venue", "year", "kind", "links", "arxiv", "categories"});
     return p;
   }
 
@@ -164,7 +174,8 @@ class Reader {
     f.id = string_at(require(v, path, "id"), path + ".id");
     f.name = string_at(require(v, path, "name"), path + ".name");
     f.url = optional_string(v, path, "url");
-    if (auto it = v.find("supports"); it != v.end()) f.supports = string_list(*it, path + ".supports");
+    if (auto it = v.find("supports"); it != v.end())
+      f.supports = string_list(*it, path + ".supports");
     f.extra = extras(v, {"id", "name", "url", "supports"});
     return f;
   }
@@ -189,15 +200,20 @@ class Reader {
     expect(version, version.is_number_integer(), "version", "an integer");
     auto v = version.get<long long>();
     if (v > k_corpus_version) {
-      fail("version", fmt::format("corpus format version {} is newer than this papertree supports (version {}); "
-                                  "upgrade papertree",
-                                  v, k_corpus_version));
+      fail("version",
+           fmt::format(
+               "corpus format version {} is newer than this papertree supports (version {}); "
+               "upgrade papertree",
+               v, k_corpus_version));
     }
-    if (v < 1) fail("version", fmt::format("unknown corpus format version {} (supported: {})", v, k_corpus_version));
+    if (v < 1)
+      fail("version",
+           fmt::format("unknown corpus format version {} (supported: {})", v, k_corpus_version));
   }
 
   CorpusData corpus(const Json& root) const {
-    if (!root.is_object()) fail("(root)", fmt::format("expected a corpus object, got {}", describe(root)));
+    if (!root.is_object())
+      fail("(root)", fmt::format("expected a corpus object, got {}", describe(root)));
     header(root);
     CorpusData d;
     d.title = string_at(require(root, "", "title"), "title");
@@ -210,14 +226,16 @@ class Reader {
     const Json& papers = require(root, "", "papers");
     expect(papers, papers.is_array(), "papers", "an array of papers");
     d.papers.reserve(papers.size());
-    for (std::size_t i = 0; i < papers.size(); ++i) d.papers.push_back(paper(papers[i], fmt::format("papers[{}]", i)));
+    for (std::size_t i = 0; i < papers.size(); ++i)
+      d.papers.push_back(paper(papers[i], fmt::format("papers[{}]", i)));
     if (auto it = root.find("frameworks"); it != root.end()) {
       expect(*it, it->is_array(), "frameworks", "an array of frameworks");
       for (std::size_t i = 0; i < it->size(); ++i) {
         d.frameworks.push_back(framework((*it)[i], fmt::format("frameworks[{}]", i)));
       }
     }
-    d.extra = extras(root, {"format", "version", "title", "source", "taxonomy", "papers", "frameworks"});
+    d.extra =
+        extras(root, {"format", "version", "title", "source", "taxonomy", "papers", "frameworks"});
     return d;
   }
 
@@ -244,8 +262,10 @@ std::size_t too_deep_at(std::string_view text, int limit) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
@@ -263,7 +283,9 @@ constexpr int k_max_json_depth = 128;
 // literal is the token's end; a person wants the caret at the token's start.
 std::size_t token_start(std::string_view text, std::size_t last) {
   if (last >= text.size()) return text.size();
-  auto literal = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-'; };
+  auto literal = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-';
+  };
   if (text[last] == '"' && last > 0) {
     for (std::size_t i = last; i-- > 0;) {
       if (text[i] == '\n') break;
@@ -280,7 +302,8 @@ std::size_t token_start(std::string_view text, std::size_t last) {
 }  // namespace
 
 CorpusData parse_corpus(std::string_view text, const std::string& origin) {
-  if (trim(text).empty()) throw DataError(Location{origin, 0, 0, {}}, "the file is empty, expected a corpus JSON object");
+  if (trim(text).empty())
+    throw DataError(Location{origin, 0, 0, {}}, "the file is empty, expected a corpus JSON object");
   if (std::size_t at = too_deep_at(text, k_max_json_depth); at != std::string_view::npos) {
     auto [line, column] = line_column(text, at);
     throw DataError(Location{origin, line, column, {}},
@@ -292,7 +315,8 @@ CorpusData parse_corpus(std::string_view text, const std::string& origin) {
   } catch (const Json::parse_error& e) {
     std::size_t offset = token_start(text, e.byte > 0 ? e.byte - 1 : 0);
     auto [line, column] = line_column(text, offset);
-    throw DataError(Location{origin, line, column, {}}, syntax_message(e.what()), caret_excerpt(text, offset, column));
+    throw DataError(Location{origin, line, column, {}}, syntax_message(e.what()),
+                    caret_excerpt(text, offset, column));
   }
   return Reader(origin).corpus(root);
 }
@@ -301,7 +325,9 @@ Corpus load_corpus_text(std::string_view text, const std::string& origin) {
   return Corpus::build(parse_corpus(text, origin), origin);
 }
 
-Corpus load_corpus_file(const std::string& path) { return load_corpus_text(read_file(path), path); }
+Corpus load_corpus_file(const std::string& path) {
+  return load_corpus_text(read_file(path), path);
+}
 
 namespace {
 

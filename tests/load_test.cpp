@@ -10,13 +10,16 @@ namespace papertree {
 namespace {
 
 // A minimal valid corpus with `papers` spliced in; `taxonomy` likewise.
-std::string corpus_with(const std::string& papers,
-                        const std::string& taxonomy = R"([{"id": "a", "name": "A", "children": [{"id": "b", "name": "B"}]}])",
-                        const std::string& header = R"("format": "papertree-corpus", "version": 1, "title": "T")") {
+std::string corpus_with(
+    const std::string& papers,
+    const std::string& taxonomy =
+        R"([{"id": "a", "name": "A", "children": [{"id": "b", "name": "B"}]}])",
+    const std::string& header = R"("format": "papertree-corpus", "version": 1, "title": "T")") {
   return "{" + header + R"(, "taxonomy": )" + taxonomy + R"(, "papers": )" + papers + "}";
 }
 
-const std::string k_paper = R"({"id": "p1", "title": "A Paper", "venue": "ICLR", "year": 2023, "categories": ["b"]})";
+const std::string k_paper =
+    R"({"id": "p1", "title": "A Paper", "venue": "ICLR", "year": 2023, "categories": ["b"]})";
 
 // Loads `text` and returns the DataError's message, failing the test if it loads.
 std::string load_error(const std::string& text) {
@@ -46,7 +49,8 @@ TEST(LoadCorpus, SyntaxErrorReportsLineAndColumnWithCaret) {
     EXPECT_EQ(e.where().line, 3u);
     EXPECT_EQ(e.where().column, 16u);
     EXPECT_EQ(std::string(e.what()),
-              "t.json:3:16: invalid JSON: syntax error while parsing object key - unexpected ','; expected string "
+              "t.json:3:16: invalid JSON: syntax error while parsing object key - unexpected ','; "
+              "expected string "
               "literal");
     EXPECT_EQ(e.detail(), "    \"version\": 1,,\n                 ^");
   }
@@ -64,7 +68,10 @@ TEST(LoadCorpus, TruncatedFileReportsWhereItEnds) {
 }
 
 TEST(LoadCorpus, BinaryGarbageIsASyntaxError) {
-  std::string text("\x7f" "ELF\x02\x01\x01\x00\x00", 9);
+  std::string text(
+      "\x7f"
+      "ELF\x02\x01\x01\x00\x00",
+      9);
   EXPECT_EQ(load_error(text).rfind("t.json:1:1: invalid JSON: syntax error", 0), 0u);
 }
 
@@ -84,9 +91,10 @@ TEST(LoadCorpus, WrongFormatMarker) {
 }
 
 TEST(LoadCorpus, NewerVersionSaysWhichVersionIsSupported) {
-  EXPECT_EQ(load_error(R"({"format": "papertree-corpus", "version": 2})"),
-            "t.json: version: corpus format version 2 is newer than this papertree supports (version 1); "
-            "upgrade papertree");
+  EXPECT_EQ(
+      load_error(R"({"format": "papertree-corpus", "version": 2})"),
+      "t.json: version: corpus format version 2 is newer than this papertree supports (version 1); "
+      "upgrade papertree");
   EXPECT_EQ(load_error(R"({"format": "papertree-corpus", "version": "1"})"),
             "t.json: version: expected an integer, got \"1\"");
 }
@@ -99,15 +107,18 @@ TEST(LoadCorpus, WrongTypeNamesTheJsonPath) {
             "t.json: papers[0].title: expected a string, got an array");
   EXPECT_EQ(load_error(corpus_with(R"([{"id": "p1", "title": "x", "categories": "b"}])")),
             "t.json: papers[0].categories: expected an array of strings, got \"b\"");
-  EXPECT_EQ(load_error(corpus_with(R"([{"id": "p1", "title": "x", "links": [{"label": "Paper"}], "categories": ["b"]}])")),
-            "t.json: papers[0].links[0]: missing required key \"url\"");
+  EXPECT_EQ(
+      load_error(corpus_with(
+          R"([{"id": "p1", "title": "x", "links": [{"label": "Paper"}], "categories": ["b"]}])")),
+      "t.json: papers[0].links[0]: missing required key \"url\"");
 }
 
 TEST(LoadCorpus, MissingRequiredKeysAreNamed) {
   EXPECT_EQ(load_error(corpus_with(R"([{"title": "x", "categories": ["b"]}])")),
             "t.json: papers[0]: missing required key \"id\"");
-  EXPECT_EQ(load_error(R"({"format": "papertree-corpus", "version": 1, "title": "T", "taxonomy": []})"),
-            "t.json: missing required key \"papers\"");
+  EXPECT_EQ(
+      load_error(R"({"format": "papertree-corpus", "version": 1, "title": "T", "taxonomy": []})"),
+      "t.json: missing required key \"papers\"");
 }
 
 TEST(LoadCorpus, UnknownCategoryIsAnError) {
@@ -121,9 +132,11 @@ TEST(LoadCorpus, DuplicatePaperIdsAreAnError) {
 }
 
 TEST(LoadCorpus, DuplicateCategoryIdsAnywhereInTheTreeAreAnError) {
-  std::string taxonomy = R"([{"id": "a", "name": "A", "children": [{"id": "b", "name": "B"}]}, {"id": "b", "name": "C"}])";
+  std::string taxonomy =
+      R"([{"id": "a", "name": "A", "children": [{"id": "b", "name": "B"}]}, {"id": "b", "name": "C"}])";
   EXPECT_EQ(load_error(corpus_with("[]", taxonomy)),
-            "t.json: taxonomy[1].id: duplicate category id \"b\" (first used at taxonomy[0].children[0])");
+            "t.json: taxonomy[1].id: duplicate category id \"b\" (first used at "
+            "taxonomy[0].children[0])");
 }
 
 TEST(LoadCorpus, EmptyTitleIsAnError) {
@@ -133,9 +146,11 @@ TEST(LoadCorpus, EmptyTitleIsAnError) {
 
 TEST(LoadCorpus, IdsMustBeSlugs) {
   EXPECT_EQ(load_error(corpus_with("[]", R"([{"id": "Bad Id", "name": "A"}])")),
-            "t.json: taxonomy[0].id: category id \"Bad Id\" is not a lowercase slug (a-z, 0-9 and single '-')");
-  EXPECT_EQ(load_error(corpus_with(R"([{"id": "p_1", "title": "x", "categories": ["b"]}])")),
-            "t.json: papers[0].id: paper id \"p_1\" is not a lowercase slug (a-z, 0-9 and single '-')");
+            "t.json: taxonomy[0].id: category id \"Bad Id\" is not a lowercase slug (a-z, 0-9 and "
+            "single '-')");
+  EXPECT_EQ(
+      load_error(corpus_with(R"([{"id": "p_1", "title": "x", "categories": ["b"]}])")),
+      "t.json: papers[0].id: paper id \"p_1\" is not a lowercase slug (a-z, 0-9 and single '-')");
 }
 
 TEST(LoadCorpus, PaperWithoutCategoryIsAnError) {
@@ -144,13 +159,15 @@ TEST(LoadCorpus, PaperWithoutCategoryIsAnError) {
 }
 
 TEST(LoadCorpus, YearOutOfRangeIsAnError) {
-  EXPECT_EQ(load_error(corpus_with(R"([{"id": "p1", "title": "x", "year": 99999, "categories": ["b"]}])")),
+  EXPECT_EQ(load_error(
+                corpus_with(R"([{"id": "p1", "title": "x", "year": 99999, "categories": ["b"]}])")),
             "t.json: papers[0].year: year 99999 is out of range 0..9999");
 }
 
 TEST(LoadCorpus, DeepTaxonomyIsRefused) {
   std::string taxonomy;
-  for (int i = 0; i < 40; ++i) taxonomy += R"({"id": "c)" + std::to_string(i) + R"(", "name": "C", "children": [)";
+  for (int i = 0; i < 40; ++i)
+    taxonomy += R"({"id": "c)" + std::to_string(i) + R"(", "name": "C", "children": [)";
   taxonomy += std::string("]}");
   for (int i = 1; i < 40; ++i) taxonomy += "]}";
   std::string msg = load_error(corpus_with("[]", "[" + taxonomy + "]"));
@@ -166,7 +183,8 @@ TEST(LoadCorpus, UnknownKeysSurviveARewrite) {
   EXPECT_NE(once.find(R"("doi": "10.1/x")"), std::string::npos);
   EXPECT_NE(once.find(R"("color": "red")"), std::string::npos);
   EXPECT_NE(once.find(R"("maintainer": "me")"), std::string::npos);
-  EXPECT_EQ(to_canonical_json(parse_corpus(once, "t.json")), once);  // canonical form is a fixed point
+  EXPECT_EQ(to_canonical_json(parse_corpus(once, "t.json")),
+            once);  // canonical form is a fixed point
 }
 
 TEST(LoadCorpus, MissingFileIsAnIoError) {
@@ -175,7 +193,8 @@ TEST(LoadCorpus, MissingFileIsAnIoError) {
     FAIL() << "expected an IoError";
   } catch (const IoError& e) {
     EXPECT_EQ(e.exit_code(), ExitCode::io);
-    EXPECT_EQ(std::string(e.what()), "/nonexistent/corpus.json: cannot open: No such file or directory");
+    EXPECT_EQ(std::string(e.what()),
+              "/nonexistent/corpus.json: cannot open: No such file or directory");
   }
 }
 

@@ -24,7 +24,9 @@ std::string resolve_error(std::string_view text) {
   return {};
 }
 
-TEST(ResolveCategory, ExactId) { EXPECT_EQ(resolved_id("parameter-pruning"), "parameter-pruning"); }
+TEST(ResolveCategory, ExactId) {
+  EXPECT_EQ(resolved_id("parameter-pruning"), "parameter-pruning");
+}
 
 TEST(ResolveCategory, FullPath) {
   EXPECT_EQ(resolved_id("model-centric/model-compression/quantization"), "quantization");
@@ -47,12 +49,15 @@ TEST(ResolveCategory, PrefixOfACategoryAndItsDescendantsPicksTheTop) {
   EXPECT_EQ(resolved_id("quant"), "quantization");
 }
 
-TEST(ResolveCategory, TrailingPathPart) { EXPECT_EQ(resolved_id("quantization/post-training-quantization"), "post-training-quantization"); }
+TEST(ResolveCategory, TrailingPathPart) {
+  EXPECT_EQ(resolved_id("quantization/post-training-quantization"), "post-training-quantization");
+}
 
 TEST(ResolveCategory, AmbiguousPrefixListsCandidates) {
   EXPECT_EQ(resolve_error("p"),
             "category \"p\" is ambiguous; it matches 3 categories:\n"
-            "  model-centric/model-compression/quantization/post-training-quantization  (Post-Training Quantization)\n"
+            "  model-centric/model-compression/quantization/post-training-quantization  "
+            "(Post-Training Quantization)\n"
             "  model-centric/model-compression/parameter-pruning  (Parameter Pruning)\n"
             "  data-centric/prompt-compression  (Prompt Compression)");
 }
@@ -62,7 +67,8 @@ TEST(ResolveCategory, UnknownSuggestsClosestNames) {
             "unknown category \"quantisation\"; did you mean \"Quantization\"?\n"
             "run 'papertree tree' to see every category");
   EXPECT_EQ(resolve_error("atention"),
-            "unknown category \"atention\"; did you mean \"Attention\"?\nrun 'papertree tree' to see every category");
+            "unknown category \"atention\"; did you mean \"Attention\"?\nrun 'papertree tree' to "
+            "see every category");
 }
 
 TEST(ResolveCategory, UnknownWithNothingCloseSaysSo) {
@@ -70,7 +76,9 @@ TEST(ResolveCategory, UnknownWithNothingCloseSaysSo) {
             "unknown category \"zzzzzzzzzzzz\"\nrun 'papertree tree' to see every category");
 }
 
-TEST(ResolveCategory, EmptyIsAUsageError) { EXPECT_EQ(resolve_error("  "), "empty category name\n"); }
+TEST(ResolveCategory, EmptyIsAUsageError) {
+  EXPECT_EQ(resolve_error("  "), "empty category name\n");
+}
 
 TEST(ResolveCategory, ControlCharactersInInputAreNotEchoedRaw) {
   std::string msg = resolve_error("\x1b[31mzz");

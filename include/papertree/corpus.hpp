@@ -84,9 +84,9 @@ struct Category {
   std::string name;
   std::optional<CategoryIndex> parent;
   std::vector<CategoryIndex> children;
-  int depth = 0;                  ///< 0 for a top-level branch
-  std::string path;               ///< ids from the root joined by '/'
-  CategoryIndex subtree_end = 0;  ///< categories [self, subtree_end) are this one's subtree
+  int depth = 0;                          ///< 0 for a top-level branch
+  std::string path;                       ///< ids from the root joined by '/'
+  CategoryIndex subtree_end = 0;          ///< categories [self, subtree_end) are this one's subtree
   std::vector<PaperIndex> direct_papers;  ///< papers placed here, in corpus order
   std::size_t total_papers = 0;           ///< distinct papers in this subtree
 };
@@ -136,8 +136,8 @@ class Corpus {
   std::vector<CategoryIndex> m_roots;
   std::vector<CategoryIndex> m_placement_cats;   // CSR: categories of every paper, concatenated
   std::vector<std::uint32_t> m_placement_start;  // paper p's are [start[p], start[p+1])
-  std::vector<CategoryIndex> m_category_by_id;  // sorted by id
-  std::vector<PaperIndex> m_paper_by_id;        // sorted by id
+  std::vector<CategoryIndex> m_category_by_id;   // sorted by id
+  std::vector<PaperIndex> m_paper_by_id;         // sorted by id
 
   void index_papers();
   void index_frameworks();
