@@ -81,7 +81,7 @@ TEST(LoadCorpus, DeepNestingIsRefusedWithoutCrashing) {
 }
 
 TEST(LoadCorpus, RootMustBeAnObject) {
-  EXPECT_EQ(load_error("[1, 2]"), "t.json: (root): expected a corpus object, got an array");
+  EXPECT_EQ(load_error("[1, 2]"), "t.json: expected a corpus object, got an array");
 }
 
 TEST(LoadCorpus, WrongFormatMarker) {
@@ -185,6 +185,22 @@ TEST(LoadCorpus, UnknownKeysSurviveARewrite) {
   EXPECT_NE(once.find(R"("maintainer": "me")"), std::string::npos);
   EXPECT_EQ(to_canonical_json(parse_corpus(once, "t.json")),
             once);  // canonical form is a fixed point
+}
+
+TEST(LoadCorpus, KeyOrderDoesNotMatterAndNestedPapersKeysAreNotStreamed) {
+  std::string text =
+      R"({"papers": [{"id": "p1", "title": "x", "categories": ["b"], "x": {"papers": [1]}}],
+    "taxonomy": [{"id": "b", "name": "B"}], "title": "T", "version": 1, "format": "papertree-corpus"})";
+  Corpus c = test::load(text);
+  ASSERT_EQ(c.papers().size(), 1u);
+  EXPECT_EQ(c.paper(0).extra["x"]["papers"][0], 1);
+}
+
+TEST(LoadCorpus, PapersMustBeAnArray) {
+  EXPECT_EQ(load_error(corpus_with(R"({"id": "p1"})")),
+            "t.json: papers: expected an array of papers, got an object");
+  EXPECT_EQ(load_error(corpus_with(R"([{"id": "p1", "title": "x", "categories": ["b"]}, 7])")),
+            "t.json: papers[1]: expected a paper object, got 7");
 }
 
 TEST(LoadCorpus, MissingFileIsAnIoError) {
