@@ -4,11 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -43,12 +42,29 @@ std::string read_file(const std::string& path) {
   if (std::filesystem::is_directory(path, ec)) {
     throw IoError(fmt::format("{}: cannot read: is a directory", path));
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(fmt::format("{}: cannot open: {}", path, system_reason()));
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw IoError(fmt::format("{}: cannot read: {}", path, system_reason()));
-  return std::move(buffer).str();
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw IoError(fmt::format("{}: cannot open: {}", path, system_reason()));
+  // One allocation of the file's size (a stream buffer would grow by doubling and copy, holding
+  // up to three times the file at its peak); read on past it in case the file grew meanwhile.
+  struct stat st {};
+  std::string text;
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) text.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t done = 0;
+  for (;;) {
+    if (done == text.size()) text.resize(std::max<std::size_t>(4096, text.size() * 2));
+    ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      std::string reason = system_reason();
+      ::close(fd);
+      throw IoError(fmt::format("{}: cannot read: {}", path, reason));
+    }
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  text.resize(done);
+  return text;
 }
 
 void write_file_atomic(const std::string& path, const std::string& content, bool overwrite) {
