@@ -111,31 +111,32 @@ void Corpus::index_papers() {
   m_placement_start.reserve(papers.size() + 1);
   for (PaperIndex p = 0; p < papers.size(); ++p) {
     const Paper& paper = papers[p];
-    std::string at = fmt::format("papers[{}]", p);
-    if (paper.id.empty()) throw data_error(origin, at + ".id", "a paper id must not be empty");
+    // JSON paths are formatted only for an error: this loop runs once per paper.
+    auto at = [p] { return fmt::format("papers[{}]", p); };
+    if (paper.id.empty()) throw data_error(origin, at() + ".id", "a paper id must not be empty");
     if (!is_slug(paper.id)) {
       throw data_error(
-          origin, at + ".id",
+          origin, at() + ".id",
           fmt::format("paper id \"{}\" is not a lowercase slug (a-z, 0-9 and single '-')",
                       paper.id));
     }
     if (trim(paper.title).empty())
-      throw data_error(origin, at + ".title", "a paper title must not be empty");
+      throw data_error(origin, at() + ".title", "a paper title must not be empty");
     if (paper.categories.empty()) {
-      throw data_error(origin, at + ".categories", "a paper must sit in at least one category");
+      throw data_error(origin, at() + ".categories", "a paper must sit in at least one category");
     }
     m_placement_start.push_back(static_cast<std::uint32_t>(m_placement_cats.size()));
     for (std::size_t k = 0; k < paper.categories.size(); ++k) {
       auto c = find_category(paper.categories[k]);
-      std::string cat_path = fmt::format("{}.categories[{}]", at, k);
+      auto cat_path = [&] { return fmt::format("{}.categories[{}]", at(), k); };
       if (!c) {
         throw data_error(
-            origin, cat_path,
+            origin, cat_path(),
             fmt::format("unknown category \"{}\" (not in the taxonomy)", paper.categories[k]));
       }
       auto begin = m_placement_cats.begin() + m_placement_start.back();
       if (std::find(begin, m_placement_cats.end(), *c) != m_placement_cats.end()) {
-        throw data_error(origin, cat_path,
+        throw data_error(origin, cat_path(),
                          fmt::format("category \"{}\" is listed twice", paper.categories[k]));
       }
       m_placement_cats.push_back(*c);
