@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "json_fast.hpp"
+#include "paper_sax.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io.hpp"
 #include "papertree/text.hpp"
@@ -425,6 +427,13 @@ CorpusData parse_corpus(std::string_view text, const std::string& origin) {
                     fmt::format("JSON nested deeper than {} levels", k_max_json_depth));
   }
   Reader reader(origin);
+  {
+    StreamingBuilder rest(reader);
+    detail::DirectPaperBuilder<StreamingBuilder> fast(rest);
+    if (detail::fast_sax_parse(text, fast))
+      return reader.corpus(rest.root(), std::move(fast.papers()));
+  }
+  // Something unusual (most likely an error): parse again with nlohmann for its exact position.
   StreamingBuilder builder(reader);
   bool ok = Json::sax_parse(text.begin(), text.end(), &builder);
   if (!ok) {
@@ -443,7 +452,13 @@ Corpus load_corpus_text(std::string_view text, const std::string& origin) {
 }
 
 Corpus load_corpus_file(const std::string& path) {
-  return load_corpus_text(read_file(path), path);
+  CorpusData data;
+  {
+    // The text is dropped before the indexes are built, so the two never peak together.
+    std::string text = read_file(path);
+    data = parse_corpus(text, path);
+  }
+  return Corpus::build(std::move(data), path);
 }
 
 namespace {
