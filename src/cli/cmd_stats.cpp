@@ -1,0 +1,4 @@
+#include "commands.hpp"
+namespace papertree::cli {
+void setup_stats(CLI::App&, Context&) {}
+}
