@@ -177,6 +177,14 @@ class PaperMerger {
   std::set<std::string> m_ids;
 };
 
+// "dir/list.md" -> "list": a title when the document has none.
+std::string file_stem(const std::string& origin) {
+  std::size_t slash = origin.find_last_of("/\\");
+  std::string name = slash == std::string::npos ? origin : origin.substr(slash + 1);
+  std::size_t dot = name.rfind('.');
+  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
+
 std::string survey_arxiv(const Outline& o) {
   for (const auto& [line, url] : o.preamble_links) {
     if (std::string id = arxiv_id_from_url(url); !id.empty()) return id;
@@ -235,7 +243,7 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
   for (const Table* t : tables) read_frameworks(*t, r.corpus.frameworks, r.warnings);
   r.corpus.title = !options.title.empty() ? options.title
                    : title >= 0           ? o.headings[title].name
-                                          : origin;
+                                          : file_stem(origin);
   r.corpus.source.url = options.source_url;
   r.corpus.source.commit = options.source_commit;
   r.corpus.source.citation = options.citation;

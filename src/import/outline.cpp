@@ -44,6 +44,26 @@ int heading_level(std::string_view line, std::string_view& text) {
   return static_cast<int>(hashes);
 }
 
+// 1 for a "===" underline, 2 for "---", else 0.
+int setext_level(std::string_view line) {
+  std::string_view t = trim(line);
+  if (t.size() < 3) return 0;
+  if (t.find_first_not_of('=') == std::string_view::npos) return 1;
+  if (t.find_first_not_of('-') == std::string_view::npos) return 2;
+  return 0;
+}
+
+void add_heading(Outline& out, std::vector<int>& stack, std::size_t line, int level,
+                 std::string_view text) {
+  while (!stack.empty() && out.headings[stack.back()].level >= level) stack.pop_back();
+  Heading h{line, level, std::string(text), clean_heading(text), stack.empty() ? -1 : stack.back(),
+            {}};
+  int index = static_cast<int>(out.headings.size());
+  if (h.parent >= 0) out.headings[h.parent].children.push_back(index);
+  out.headings.push_back(std::move(h));
+  stack.push_back(index);
+}
+
 // The text after a list marker ("- ", "* ", "+ "), or false when the line is no bullet.
 bool bullet_text(std::string_view line, std::string_view& text) {
   std::string_view t = trim(line);
@@ -156,6 +176,7 @@ Outline scan_outline(std::string_view text) {
   std::size_t n = 0;
   std::size_t pos = 0;
   bool last_was_table = false;
+  std::string paragraph;  // the previous line when it was plain text (a setext heading's text)
   while (pos <= text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
@@ -166,15 +187,12 @@ Outline scan_outline(std::string_view text) {
     bool table_row = false;
     int current = stack.empty() ? -1 : stack.back();
     std::string_view body;
+    bool plain = false;
     if (skipper.skip(line)) {
     } else if (int level = heading_level(line, body); level > 0) {
-      while (!stack.empty() && out.headings[stack.back()].level >= level) stack.pop_back();
-      Heading h{n, level, std::string(body), clean_heading(body), stack.empty() ? -1 : stack.back(),
-                {}};
-      int index = static_cast<int>(out.headings.size());
-      if (h.parent >= 0) out.headings[h.parent].children.push_back(index);
-      out.headings.push_back(std::move(h));
-      stack.push_back(index);
+      add_heading(out, stack, n, level, body);
+    } else if (int underline = setext_level(line); underline > 0 && !paragraph.empty()) {
+      add_heading(out, stack, n - 1, underline, paragraph);
     } else if (bullet_text(line, body)) {
       TocItem item;
       if (toc_link(body, item)) {
@@ -188,7 +206,10 @@ Outline scan_outline(std::string_view text) {
       table_row = true;
       if (!last_was_table) out.tables.push_back(Table{current, {}});
       out.tables.back().rows.emplace_back(n, std::string(trim(line)));
+    } else {
+      plain = !trim(line).empty() && !trim(line).starts_with("<");
     }
+    paragraph = plain ? std::string(trim(line)) : std::string();
     if (out.bullets.empty() && !skipper.in_fence && !skipper.in_comment) collect_urls(line, n, out);
     last_was_table = table_row;
     if (end == text.size()) break;
