@@ -22,8 +22,12 @@ constexpr std::size_t k_max_bar = 50;
 std::vector<StatsCount> sorted_counts(const std::map<std::string, std::size_t>& counts) {
   std::vector<StatsCount> out;
   for (const auto& [label, n] : counts) out.push_back({label, label, n});
-  std::stable_sort(out.begin(), out.end(),
-                   [](const StatsCount& a, const StatsCount& b) { return a.papers > b.papers; });
+  std::sort(out.begin(), out.end(), [](const StatsCount& a, const StatsCount& b) {
+    if (a.papers != b.papers) return a.papers > b.papers;
+    std::string la = ascii_lower(a.label);
+    std::string lb = ascii_lower(b.label);
+    return la != lb ? la < lb : a.label < b.label;
+  });
   return out;
 }
 
