@@ -3,6 +3,7 @@
 # loader rejects (a bad id, a missing key).
 source "$(dirname "$0")/lib.sh"
 require_tool python3
+require_tool jq
 if ! python3 -c 'import jsonschema' 2>/dev/null; then
   [[ ${PAPERTREE_REQUIRE_TOOLS:-0} == 1 ]] && { echo "FAIL: python3 module jsonschema is missing" >&2; exit 1; }
   echo "SKIP: python3 module jsonschema is not installed" >&2
