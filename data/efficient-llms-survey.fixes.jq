@@ -1,15 +1,16 @@
 # Hand fixes applied to `papertree import` output to make data/efficient-llms-survey.json.
-# Each one is explained in docs/README-import.md ("Hand fixes"); the importer warns about both.
+# Each one is explained in docs/README-import.md ("Hand fixes"); the importer warns about the first.
 # Usage: papertree import README.md --title … | jq -f data/efficient-llms-survey.fixes.jq
 
-# 1. "Parameter Sharing" is a branch of Model Compression in the survey's table of contents (and
-#    in the paper), after Knowledge Distillation. The body heading is one level too deep
-#    (##### instead of ####), which puts it under Knowledge Distillation.
+# 1. "Parameter Sharing" is a branch of Model Compression in the survey's table of contents,
+#    after Knowledge Distillation. The body heading is one level too deep
+#    (##### instead of ####), which puts it under Knowledge Distillation. The fix takes it out of
+#    wherever it is and puts it back after Knowledge Distillation, so it also holds once fixed upstream.
 def category($id): .. | objects | select(.id? == $id and has("name"));
 
 (.taxonomy | first(category("parameter-sharing"))) as $sharing
 | .taxonomy |= (
-    (category("knowledge-distillation") | .children) |= map(select(.id != "parameter-sharing"))
+    (.. | objects | select(has("children")) | .children) |= map(select(.id != "parameter-sharing"))
     | (category("model-compression") | .children) |=
         ((map(.id) | index("knowledge-distillation")) as $at | .[0:$at + 1] + [$sharing] + .[$at + 1:])
   )
