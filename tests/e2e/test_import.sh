@@ -29,7 +29,7 @@ cp "$WORK/fw.json" "$WORK/out"
 expect_golden import_frameworks.json
 run --corpus "$WORK/fw.json" tree --ascii
 expect_code 0
-expect_contains "Frameworks list (1 papers)"
+[[ $out == *"Frameworks list "*" 1"* ]] || fail "tree of the imported list: $out"
 
 # Not a paper list: exit 3 with a clear message; a missing file: exit 4.
 run import "$imp/no_entries.md"
@@ -62,6 +62,7 @@ cmp -s "$WORK/fixed.json" "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json
 # The embedded default corpus is the real survey.
 run tree --depth 0
 expect_code 0
-expect_contains "Efficient Large Language Models: A Survey (432 papers)"
+[[ $(head -2 <<<"$out" | tail -1) =~ ^Efficient\ Large\ Language\ Models:\ A\ Survey\ +432$ ]] ||
+  fail "embedded corpus: $out"
 
 finish
