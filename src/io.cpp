@@ -45,14 +45,17 @@ std::string read_file(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw IoError(fmt::format("{}: cannot open: {}", path, system_reason()));
   // One allocation of the file's size (a stream buffer would grow by doubling and copy, holding
-  // up to three times the file at its peak); read on past it in case the file grew meanwhile.
+  // up to three times the file at its peak), then small reads in case the file grew meanwhile.
   struct stat st {};
   std::string text;
   if (::fstat(fd, &st) == 0 && st.st_size > 0) text.resize(static_cast<std::size_t>(st.st_size));
   std::size_t done = 0;
+  char more[4096];
   for (;;) {
-    if (done == text.size()) text.resize(std::max<std::size_t>(4096, text.size() * 2));
-    ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+    bool in_place = done < text.size();
+    char* into = in_place ? text.data() + done : more;
+    std::size_t room = in_place ? text.size() - done : sizeof more;
+    ssize_t n = ::read(fd, into, room);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       std::string reason = system_reason();
@@ -60,6 +63,7 @@ std::string read_file(const std::string& path) {
       throw IoError(fmt::format("{}: cannot read: {}", path, reason));
     }
     if (n == 0) break;
+    if (!in_place) text.append(more, static_cast<std::size_t>(n));
     done += static_cast<std::size_t>(n);
   }
   ::close(fd);

@@ -430,6 +430,9 @@ CorpusData parse_corpus(std::string_view text, const std::string& origin) {
   {
     StreamingBuilder rest(reader);
     detail::DirectPaperBuilder<StreamingBuilder> fast(rest);
+    // Room for more papers than the text can hold (a paper takes well over 128 bytes of JSON),
+    // so the vector never grows by copying. Pages never written to take no memory.
+    fast.papers().reserve(text.size() / 128);
     if (detail::fast_sax_parse(text, fast))
       return reader.corpus(rest.root(), std::move(fast.papers()));
   }
