@@ -244,7 +244,7 @@ TEST(ImportErrors, NotAPaperListIsADataError) {
             "list.md: no paper entries found under any heading; expected '- Title, <ins>Venue, "
             "Year</ins> "
             "[[Paper](url)]' lines");
-  EXPECT_EQ(import_error(std::string("# T\n## A\n\x89PNG\0\x01", 17)),
+  EXPECT_EQ(import_error(std::string("# T\n## A\n\x89PNG\0\x01", 15)),
             "list.md:3: this is a binary file (it holds a NUL byte), not a markdown paper list");
   EXPECT_EQ(import_error(""),
             "list.md: no markdown headings found; a paper list has '#' headings and '- Title, "
