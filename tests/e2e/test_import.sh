@@ -25,6 +25,11 @@ expect_code 0
 run import "$imp/frameworks.md" -o "$WORK/fw.json" --title "Frameworks list" --source-url https://example.org/l
 expect_code 0
 [[ -z $out ]] || fail "-o also wrote to stdout"
+mkdir "$WORK/atomic"
+run -q import "$imp/frameworks.md" -o "$WORK/atomic/fw.json"
+[[ $(ls -A "$WORK/atomic") == fw.json ]] || fail "-o left other files behind: $(ls -A "$WORK/atomic")"
+run -q import "$imp/frameworks.md" -o "$WORK/no-such-dir/fw.json"
+expect_code 4
 cp "$WORK/fw.json" "$WORK/out"
 expect_golden import_frameworks.json
 run --corpus "$WORK/fw.json" stats --format json
