@@ -1,9 +1,10 @@
 // papertree_gen_corpus: writes a deterministic synthetic corpus of N papers over a real corpus's
 // taxonomy, for the benchmarks and bench/compare. Everything it writes is drawn from a template
 // corpus (the embedded survey unless --from names another): the taxonomy and frameworks are
-// copied; title lengths, title words, venue/year/kind, link labels and the number of categories
-// per paper follow the template's distributions; category placements follow the template's
-// placement frequencies. Same template, N and seed: same bytes out.
+// copied; title lengths, title words (first words, then a bigram walk), venue/year/kind, link
+// labels and the number of categories per paper follow the template's distributions; category
+// placements follow the template's placement frequencies. Same template, N and seed: same bytes
+// out.
 //
 //   papertree_gen_corpus --papers N [--seed S] [--from FILE] [-o FILE] [--markdown FILE]
 //
@@ -17,6 +18,7 @@
 #include <fstream>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
@@ -37,9 +39,10 @@ using Json = nlohmann::ordered_json;
 
 // What the generator samples from, learnt from the template corpus (pointers into its papers).
 struct Model {
-  std::vector<std::string> first_words;      // first word of each real title
-  std::vector<std::string> other_words;      // every later word of every real title
-  std::vector<std::size_t> title_lengths;    // words per real title
+  std::vector<std::string> first_words;  // first word of each real title
+  std::vector<std::string> other_words;  // every later word of every real title
+  std::map<std::string, std::vector<std::string>> next_words;  // words seen after a word
+  std::vector<std::size_t> title_lengths;                      // words per real title
   std::vector<const Paper*> papers;          // venue, year, kind and link labels come in pairs
   std::vector<std::string> placements;       // category ids of every real placement
   std::vector<std::size_t> category_counts;  // categories per real paper
@@ -81,6 +84,7 @@ Model learn(const std::vector<Paper>& real) {
     if (words.empty()) continue;
     m.first_words.push_back(words.front());
     m.other_words.insert(m.other_words.end(), words.begin() + 1, words.end());
+    for (std::size_t i = 1; i < words.size(); ++i) m.next_words[words[i - 1]].push_back(words[i]);
     m.title_lengths.push_back(words.size());
     m.papers.push_back(&p);
     m.placements.insert(m.placements.end(), p.categories.begin(), p.categories.end());
@@ -95,10 +99,16 @@ Model learn(const std::vector<Paper>& real) {
 
 std::string make_title(const Model& m, Random& rnd) {
   std::size_t length = rnd.pick(m.title_lengths);
-  std::string title = rnd.pick(m.first_words);
+  // A bigram walk: mostly a word that follows the previous one in a real title, so phrases such
+  // as "large language models" occur as often as they do in the template; sometimes any word.
+  std::string word = rnd.pick(m.first_words);
+  std::string title = word;
   for (std::size_t i = 1; i < length; ++i) {
+    auto next = m.next_words.find(word);
+    word = next != m.next_words.end() && rnd.chance(80) ? rnd.pick(next->second)
+                                                        : rnd.pick(m.other_words);
     title += ' ';
-    title += rnd.pick(m.other_words);
+    title += word;
   }
   return title;
 }
