@@ -24,7 +24,7 @@ const Shape k_shapes[] = {
     {"phrase", "\"large language models\""},
     {"or", "pruning OR distillation"},
     {"prefix", "quant*"},
-    {"typo", "quantizaton"},
+    {"typo", "speculatve"},
     {"filters", "attention year:2023..2024 has:code"},
     {"in_category", "efficient in:quantization"},
     {"not", "llm -quantization"},
