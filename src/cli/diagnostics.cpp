@@ -36,6 +36,11 @@ void setup_app(CLI::App& app, Context& ctx) {
   app.footer("Exit codes: 0 success, 1 a check found problems, 2 usage error, 3 bad input data, 4 I/O error.");
   setup_tree(app, ctx);
   setup_export(app, ctx);
+  setup_list(app, ctx);
+  setup_search(app, ctx);
+  setup_show(app, ctx);
+  setup_frameworks(app, ctx);
+  setup_completion(app, ctx);
 }
 
 int report(const Error& e) {
