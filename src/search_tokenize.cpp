@@ -48,6 +48,7 @@ std::string fold_term(std::string_view word) {
              !ends_with(w, "is")) {
     w.pop_back();
   }
+  strip(w, "ly");
   if (!strip(w, "ation") && !strip(w, "ing")) strip(w, "ed");
   strip(w, "e");
   return w;

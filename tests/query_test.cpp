@@ -6,7 +6,9 @@
 namespace papertree {
 namespace {
 
-std::string parsed(std::string_view query) { return to_string(parse_query(query)); }
+std::string parsed(std::string_view query) {
+  return to_string(parse_query(query));
+}
 
 // "message\ndetail" of the syntax error parse_query throws for `query`.
 std::string syntax_error(std::string_view query) {
@@ -25,14 +27,18 @@ TEST(ParseQuery, WordsAreAndedByJuxtaposition) {
   EXPECT_EQ(parsed("speculative AND decoding"), "(and speculative decoding)");
 }
 
-TEST(ParseQuery, OneWordIsJustTheWord) { EXPECT_EQ(parsed("  gptq  "), "gptq"); }
+TEST(ParseQuery, OneWordIsJustTheWord) {
+  EXPECT_EQ(parsed("  gptq  "), "gptq");
+}
 
 TEST(ParseQuery, OrBindsLooserThanAnd) {
   EXPECT_EQ(parsed("a b OR c"), "(or (and a b) c)");
   EXPECT_EQ(parsed("a OR b OR c"), "(or a b c)");
 }
 
-TEST(ParseQuery, ParenthesesGroup) { EXPECT_EQ(parsed("a (b OR c)"), "(and a (or b c))"); }
+TEST(ParseQuery, ParenthesesGroup) {
+  EXPECT_EQ(parsed("a (b OR c)"), "(and a (or b c))");
+}
 
 TEST(ParseQuery, MinusAndNotNegate) {
   EXPECT_EQ(parsed("quantization -gptq"), "(and quantization (not gptq))");
@@ -40,15 +46,21 @@ TEST(ParseQuery, MinusAndNotNegate) {
   EXPECT_EQ(parsed("-(a OR b) c"), "(and (not (or a b)) c)");
 }
 
-TEST(ParseQuery, HyphenInsideAWordIsNotNegation) { EXPECT_EQ(parsed("kv-cache"), "kv-cache"); }
+TEST(ParseQuery, HyphenInsideAWordIsNotNegation) {
+  EXPECT_EQ(parsed("kv-cache"), "kv-cache");
+}
 
-TEST(ParseQuery, LowerCaseOperatorsAreWords) { EXPECT_EQ(parsed("a or b"), "(and a or b)"); }
+TEST(ParseQuery, LowerCaseOperatorsAreWords) {
+  EXPECT_EQ(parsed("a or b"), "(and a or b)");
+}
 
 TEST(ParseQuery, PhrasesKeepTheirWords) {
   EXPECT_EQ(parsed("\"speculative decoding\" llm"), "(and \"speculative decoding\" llm)");
 }
 
-TEST(ParseQuery, PrefixEndsWithStar) { EXPECT_EQ(parsed("quant*"), "quant*"); }
+TEST(ParseQuery, PrefixEndsWithStar) {
+  EXPECT_EQ(parsed("quant*"), "quant*");
+}
 
 TEST(ParseQuery, EmptyParenthesesInsideAWordBelongToIt) {
   EXPECT_EQ(parsed("LLM.int8()"), "LLM.int8()");
@@ -75,7 +87,8 @@ TEST(ParseQuery, ColonInATitleWordIsNotAField) {
 }
 
 TEST(ParseQuerySyntax, EmptyQuery) {
-  EXPECT_EQ(syntax_error("   "), "query syntax error: empty query: expected a search term\n     \n  ^");
+  EXPECT_EQ(syntax_error("   "),
+            "query syntax error: empty query: expected a search term\n     \n  ^");
 }
 
 TEST(ParseQuerySyntax, UnterminatedPhrase) {

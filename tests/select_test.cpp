@@ -52,7 +52,9 @@ TEST(ParseYearRange, RejectsBadInputWithTheExpectedForms) {
   }
 }
 
-TEST(YearRange, PapersWithoutYearAreNeverInside) { EXPECT_FALSE((YearRange{}).contains(0)); }
+TEST(YearRange, PapersWithoutYearAreNeverInside) {
+  EXPECT_FALSE((YearRange{}).contains(0));
+}
 
 TEST(SelectPapers, SubtreeListsEachPaperOnceInCorpusOrder) {
   // llm-int8 sits in two categories of the quantization subtree.
@@ -157,8 +159,9 @@ TEST(ResolvePaper, NothingMatches) {
     resolve_paper(test::small_corpus(), "mamba");
     ADD_FAILURE() << "expected a UsageError";
   } catch (const UsageError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "no paper matches \"mamba\": give an id, an arXiv id or URL, or a fragment of a title");
+    EXPECT_EQ(
+        std::string(e.what()),
+        "no paper matches \"mamba\": give an id, an arXiv id or URL, or a fragment of a title");
   }
 }
 

@@ -26,8 +26,8 @@ struct TextToken {
 /// folded (`fold_term`).
 std::vector<TextToken> tokenize(std::string_view text);
 
-/// Folds the suffix of one lower-case word: plurals ("models" -> "model"), -ing, -ed, -ation,
-/// a final -e ("quantization", "quantized", "quantize" -> "quantiz"). Words with digits and
+/// Folds the suffix of one lower-case word: plurals ("models" -> "model"), -ly, -ing, -ed,
+/// -ation, a final -e ("quantization", "quantized", "quantize" -> "quantiz"). Words with digits and
 /// short words are kept as they are.
 std::string fold_term(std::string_view word);
 
