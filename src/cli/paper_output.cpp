@@ -1,5 +1,6 @@
 #include "paper_output.hpp"
 
+#include <cstdlib>
 #include <iostream>
 
 #include "papertree/error.hpp"
@@ -61,6 +62,11 @@ void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperInd
   if (format == "table") {
     const Terminal& term = ctx.terminal();
     options.width = term.width;
+    // A table asked for on a pipe still fits $COLUMNS when it is set.
+    if (options.width == 0) {
+      if (const char* columns = std::getenv("COLUMNS"))
+        options.width = std::strtoul(columns, nullptr, 10);
+    }
     options.style = term.style();
     render_papers_table(corpus, page, options, std::cout);
   } else if (format == "plain") {
