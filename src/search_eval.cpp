@@ -16,6 +16,9 @@ using PaperSet = std::vector<PaperIndex>;  // sorted, distinct
 
 /// Evaluates one query against a SearchIndex: sets of papers per node, then BM25 scores for the
 /// positive text leaves.
+// Unknown words at least this long are tried as prefixes before typo correction.
+constexpr std::size_t k_min_prefix_correction = 4;
+
 class QueryEvaluator {
  public:
   QueryEvaluator(const SearchIndex& index, SearchResult& result)
@@ -46,6 +49,7 @@ class QueryEvaluator {
   PaperSet terms(const std::vector<std::uint32_t>& ids, Field field, bool positive);
   PaperSet phrase(const std::vector<std::string>& words, Field field, bool positive);
   PaperSet prefix(const QueryNode& node, bool positive);
+  std::vector<std::uint32_t> prefixed(const std::string& start) const;
   std::vector<std::uint32_t> corrections(const std::string& term, Field field) const;
   void remember_highlight(const std::string& term, Field field) {
     if (field == Field::any || field == Field::title) m_result.highlight.push_back(term);
@@ -194,7 +198,18 @@ PaperSet QueryEvaluator::word(const QueryNode& node, bool positive) {
   auto id = m_index.term_id(term);
   PaperSet hits = id ? terms({*id}, node.field, positive) : PaperSet{};
   if (!hits.empty() || !positive) return hits;
-  std::vector<std::uint32_t> ids = corrections(term, node.field);
+  // A word that is the start of indexed words ("quant") is read as a prefix before it is
+  // read as a typo.
+  std::vector<std::uint32_t> ids =
+      term.size() >= k_min_prefix_correction ? prefixed(term) : std::vector<std::uint32_t>{};
+  if (!ids.empty()) {
+    hits = terms(ids, node.field, positive);
+    if (!hits.empty()) {
+      m_result.corrections.push_back({node.text, {term + "*"}});
+      return hits;
+    }
+  }
+  ids = corrections(term, node.field);
   if (ids.empty()) return hits;
   Correction correction{node.text, {}};
   for (auto i : ids) correction.used.push_back(m_index.m_surface[i]);
@@ -282,15 +297,18 @@ PaperSet QueryEvaluator::phrase(const std::vector<std::string>& words, Field fie
   return hits;
 }
 
-PaperSet QueryEvaluator::prefix(const QueryNode& node, bool positive) {
-  std::string folded = fold_case_accents(node.text);
+std::vector<std::uint32_t> QueryEvaluator::prefixed(const std::string& start) const {
   const auto& vocabulary = m_index.m_vocabulary;
-  auto first = std::lower_bound(vocabulary.begin(), vocabulary.end(), folded);
+  auto first = std::lower_bound(vocabulary.begin(), vocabulary.end(), start);
   std::vector<std::uint32_t> ids;
-  for (auto it = first; it != vocabulary.end() && it->starts_with(folded); ++it) {
+  for (auto it = first; it != vocabulary.end() && it->starts_with(start); ++it) {
     ids.push_back(static_cast<std::uint32_t>(it - vocabulary.begin()));
   }
-  return terms(ids, node.field, positive);
+  return ids;
+}
+
+PaperSet QueryEvaluator::prefix(const QueryNode& node, bool positive) {
+  return terms(prefixed(fold_case_accents(node.text)), node.field, positive);
 }
 
 std::vector<std::uint32_t> QueryEvaluator::corrections(const std::string& term, Field field) const {

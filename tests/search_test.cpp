@@ -141,6 +141,15 @@ TEST(Search, TypoIsReplacedByCloseWordsAndReported) {
   EXPECT_EQ(result.corrections[0].used, std::vector<std::string>{"speculative"});
 }
 
+TEST(Search, UnknownWordThatStartsIndexedWordsIsReadAsAPrefix) {
+  const Corpus& c = test::small_corpus();
+  SearchResult result = run(c, "quant");
+  EXPECT_EQ(hit_ids(c, result), "gptq llm-int8 sparsegpt");
+  ASSERT_EQ(result.corrections.size(), 1u);
+  EXPECT_EQ(result.corrections[0].typed, "quant");
+  EXPECT_EQ(result.corrections[0].used, std::vector<std::string>{"quant*"});
+}
+
 TEST(Search, ShortUnknownWordsAreNotCorrected) {
   const Corpus& c = test::small_corpus();
   SearchResult result = run(c, "gpt");
