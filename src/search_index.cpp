@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <numeric>
 #include <unordered_map>
 
 #include "papertree/search.hpp"
@@ -9,85 +10,108 @@ namespace papertree {
 
 namespace {
 
-constexpr double k_title_weight = 3.0;
-constexpr double k_category_weight = 1.0;
-constexpr double k_venue_weight = 0.5;
+constexpr double k_field_weights[] = {3.0, 1.0, 0.5};  // title, category names, venue
 // Positions between two category names, so a phrase never spans two names.
 constexpr std::uint32_t k_name_gap = 100;
 
-struct PaperText {
-  std::vector<TextToken> tokens;
+// The tokens of one field for every paper, as provisional term ids (CSR layout).
+struct FieldTokens {
+  std::vector<std::uint32_t> terms;
   std::vector<std::uint32_t> positions;
+  std::vector<std::size_t> start{0};  // paper p's tokens are [start[p], start[p + 1])
 };
+
+// Assigns provisional ids to terms in the order they are first seen.
+struct Interner {
+  std::unordered_map<std::string, std::uint32_t> ids;
+  std::vector<std::string> terms;
+  std::vector<std::string> surface;
+
+  std::uint32_t intern(const TextToken& t, std::string_view source) {
+    auto [it, added] = ids.try_emplace(t.term, static_cast<std::uint32_t>(terms.size()));
+    if (added) {
+      terms.push_back(t.term);
+      surface.push_back(fold_case_accents(source.substr(t.begin, t.end - t.begin)));
+    }
+    return it->second;
+  }
+};
+
+void add_text(Interner& interner, FieldTokens& field, std::string_view text, std::uint32_t base) {
+  std::uint32_t position = base;
+  for (const TextToken& t : tokenize(text)) {
+    field.terms.push_back(interner.intern(t, text));
+    field.positions.push_back(position++);
+  }
+}
 
 }  // namespace
 
 SearchIndex::SearchIndex(const Corpus& corpus) : m_corpus(corpus) {
-  std::vector<std::vector<std::vector<TextToken>>> texts(3);
-  for (auto& field : texts) field.resize(corpus.papers().size());
+  Interner interner;
+  std::vector<FieldTokens> fields(3);
   for (PaperIndex p = 0; p < corpus.papers().size(); ++p) {
     const Paper& paper = corpus.paper(p);
-    texts[0][p] = tokenize(paper.title);
+    add_text(interner, fields[0], paper.title, 0);
+    std::uint32_t base = 0;
     for (CategoryIndex c : corpus.paper_categories(p)) {
-      auto name = tokenize(corpus.category(c).name);
-      // `begin` carries the position for category names (gaps between names).
-      std::size_t base = texts[1][p].empty() ? 0 : texts[1][p].back().begin + k_name_gap;
-      for (std::size_t i = 0; i < name.size(); ++i) name[i].begin = base + i;
-      texts[1][p].insert(texts[1][p].end(), name.begin(), name.end());
+      add_text(interner, fields[1], corpus.category(c).name, base);
+      base =
+          (fields[1].positions.size() > fields[1].start.back() ? fields[1].positions.back() : 0) +
+          k_name_gap;
     }
-    texts[2][p] = tokenize(normalize_venue(paper.venue));
+    add_text(interner, fields[2], normalize_venue(paper.venue), 0);
+    for (auto& f : fields) f.start.push_back(f.terms.size());
   }
-  build(texts);
+  // Final ids are ranks in the sorted vocabulary, so prefixes are contiguous ranges.
+  std::vector<std::uint32_t> order(interner.terms.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return interner.terms[a] < interner.terms[b];
+  });
+  std::vector<std::uint32_t> rank(order.size());
+  m_vocabulary.reserve(order.size());
+  m_surface.reserve(order.size());
+  for (std::uint32_t r = 0; r < order.size(); ++r) {
+    rank[order[r]] = r;
+    m_vocabulary.push_back(std::move(interner.terms[order[r]]));
+    m_surface.push_back(std::move(interner.surface[order[r]]));
+  }
+  m_fields.resize(fields.size());
+  for (std::size_t f = 0; f < fields.size(); ++f)
+    build_field(fields[f].terms, fields[f].positions, fields[f].start, rank, f);
 }
 
-void SearchIndex::build(const std::vector<std::vector<std::vector<TextToken>>>& texts) {
-  std::unordered_map<std::string, std::string> surface;
-  for (std::size_t f = 0; f < texts.size(); ++f) {
-    for (PaperIndex p = 0; p < texts[f].size(); ++p) {
-      for (const TextToken& t : texts[f][p]) {
-        if (surface.count(t.term)) continue;
-        surface[t.term] =
-            f == 0 ? fold_case_accents(m_corpus.paper(p).title.substr(t.begin, t.end - t.begin))
-                   : t.term;
+void SearchIndex::build_field(const std::vector<std::uint32_t>& terms,
+                              const std::vector<std::uint32_t>& positions,
+                              const std::vector<std::size_t>& start,
+                              const std::vector<std::uint32_t>& rank, std::size_t f) {
+  FieldIndex& field = m_fields[f];
+  field.weight = k_field_weights[f];
+  field.postings.resize(m_vocabulary.size());
+  field.positions.reserve(positions.size());
+  const std::size_t papers = start.size() - 1;
+  field.length.resize(papers);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (term id, position)
+  for (PaperIndex p = 0; p < papers; ++p) {
+    pairs.clear();
+    for (std::size_t i = start[p]; i < start[p + 1]; ++i)
+      pairs.emplace_back(rank[terms[i]], positions[i]);
+    std::sort(pairs.begin(), pairs.end());
+    for (std::size_t i = 0; i < pairs.size();) {
+      Posting posting{p, static_cast<std::uint32_t>(field.positions.size()), 0};
+      std::size_t j = i;
+      for (; j < pairs.size() && pairs[j].first == pairs[i].first; ++j) {
+        field.positions.push_back(pairs[j].second);
+        ++posting.count;
       }
+      field.postings[pairs[i].first].push_back(posting);
+      i = j;
     }
+    field.length[p] = static_cast<std::uint32_t>(pairs.size());
   }
-  m_vocabulary.reserve(surface.size());
-  for (const auto& entry : surface) m_vocabulary.push_back(entry.first);
-  std::sort(m_vocabulary.begin(), m_vocabulary.end());
-  for (const auto& term : m_vocabulary) m_surface.push_back(surface[term]);
-
-  const double weights[] = {k_title_weight, k_category_weight, k_venue_weight};
-  m_fields.resize(texts.size());
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> terms;  // (term id, position)
-  for (std::size_t f = 0; f < texts.size(); ++f) {
-    FieldIndex& field = m_fields[f];
-    field.weight = weights[f];
-    field.postings.resize(m_vocabulary.size());
-    field.length.resize(texts[f].size());
-    std::size_t total = 0;
-    for (PaperIndex p = 0; p < texts[f].size(); ++p) {
-      terms.clear();
-      for (std::uint32_t i = 0; i < texts[f][p].size(); ++i) {
-        const TextToken& t = texts[f][p][i];
-        terms.emplace_back(*term_id(t.term), f == 1 ? static_cast<std::uint32_t>(t.begin) : i);
-      }
-      std::sort(terms.begin(), terms.end());
-      for (std::size_t i = 0; i < terms.size();) {
-        std::size_t j = i;
-        Posting posting{p, static_cast<std::uint32_t>(field.positions.size()), 0};
-        for (; j < terms.size() && terms[j].first == terms[i].first; ++j) {
-          field.positions.push_back(terms[j].second);
-          ++posting.count;
-        }
-        field.postings[terms[i].first].push_back(posting);
-        i = j;
-      }
-      field.length[p] = static_cast<std::uint32_t>(terms.size());
-      total += terms.size();
-    }
-    field.average_length = texts[f].empty() ? 0.0 : static_cast<double>(total) / texts[f].size();
-  }
+  field.average_length =
+      papers == 0 ? 0.0 : static_cast<double>(terms.size()) / static_cast<double>(papers);
 }
 
 std::optional<std::uint32_t> SearchIndex::term_id(std::string_view term) const {

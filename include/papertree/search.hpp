@@ -87,7 +87,10 @@ class SearchIndex {
   std::vector<std::string> m_surface;     ///< a readable word for each term id
   std::vector<FieldIndex> m_fields;       ///< title, category, venue
 
-  void build(const std::vector<std::vector<std::vector<TextToken>>>& texts);
+  void build_field(const std::vector<std::uint32_t>& terms,
+                   const std::vector<std::uint32_t>& positions,
+                   const std::vector<std::size_t>& start, const std::vector<std::uint32_t>& rank,
+                   std::size_t field);
   std::optional<std::uint32_t> term_id(std::string_view term) const;
 };
 
