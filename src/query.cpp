@@ -112,6 +112,11 @@ class Lexer {
     std::size_t value_offset = start + colon + 1;
     if (value.empty()) {
       if (m_pos < m_query.size() && m_query[m_pos] == '"') return phrase(start, name);
+      // "title:(a OR b)": the field applies to every word of the group.
+      if (name == "title" && m_pos < m_query.size() && m_query[m_pos] == '(') {
+        ++m_pos;
+        return Token{Token::Type::lparen, "(", name, start, value_offset};
+      }
       syntax_error(m_query, value_offset, "expected a value after \"" + name + ":\"");
     }
     return Token{Token::Type::word, std::string(value), name, start, value_offset};
@@ -229,13 +234,24 @@ class Parser {
       QueryNode inner = any_of();
       --m_depth;
       if (peek().type != Token::Type::rparen) {
-        syntax_error(m_query, t.offset, "missing \")\" to close this \"(\"");
+        syntax_error(m_query, t.field.empty() ? t.offset : t.value_offset,
+                     "missing \")\" to close this \"(\"");
       }
       take();
+      if (!t.field.empty()) restrict_to_title(inner);
       return inner;
     }
     if (!t.field.empty()) return field_value(t);
     return text_node(t, Field::any);
+  }
+
+  // Applies title: to the words, phrases and prefixes of a group; filters are left as they are.
+  static void restrict_to_title(QueryNode& node) {
+    using Kind = QueryNode::Kind;
+    if (node.kind == Kind::word || node.kind == Kind::phrase || node.kind == Kind::prefix) {
+      node.field = Field::title;
+    }
+    for (QueryNode& child : node.children) restrict_to_title(child);
   }
 
   QueryNode text_node(const Token& t, Field field) {

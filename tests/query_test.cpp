@@ -74,6 +74,18 @@ TEST(ParseQuery, FieldQualifiers) {
             "(and venue:NeurIPS in:quantization has:code kind:blog)");
 }
 
+TEST(ParseQuery, TitleAppliesToAGroup) {
+  EXPECT_EQ(parsed("title:(quant* OR \"kv cache\" -int8) x"),
+            "(and (or title:quant* (and title:\"kv cache\" (not title:int8))) x)");
+}
+
+TEST(ParseQuerySyntax, UnclosedTitleGroupPointsAtItsParenthesis) {
+  EXPECT_EQ(syntax_error("a title:(b c"),
+            "query syntax error: missing \")\" to close this \"(\"\n"
+            "  a title:(b c\n"
+            "          ^");
+}
+
 TEST(ParseQuery, YearForms) {
   EXPECT_EQ(parsed("year:2023"), "year:2023");
   EXPECT_EQ(parsed("year:>=2023"), "year:2023..");

@@ -6,6 +6,7 @@
 #include "paper_output.hpp"
 #include "papertree/error.hpp"
 #include "papertree/search.hpp"
+#include "papertree/text.hpp"
 
 namespace papertree::cli {
 
@@ -29,9 +30,10 @@ std::string join(const std::vector<std::string>& words) {
 void report_corrections(const SearchResult& result) {
   for (const Correction& c : result.corrections) {
     std::string used;
-    for (const auto& u : c.used) used += (used.empty() ? "\"" : " or \"") + u + "\"";
-    std::cerr << "papertree: note: nothing matches \"" << c.typed << "\"; searched for " << used
-              << " instead\n";
+    for (const auto& u : c.used)
+      used += (used.empty() ? "\"" : " or \"") + sanitize_for_display(u) + "\"";
+    std::cerr << "papertree: note: nothing matches \"" << sanitize_for_display(c.typed)
+              << "\"; searched for " << used << " instead\n";
   }
 }
 
