@@ -9,6 +9,8 @@ namespace papertree::cli {
 /// One function per subcommand: adds it to `app` with its options and its callback.
 void setup_tree(CLI::App& app, Context& ctx);
 void setup_export(CLI::App& app, Context& ctx);
+void setup_import(CLI::App& app, Context& ctx);
+void setup_stats(CLI::App& app, Context& ctx);
 void setup_list(CLI::App& app, Context& ctx);
 void setup_search(CLI::App& app, Context& ctx);
 void setup_show(CLI::App& app, Context& ctx);

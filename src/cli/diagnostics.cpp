@@ -43,6 +43,8 @@ void setup_app(CLI::App& app, Context& ctx) {
       "error.");
   setup_tree(app, ctx);
   setup_export(app, ctx);
+  setup_import(app, ctx);
+  setup_stats(app, ctx);
   setup_list(app, ctx);
   setup_search(app, ctx);
   setup_show(app, ctx);
