@@ -217,23 +217,39 @@ PaperSet QueryEvaluator::word(const QueryNode& node, bool positive) {
   return terms(ids, node.field, positive);
 }
 
+// Several ids (a prefix, typo candidates) score as one term: a paper's count is the sum of its
+// counts and the document frequency is that of the union, so a rare expansion ("quantease")
+// does not outweigh a common one ("quantization").
 PaperSet QueryEvaluator::terms(const std::vector<std::uint32_t>& ids, Field field, bool positive) {
   PaperSet hits;
-  for (std::uint32_t id : ids) {
-    if (positive) remember_highlight(m_index.m_vocabulary[id], field);
-    for (std::size_t f : fields_of(field)) {
-      const auto& postings = m_index.m_fields[f].postings[id];
-      if (postings.empty()) continue;
-      Leaf leaf{f, {}};
-      PaperSet docs;
-      docs.reserve(postings.size());
-      for (const auto& posting : postings) {
-        docs.push_back(posting.paper);
-        if (positive) leaf.docs.emplace_back(posting.paper, posting.count);
+  if (positive) {
+    for (std::uint32_t id : ids) remember_highlight(m_index.m_vocabulary[id], field);
+  }
+  for (std::size_t f : fields_of(field)) {
+    Leaf leaf{f, {}};
+    for (std::uint32_t id : ids) {
+      for (const auto& posting : m_index.m_fields[f].postings[id]) {
+        leaf.docs.emplace_back(posting.paper, posting.count);
       }
-      if (positive) m_leaves.push_back(std::move(leaf));
-      hits = unite(hits, docs);
     }
+    if (leaf.docs.empty()) continue;
+    if (ids.size() > 1) {
+      std::sort(leaf.docs.begin(), leaf.docs.end());
+      std::size_t kept = 0;
+      for (std::size_t i = 0; i < leaf.docs.size(); ++i) {
+        if (kept > 0 && leaf.docs[kept - 1].first == leaf.docs[i].first) {
+          leaf.docs[kept - 1].second += leaf.docs[i].second;
+        } else {
+          leaf.docs[kept++] = leaf.docs[i];
+        }
+      }
+      leaf.docs.resize(kept);
+    }
+    PaperSet docs;
+    docs.reserve(leaf.docs.size());
+    for (const auto& d : leaf.docs) docs.push_back(d.first);
+    hits = unite(hits, docs);
+    if (positive) m_leaves.push_back(std::move(leaf));
   }
   return hits;
 }
