@@ -191,6 +191,19 @@ TEST(SearchRanking, EqualScoresKeepCorpusOrder) {
   EXPECT_EQ(hit_ids(c, run(c, "year:2023")), "title-elsewhere title-and-category one-word");
 }
 
+TEST(SearchRanking, PrefixExpansionsScoreAsOneTerm) {
+  // A rare expansion ("quantease") must not outweigh a common one ("quantization").
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}],
+    "papers": [{"id": "b", "title": "Quantization Study", "categories": ["a"]},
+               {"id": "c", "title": "Quantization Again", "categories": ["a"]},
+               {"id": "d", "title": "Quantization Once", "categories": ["a"]},
+               {"id": "rare", "title": "Quantease Tool", "categories": ["a"]}]})");
+  SearchResult result = run(c, "quant*");
+  EXPECT_EQ(hit_ids(c, result), "b c d rare");
+  EXPECT_DOUBLE_EQ(result.scores[0], result.scores[3]);
+}
+
 TEST(SearchRanking, RealCorpusPutsTitleMatchesFirst) {
   std::string path = std::string(PAPERTREE_SOURCE_DIR) + "/data/efficient-llms-survey.json";
   Corpus c = load_corpus_file(path);
