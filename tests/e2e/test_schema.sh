@@ -2,17 +2,19 @@
 # data/schema/corpus.schema.json accepts the shipped corpus and the fixtures, and rejects what the
 # loader rejects (a bad id, a missing key).
 source "$(dirname "$0")/lib.sh"
-require_tool python3
 require_tool jq
-if ! python3 -c 'import jsonschema' 2>/dev/null; then
-  [[ ${PAPERTREE_REQUIRE_TOOLS:-0} == 1 ]] && { echo "FAIL: python3 module jsonschema is missing" >&2; exit 1; }
+# Debian's interpreter, where python3-jsonschema is installed (a pyenv python3 on PATH lacks it).
+py=/usr/bin/python3
+[[ -x $py ]] || py=$(command -v python3) || require_tool python3
+if ! "$py" -c 'import jsonschema' 2>/dev/null; then
+  [[ ${PAPERTREE_REQUIRE_TOOLS:-0} == 1 ]] && { echo "FAIL: python3 module jsonschema is missing (Debian: python3-jsonschema)" >&2; exit 1; }
   echo "SKIP: python3 module jsonschema is not installed" >&2
   exit 77
 fi
 schema="$PAPERTREE_SOURCE_DIR/data/schema/corpus.schema.json"
 
 validate() {
-  python3 - "$schema" "$1" <<'PY'
+  "$py" - "$schema" "$1" <<'PY'
 import json, sys, jsonschema
 schema = json.load(open(sys.argv[1]))
 try:
