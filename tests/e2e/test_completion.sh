@@ -23,6 +23,9 @@ complete_words() {
 got=$(PAPERTREE_CORPUS="$small" complete_words papertree list quant)
 [[ $got == $'quantization\nquantization-aware-training' ]] || fail "list quant<TAB>: got '$got'"
 
+got=$(complete_words papertree list quant)
+[[ $got == *quantization* ]] || fail "list quant<TAB> on the embedded corpus: got '$got'"
+
 got=$(complete_words papertree --corpus "$small" tree speculative)
 [[ $got == "speculative-decoding" ]] || fail "--corpus honoured: got '$got'"
 

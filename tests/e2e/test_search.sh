@@ -78,4 +78,11 @@ expect_err_contains 'unknown category "nowhere"'
 run --corpus "$small" search 'x' --explain --format ids
 expect_err_contains "papertree: query: x"
 
+# The embedded survey corpus: papers whose titles say "speculative decoding" come before papers
+# that only sit in the Speculative Decoding category.
+run search speculative decoding --limit 0 --format plain
+expect_code 0
+ranking=$(awk -F'\t' '{ t = tolower($4); print (t ~ /speculative/ && t ~ /decoding/) ? "title" : "other" }' <<<"$out" | uniq | tr '\n' ' ')
+[[ $ranking == "title other " ]] || fail "speculative decoding ranking: title matches not first ($ranking)"
+
 finish
