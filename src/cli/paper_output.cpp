@@ -23,6 +23,7 @@ void add_filter_options(CLI::App& sub, FilterArgs& args) {
   sub.add_option("--venue", args.venues, "Venue (normalised, any case); repeat for several")
       ->group("Filters")
       ->expected(1)
+      ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub.add_flag("--has-code", args.has_code, "Only papers with a code link")->group("Filters");
   sub.add_option("--kind", args.kind, "Only this kind: paper, blog or website")

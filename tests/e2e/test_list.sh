@@ -37,6 +37,10 @@ run --corpus "$small" list --venue nips --venue ICLR --format ids
 expect_code 0
 [[ $out == $'gptq\nllm-int8' ]] || fail "--venue twice: got '$out'"
 
+# --venue takes one value, so a category may follow it.
+run --corpus "$small" list --venue NeurIPS quantization --format ids
+[[ $out == "llm-int8" ]] || fail "--venue then a category: got '$out'"
+
 run --corpus "$small" list --kind blog --format ids
 [[ $out == "flash-decoding" ]] || fail "--kind blog: got '$out'"
 
