@@ -38,7 +38,7 @@ expect_code 0
 [[ $out == $'gptq\nllm-int8' ]] || fail "--venue twice: got '$out'"
 
 # --venue takes one value, so a category may follow it.
-run --corpus "$small" list --venue NeurIPS quantization --format ids
+run --corpus "$small" list --venue ICLR --venue NeurIPS quantization-aware-training --format ids
 [[ $out == "llm-int8" ]] || fail "--venue then a category: got '$out'"
 
 run --corpus "$small" list --kind blog --format ids
