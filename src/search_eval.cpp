@@ -160,7 +160,7 @@ PaperSet QueryEvaluator::terms(const std::vector<std::uint32_t>& ids, Field fiel
   for (std::size_t f : fields_of(field)) {
     Leaf leaf{f, {}};
     for (std::uint32_t id : ids) {
-      for (const auto& posting : m_index.m_fields[f].postings[id]) {
+      for (const auto& posting : m_index.m_fields[f].postings_of(id)) {
         leaf.docs.emplace_back(posting.paper, posting.count);
       }
     }

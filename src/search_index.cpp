@@ -88,7 +88,7 @@ void SearchIndex::build_field(const std::vector<std::uint32_t>& terms,
                               const std::vector<std::uint32_t>& rank, std::size_t f) {
   FieldIndex& field = m_fields[f];
   field.weight = k_field_weights[f];
-  field.postings.resize(m_vocabulary.size());
+  std::vector<std::vector<Posting>> by_term(m_vocabulary.size());
   field.positions.reserve(positions.size());
   const std::size_t papers = start.size() - 1;
   field.length.resize(papers);
@@ -105,10 +105,17 @@ void SearchIndex::build_field(const std::vector<std::uint32_t>& terms,
         field.positions.push_back(pairs[j].second);
         ++posting.count;
       }
-      field.postings[pairs[i].first].push_back(posting);
+      by_term[pairs[i].first].push_back(posting);
       i = j;
     }
     field.length[p] = static_cast<std::uint32_t>(pairs.size());
+  }
+  field.start.reserve(by_term.size() + 1);
+  field.start.push_back(0);
+  for (auto& list : by_term) {
+    field.postings.insert(field.postings.end(), list.begin(), list.end());
+    field.start.push_back(static_cast<std::uint32_t>(field.postings.size()));
+    std::vector<Posting>().swap(list);
   }
   field.average_length =
       papers == 0 ? 0.0 : static_cast<double>(terms.size()) / static_cast<double>(papers);

@@ -43,10 +43,10 @@ PaperSet QueryEvaluator::phrase(const std::vector<std::string>& words, Field fie
     const SearchIndex::FieldIndex& index = m_index.m_fields[f];
     Leaf leaf{f, {}};
     std::vector<std::span<const std::uint32_t>> positions(ids.size());
-    for (const auto& first : index.postings[ids[0]]) {
+    for (const auto& first : index.postings_of(ids[0])) {
       bool all_present = true;
       for (std::size_t i = 0; i < ids.size() && all_present; ++i) {
-        const auto& list = index.postings[ids[i]];
+        const auto& list = index.postings_of(ids[i]);
         auto it =
             std::lower_bound(list.begin(), list.end(), first.paper,
                              [](const auto& posting, PaperIndex p) { return posting.paper < p; });
@@ -101,7 +101,7 @@ std::vector<std::uint32_t> QueryEvaluator::corrections(const std::string& term, 
     std::size_t distance = edit_distance(term, word);
     if (distance > max_distance) continue;
     std::size_t frequency = 0;
-    for (std::size_t f : fields_of(field)) frequency += m_index.m_fields[f].postings[id].size();
+    for (std::size_t f : fields_of(field)) frequency += m_index.m_fields[f].postings_of(id).size();
     if (frequency > 0) candidates.push_back({distance, SIZE_MAX - frequency, id});
   }
   std::sort(candidates.begin(), candidates.end());

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,8 +34,9 @@ std::string fold_term(std::string_view word);
 
 /// Where a query word matched no indexed term and close spellings were used instead.
 struct Correction {
-  std::string typed;              ///< the word as typed
-  std::vector<std::string> used;  ///< the indexed words searched instead, best first
+  std::string typed;  ///< the word as typed
+  std::vector<std::string>
+      used;  ///< the words searched instead, best first ("quant*" for a prefix)
 };
 
 /// The result of a search: matching papers, best first, with their scores.
@@ -60,8 +62,9 @@ class SearchIndex {
   explicit SearchIndex(const Corpus& corpus);
 
   /// Evaluates a parsed query: papers that match it, ranked by BM25 (title matches weigh most,
-  /// then category names, then venues), ties by corpus order. Words matching nothing are
-  /// replaced by close spellings. Throws UsageError for an unknown `in:` category.
+  /// then category names, then venues), ties by corpus order. A word matching nothing is read
+  /// as a prefix when it starts indexed words, else replaced by close spellings; both are
+  /// reported in `corrections`. Throws UsageError for an unknown `in:` category.
   SearchResult search(const QueryNode& query) const;
 
   /// Number of distinct indexed terms.
@@ -75,10 +78,16 @@ class SearchIndex {
   };
   struct FieldIndex {
     double weight = 1.0;
-    std::vector<std::vector<Posting>> postings;  ///< by term id, sorted by paper
+    std::vector<Posting> postings;     ///< every term's postings, concatenated (CSR)
+    std::vector<std::uint32_t> start;  ///< term t's postings are [start[t], start[t + 1])
     std::vector<std::uint32_t> positions;
     std::vector<std::uint32_t> length;  ///< tokens per paper
     double average_length = 0;
+
+    /// The postings of term `t`, sorted by paper.
+    std::span<const Posting> postings_of(std::uint32_t t) const {
+      return {postings.data() + start[t], postings.data() + start[t + 1]};
+    }
   };
   friend class QueryEvaluator;
 
