@@ -1,0 +1,209 @@
+#include <fmt/format.h>
+#include <array>
+
+#include "papertree/render/figure.hpp"
+#include "papertree/text.hpp"
+
+namespace papertree {
+
+namespace {
+
+struct GreekLetter {
+  char32_t code_point;
+  std::string_view command;
+};
+// Greek letters that pdflatex can typeset in math mode; capitals shaped like Latin letters map to
+// those letters.
+constexpr std::array<GreekLetter, 49> k_greek{{
+    {U'Α', "A"},         {U'Β', "B"},          {U'Γ', "\\Gamma"},  {U'Δ', "\\Delta"},
+    {U'Ε', "E"},         {U'Ζ', "Z"},          {U'Η', "H"},        {U'Θ', "\\Theta"},
+    {U'Ι', "I"},         {U'Κ', "K"},          {U'Λ', "\\Lambda"}, {U'Μ', "M"},
+    {U'Ν', "N"},         {U'Ξ', "\\Xi"},       {U'Ο', "O"},        {U'Π', "\\Pi"},
+    {U'Ρ', "P"},         {U'Σ', "\\Sigma"},    {U'Τ', "T"},        {U'Υ', "\\Upsilon"},
+    {U'Φ', "\\Phi"},     {U'Χ', "X"},          {U'Ψ', "\\Psi"},    {U'Ω', "\\Omega"},
+    {U'α', "\\alpha"},   {U'β', "\\beta"},     {U'γ', "\\gamma"},  {U'δ', "\\delta"},
+    {U'ε', "\\epsilon"}, {U'ζ', "\\zeta"},     {U'η', "\\eta"},    {U'θ', "\\theta"},
+    {U'ι', "\\iota"},    {U'κ', "\\kappa"},    {U'λ', "\\lambda"}, {U'μ', "\\mu"},
+    {U'ν', "\\nu"},      {U'ξ', "\\xi"},       {U'ο', "o"},        {U'π', "\\pi"},
+    {U'ρ', "\\rho"},     {U'ς', "\\varsigma"}, {U'σ', "\\sigma"},  {U'τ', "\\tau"},
+    {U'υ', "\\upsilon"}, {U'φ', "\\phi"},      {U'χ', "\\chi"},    {U'ψ', "\\psi"},
+    {U'ω', "\\omega"},
+}};
+
+std::string_view ascii_special(char ch) {
+  switch (ch) {
+    case '\\':
+      return "\\textbackslash{}";
+    case '{':
+      return "\\{";
+    case '}':
+      return "\\}";
+    case '$':
+      return "\\$";
+    case '&':
+      return "\\&";
+    case '#':
+      return "\\#";
+    case '%':
+      return "\\%";
+    case '_':
+      return "\\_";
+    case '^':
+      return "\\textasciicircum{}";
+    case '~':
+      return "\\textasciitilde{}";
+    case '<':
+      return "\\textless{}";
+    case '>':
+      return "\\textgreater{}";
+    case '|':
+      return "\\textbar{}";
+    case '"':
+      return "\\textquotedbl{}";
+    default:
+      return {};
+  }
+}
+
+// Characters the T1 encoding with textcomp covers, passed through as UTF-8.
+bool t1_supported(char32_t cp) {
+  if (cp >= 0xA1 && cp <= 0x17F) return cp != 0xAD;
+  switch (cp) {
+    case 0x2013:
+    case 0x2014:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x2020:
+    case 0x2021:
+    case 0x2022:
+    case 0x2026:
+    case 0x2030:
+    case 0x2039:
+    case 0x203A:
+    case 0x20AC:
+    case 0x2122:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string_view greek_command(char32_t cp) {
+  for (const GreekLetter& g : k_greek) {
+    if (g.code_point == cp) return g.command;
+  }
+  return {};
+}
+
+std::string node_label(const FigureNode& node) {
+  return latex_escape(fmt::format("{} ({})", node.label, node.count));
+}
+
+int colour_index(int branch) {
+  return branch < 0 ? 0 : branch % 8;
+}
+
+void write_node(const FigureNode& node, const std::string& indent, std::ostream& out) {
+  std::string style = node.kind == FigureNode::Kind::root ? "survey root"
+                      : node.level == 1 ? fmt::format("top={}", colour_index(node.branch))
+                                        : fmt::format("cat={}", colour_index(node.branch));
+  out << indent << "[{" << node_label(node) << "}, " << style;
+  std::string papers;
+  int paper_branch = node.branch;
+  bool has_categories = false;
+  for (const FigureNode& child : node.children) {
+    if (child.kind != FigureNode::Kind::paper) {
+      has_categories = true;
+      continue;
+    }
+    if (!papers.empty()) papers += ", ";
+    papers += latex_escape(child.label);
+    paper_branch = child.branch;
+  }
+  if (papers.empty() && !has_categories) {
+    out << "]\n";
+    return;
+  }
+  out << '\n';
+  std::string inner = indent + "  ";
+  if (!papers.empty()) {
+    out << inner << "[{" << papers << "}, papers=" << colour_index(paper_branch) << "]\n";
+  }
+  for (const FigureNode& child : node.children) {
+    if (child.kind != FigureNode::Kind::paper) write_node(child, inner, out);
+  }
+  out << indent << "]\n";
+}
+
+constexpr std::string_view k_preamble = R"(\documentclass[border=10pt]{standalone}
+\usepackage[T1]{fontenc}
+\usepackage[utf8]{inputenc}
+\usepackage{textcomp}
+\usepackage[scaled=0.92]{helvet}
+\renewcommand{\familydefault}{\sfdefault}
+\usepackage{xcolor}
+\usepackage[edges]{forest}
+)";
+
+constexpr std::string_view k_styles = R"(\forestset{
+  taxonomy/.style={
+    forked edges,
+    for tree={
+      grow'=0, anchor=west, child anchor=west, parent anchor=east, align=left,
+      draw, rounded corners=2pt, font=\small, inner xsep=4pt, inner ysep=2.5pt,
+      s sep=3pt, l sep=10pt, fork sep=5pt, edge={draw=black!40, line width=0.6pt},
+    },
+  },
+  survey root/.style={fill=rootfill, draw=rootfill, text=white, font=\bfseries,
+    rotate=90, anchor=center, child anchor=north, parent anchor=south},
+  top/.style={fill=fill#1, draw=line#1, line width=0.8pt, font=\small\bfseries},
+  cat/.style={fill=white, draw=line#1},
+  papers/.style={fill=fill#1!40, draw=line#1, text width=9cm, font=\scriptsize},
+}
+)";
+
+}  // namespace
+
+std::string latex_escape(std::string_view s) {
+  std::string clean = sanitize_for_display(s);
+  std::string out;
+  for (std::size_t pos = 0; pos < clean.size();) {
+    std::size_t start = pos;
+    char32_t cp = next_code_point(clean, pos);
+    if (cp < 0x80) {
+      std::string_view special = ascii_special(static_cast<char>(cp));
+      if (special.empty()) {
+        out += static_cast<char>(cp);
+      } else {
+        out += special;
+      }
+    } else if (t1_supported(cp)) {
+      out.append(clean, start, pos - start);
+    } else if (std::string_view greek = greek_command(cp); !greek.empty()) {
+      out += fmt::format("\\ensuremath{{{}}}", greek);
+    } else {
+      out += fmt::format("[U+{:04X}]", static_cast<std::uint32_t>(cp));
+    }
+  }
+  return out;
+}
+
+void export_latex(const Corpus& corpus, const ExportSelection& selection,
+                  const ExportOptions& options, std::ostream& out) {
+  FigureNode root = build_figure(corpus, selection, options);
+  out << "% Taxonomy figure generated by papertree; compile with: pdflatex FILE\n" << k_preamble;
+  out << "\\definecolor{rootfill}{HTML}{33363B}\n";
+  for (int b = 0; b < 8; ++b) {
+    out << fmt::format("\\definecolor{{line{}}}{{HTML}}{{{}}}\n", b, branch_colour(b))
+        << fmt::format("\\definecolor{{fill{}}}{{HTML}}{{{}}}\n", b, branch_fill(b));
+  }
+  out << k_styles << "\\begin{document}\n\\begin{forest}\n  taxonomy\n";
+  write_node(root, "  ", out);
+  out << "\\end{forest}\n\\end{document}\n";
+}
+
+}  // namespace papertree
