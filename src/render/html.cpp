@@ -31,8 +31,10 @@ class HtmlPage {
 
   void category(CategoryIndex c, int level, int branch) {
     const Category& cat = m_corpus.category(c);
-    m_out << fmt::format("<details class=\"cat level{} b{}\" data-total=\"{}\"{}>\n", level,
-                         branch % 8, m_counts[c], level == 1 ? " open data-open" : "")
+    // Everything starts open (data-open is the state the script restores when the filter is
+    // cleared); "Collapse all" folds the tree.
+    m_out << fmt::format("<details class=\"cat level{} b{}\" data-total=\"{}\" open data-open>\n",
+                         level, branch % 8, m_counts[c])
           << fmt::format(
                  "<summary><span class=\"name\">{}</span><span class=\"count\">{}</span>"
                  "</summary>\n",

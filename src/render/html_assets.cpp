@@ -111,6 +111,6 @@ const std::string_view k_script = R"JS(
 })();
 )JS";
 
-const std::string_view k_script_hash = "sha256-PLACEHOLDER";
+const std::string_view k_script_hash = "sha256-yl1x9YzZ184hfzE8zEmHBONGMGNVeIk9id9ympctyws=";
 
 }  // namespace papertree::html_assets
