@@ -75,7 +75,7 @@ class HtmlPage {
     std::string venue = paper.venue;
     if (paper.year > 0) venue += (venue.empty() ? "" : " ") + std::to_string(paper.year);
     if (!venue.empty()) m_out << "<span class=\"venue\">" << html_escape(venue) << "</span>";
-    if (paper.kind != "paper")
+    if (paper.kind != "paper" && !iequals(paper.kind, paper.venue))
       m_out << "<span class=\"kind\">" << html_escape(paper.kind) << "</span>";
     m_out << "<span class=\"links\">";
     for (const Link& link : paper.links) {
