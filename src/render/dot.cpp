@@ -51,6 +51,11 @@ std::string dot_quote(std::string_view s) {
   std::string clean = sanitize_for_display(s);
   std::string out = "\"";
   for (char ch : clean) {
+    // Graphviz reads entity references such as "&amp;" in plain labels too.
+    if (ch == '&') {
+      out += "&amp;";
+      continue;
+    }
     if (ch == '"' || ch == '\\') out += '\\';
     out += ch;
   }

@@ -60,6 +60,8 @@ std::string_view ascii_special(char ch) {
       return "\\textbar{}";
     case '"':
       return "\\textquotedbl{}";
+    case '`':
+      return "\\textasciigrave{}";
     default:
       return {};
   }
@@ -67,7 +69,13 @@ std::string_view ascii_special(char ch) {
 
 // Characters the T1 encoding with textcomp covers, passed through as UTF-8.
 bool t1_supported(char32_t cp) {
-  if (cp >= 0xA1 && cp <= 0x17F) return cp != 0xAD;
+  if (cp >= 0xA1 && cp <= 0x17F) {
+    // Latin-1 and Latin Extended-A but the soft hyphen and the letters utf8 inputenc does not
+    // map for T1 (Ħ ħ ĸ Ŀ ŀ ŉ Ŧ ŧ ſ); checked by compiling every one.
+    constexpr std::u32string_view k_missing =
+        U"\u00AD\u0126\u0127\u0138\u013F\u0140\u0149\u0166\u0167\u017F";
+    return k_missing.find(cp) == std::u32string_view::npos;
+  }
   switch (cp) {
     case 0x2013:
     case 0x2014:
@@ -174,7 +182,9 @@ std::string latex_escape(std::string_view s) {
   for (std::size_t pos = 0; pos < clean.size();) {
     std::size_t start = pos;
     char32_t cp = next_code_point(clean, pos);
-    if (cp < 0x80) {
+    if (cp == '-' && pos < clean.size() && clean[pos] == '-') {
+      out += "-{}";  // no "--" en-dash ligature
+    } else if (cp < 0x80) {
       std::string_view special = ascii_special(static_cast<char>(cp));
       if (special.empty()) {
         out += static_cast<char>(cp);
@@ -186,7 +196,7 @@ std::string latex_escape(std::string_view s) {
     } else if (std::string_view greek = greek_command(cp); !greek.empty()) {
       out += fmt::format("\\ensuremath{{{}}}", greek);
     } else {
-      out += fmt::format("[U+{:04X}]", static_cast<std::uint32_t>(cp));
+      out += fmt::format("[U+{:04X}]\\allowbreak{{}}", static_cast<std::uint32_t>(cp));
     }
   }
   return out;
