@@ -36,7 +36,8 @@ summary .count { display: inline-block; margin-left: 6px; padding: 0 8px; border
 ul.papers { list-style: none; margin: 2px 0 6px; padding: 0; }
 li.paper { padding: 5px 0 5px 2px; border-bottom: 1px dashed var(--line); }
 li.paper:last-child { border-bottom: none; }
-li.paper .title { font-weight: 500; }
+li.paper .title { font-weight: 500; unicode-bidi: isolate; }
+summary .name, .authors, .venue { unicode-bidi: isolate; }
 a { color: var(--link); text-decoration: none; }
 a:hover { text-decoration: underline; }
 .venue { color: var(--muted); font-size: .85rem; margin-left: 6px; white-space: nowrap; }
