@@ -60,6 +60,8 @@ std::string_view ascii_special(char ch) {
       return "\\textbar{}";
     case '"':
       return "\\textquotedbl{}";
+    case '\'':
+      return "\\textquotesingle{}";
     case '`':
       return "\\textasciigrave{}";
     default:
