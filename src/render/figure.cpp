@@ -120,8 +120,9 @@ std::string paper_short_name(std::string_view title) {
   if (display_width(title) <= k_short_width) return std::string(title);
   std::string cut = truncate_to_width(title, k_short_width);
   cut.erase(cut.size() - std::string_view("…").size());
+  bool word_ends_here = cut.size() < title.size() && title[cut.size()] == ' ';
   std::size_t space = cut.rfind(' ');
-  if (space != std::string::npos && space >= k_short_width / 2) cut.erase(space);
+  if (!word_ends_here && space != std::string::npos && space >= k_short_width / 2) cut.erase(space);
   while (!cut.empty() && std::string_view(",;:-–(").find(cut.back()) != std::string_view::npos)
     cut.pop_back();
   return std::string(trim(cut)) + "…";
