@@ -30,6 +30,8 @@ std::string normalize_venue(std::string_view raw) {
   return venue;
 }
 
-bool same_venue(std::string_view a, std::string_view b) { return iequals(normalize_venue(a), normalize_venue(b)); }
+bool same_venue(std::string_view a, std::string_view b) {
+  return iequals(normalize_venue(a), normalize_venue(b));
+}
 
 }  // namespace papertree
