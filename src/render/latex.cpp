@@ -117,12 +117,16 @@ int colour_index(int branch) {
   return branch < 0 ? 0 : branch % 8;
 }
 
+// Paper boxes whose names are wider than this (in columns) wrap at a fixed width.
+constexpr std::size_t k_wrap_width = 80;
+
 void write_node(const FigureNode& node, const std::string& indent, std::ostream& out) {
   std::string style = node.kind == FigureNode::Kind::root ? "survey root"
                       : node.level == 1 ? fmt::format("top={}", colour_index(node.branch))
                                         : fmt::format("cat={}", colour_index(node.branch));
   out << indent << "[{" << node_label(node) << "}, " << style;
   std::string papers;
+  std::size_t papers_width = 0;  // of the unescaped names, to decide whether the box wraps
   int paper_branch = node.branch;
   bool has_categories = false;
   for (const FigureNode& child : node.children) {
@@ -132,6 +136,7 @@ void write_node(const FigureNode& node, const std::string& indent, std::ostream&
     }
     if (!papers.empty()) papers += ", ";
     papers += latex_escape(child.label);
+    papers_width += display_width(child.label) + 2;
     paper_branch = child.branch;
   }
   if (papers.empty() && !has_categories) {
@@ -141,7 +146,8 @@ void write_node(const FigureNode& node, const std::string& indent, std::ostream&
   out << '\n';
   std::string inner = indent + "  ";
   if (!papers.empty()) {
-    out << inner << "[{" << papers << "}, papers=" << colour_index(paper_branch) << "]\n";
+    out << inner << "[{" << papers << "}, papers=" << colour_index(paper_branch)
+        << (papers_width > k_wrap_width ? ", wrap" : "") << "]\n";
   }
   for (const FigureNode& child : node.children) {
     if (child.kind != FigureNode::Kind::paper) write_node(child, inner, out);
@@ -172,7 +178,8 @@ constexpr std::string_view k_styles = R"(\forestset{
     rotate=90, anchor=center, child anchor=north, parent anchor=south},
   top/.style={fill=fill#1, draw=line#1, line width=0.8pt, font=\small\bfseries},
   cat/.style={fill=white, draw=line#1},
-  papers/.style={fill=fill#1!40, draw=line#1, text width=9cm, font=\scriptsize},
+  papers/.style={fill=fill#1!40, draw=line#1, font=\scriptsize},
+  wrap/.style={text width=9cm},
 }
 )";
 
