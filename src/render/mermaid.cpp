@@ -69,11 +69,13 @@ void export_mermaid(const Corpus& corpus, const ExportSelection& selection,
       << "flowchart LR\n"
       << "  classDef root fill:#33363B,stroke:#33363B,color:#FFFFFF\n";
   for (int b = 0; b < 8; ++b) {
-    out << fmt::format("  classDef top{} fill:#{},stroke:#{},stroke-width:2px\n", b, branch_fill(b),
+    out << fmt::format("  classDef top{} fill:#{},stroke:#{},stroke-width:2px,color:#1F2328\n", b,
+                       branch_fill(b), branch_colour(b))
+        << fmt::format("  classDef cat{} fill:#FFFFFF,stroke:#{},color:#1F2328\n", b,
                        branch_colour(b))
-        << fmt::format("  classDef cat{} fill:#FFFFFF,stroke:#{}\n", b, branch_colour(b))
         << fmt::format(
-               "  classDef paper{} fill:#FFFFFF,stroke:#{},stroke-dasharray:3 3,font-size:11px\n",
+               "  classDef paper{} fill:#FFFFFF,stroke:#{},stroke-dasharray:3 "
+               "3,font-size:11px,color:#333333\n",
                b, branch_colour(b));
   }
   std::size_t next_id = 0;
