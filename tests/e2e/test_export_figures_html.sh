@@ -61,6 +61,18 @@ q=deja; query "$hostile" deja
 expect_visible "accents-greek " "1 of 8 papers"
 grep -q '<script>alert' "$WORK/dom" && fail "hostile: a <script> element from the corpus is in the DOM"
 
+# The embedded corpus: every paper is visible at first, none after a query matching nothing.
+embedded="$WORK/embedded.html"
+run export --format html -o "$embedded"
+expect_code 0
+run tree --format json
+total="$(grep -m1 -o '"papers": [0-9]*' <<<"$out" | grep -o '[0-9]*')"
+q=""; query "$embedded" ""
+[[ $(wc -w <<<"$visible") -eq $total ]] || fail "embedded: $(wc -w <<<"$visible") visible papers, expected $total"
+[[ $dom == *"<span id=\"count\" aria-live=\"polite\">$total papers</span>"* ]] || fail "embedded: count is not '$total papers'"
+q=zzzzqqq; query "$embedded" zzzzqqq
+expect_visible "" "0 of $total papers"
+
 browse "$page" --hide-scrollbars --window-size=1200,900 --screenshot="$WORK/shot.png" >/dev/null
 [[ -s "$WORK/shot.png" ]] || fail "no screenshot was written"
 
