@@ -158,6 +158,8 @@ TEST(LatexEscape, EscapesEverySpecialCharacter) {
 TEST(LatexEscape, KeepsLatinLettersMapsGreekAndMarksOtherScripts) {
   EXPECT_EQ(latex_escape("Déjà Łódź – “q”…"), "Déjà Łódź – “q”…");
   EXPECT_EQ(latex_escape("μ-P and Ω"), "\\ensuremath{\\mu}-P and \\ensuremath{\\Omega}");
+  EXPECT_EQ(latex_escape("∞-former ∗"), "\\ensuremath{\\infty}-former \\ensuremath{\\ast}");
+  EXPECT_EQ(latex_escape("综述，＃１"), "[U+7EFC]\\allowbreak{}[U+8FF0]\\allowbreak{},\\#1");
   EXPECT_EQ(latex_escape("中ħ"), "[U+4E2D]\\allowbreak{}[U+0127]\\allowbreak{}");
   EXPECT_EQ(latex_escape("x\x1b"), "x\\textbackslash{}x1b");
 }

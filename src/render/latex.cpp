@@ -8,26 +8,45 @@ namespace papertree {
 
 namespace {
 
-struct GreekLetter {
+struct MathSymbol {
   char32_t code_point;
   std::string_view command;
 };
-// Greek letters that pdflatex can typeset in math mode; capitals shaped like Latin letters map to
-// those letters.
-constexpr std::array<GreekLetter, 49> k_greek{{
-    {U'Α', "A"},         {U'Β', "B"},          {U'Γ', "\\Gamma"},  {U'Δ', "\\Delta"},
-    {U'Ε', "E"},         {U'Ζ', "Z"},          {U'Η', "H"},        {U'Θ', "\\Theta"},
-    {U'Ι', "I"},         {U'Κ', "K"},          {U'Λ', "\\Lambda"}, {U'Μ', "M"},
-    {U'Ν', "N"},         {U'Ξ', "\\Xi"},       {U'Ο', "O"},        {U'Π', "\\Pi"},
-    {U'Ρ', "P"},         {U'Σ', "\\Sigma"},    {U'Τ', "T"},        {U'Υ', "\\Upsilon"},
-    {U'Φ', "\\Phi"},     {U'Χ', "X"},          {U'Ψ', "\\Psi"},    {U'Ω', "\\Omega"},
-    {U'α', "\\alpha"},   {U'β', "\\beta"},     {U'γ', "\\gamma"},  {U'δ', "\\delta"},
-    {U'ε', "\\epsilon"}, {U'ζ', "\\zeta"},     {U'η', "\\eta"},    {U'θ', "\\theta"},
-    {U'ι', "\\iota"},    {U'κ', "\\kappa"},    {U'λ', "\\lambda"}, {U'μ', "\\mu"},
-    {U'ν', "\\nu"},      {U'ξ', "\\xi"},       {U'ο', "o"},        {U'π', "\\pi"},
-    {U'ρ', "\\rho"},     {U'ς', "\\varsigma"}, {U'σ', "\\sigma"},  {U'τ', "\\tau"},
-    {U'υ', "\\upsilon"}, {U'φ', "\\phi"},      {U'χ', "\\chi"},    {U'ψ', "\\psi"},
-    {U'ω', "\\omega"},
+// Greek letters and math symbols that pdflatex can typeset in math mode; Greek capitals shaped
+// like Latin letters map to those letters.
+constexpr std::array<MathSymbol, 64> k_math{{
+    {U'Α', "A"},           {U'Β', "B"},
+    {U'Γ', "\\Gamma"},     {U'Δ', "\\Delta"},
+    {U'Ε', "E"},           {U'Ζ', "Z"},
+    {U'Η', "H"},           {U'Θ', "\\Theta"},
+    {U'Ι', "I"},           {U'Κ', "K"},
+    {U'Λ', "\\Lambda"},    {U'Μ', "M"},
+    {U'Ν', "N"},           {U'Ξ', "\\Xi"},
+    {U'Ο', "O"},           {U'Π', "\\Pi"},
+    {U'Ρ', "P"},           {U'Σ', "\\Sigma"},
+    {U'Τ', "T"},           {U'Υ', "\\Upsilon"},
+    {U'Φ', "\\Phi"},       {U'Χ', "X"},
+    {U'Ψ', "\\Psi"},       {U'Ω', "\\Omega"},
+    {U'α', "\\alpha"},     {U'β', "\\beta"},
+    {U'γ', "\\gamma"},     {U'δ', "\\delta"},
+    {U'ε', "\\epsilon"},   {U'ζ', "\\zeta"},
+    {U'η', "\\eta"},       {U'θ', "\\theta"},
+    {U'ι', "\\iota"},      {U'κ', "\\kappa"},
+    {U'λ', "\\lambda"},    {U'μ', "\\mu"},
+    {U'ν', "\\nu"},        {U'ξ', "\\xi"},
+    {U'ο', "o"},           {U'π', "\\pi"},
+    {U'ρ', "\\rho"},       {U'ς', "\\varsigma"},
+    {U'σ', "\\sigma"},     {U'τ', "\\tau"},
+    {U'υ', "\\upsilon"},   {U'φ', "\\phi"},
+    {U'χ', "\\chi"},       {U'ψ', "\\psi"},
+    {U'ω', "\\omega"},     {U'∗', "\\ast"},
+    {U'∞', "\\infty"},     {U'≤', "\\leq"},
+    {U'≥', "\\geq"},       {U'≈', "\\approx"},
+    {U'≠', "\\neq"},       {U'→', "\\rightarrow"},
+    {U'←', "\\leftarrow"}, {U'↔', "\\leftrightarrow"},
+    {U'√', "\\surd"},      {U'∈', "\\in"},
+    {U'∑', "\\sum"},       {U'∏', "\\prod"},
+    {U'∂', "\\partial"},   {U'∇', "\\nabla"},
 }};
 
 std::string_view ascii_special(char ch) {
@@ -102,8 +121,8 @@ bool t1_supported(char32_t cp) {
   }
 }
 
-std::string_view greek_command(char32_t cp) {
-  for (const GreekLetter& g : k_greek) {
+std::string_view math_command(char32_t cp) {
+  for (const MathSymbol& g : k_math) {
     if (g.code_point == cp) return g.command;
   }
   return {};
@@ -191,6 +210,10 @@ std::string latex_escape(std::string_view s) {
   for (std::size_t pos = 0; pos < clean.size();) {
     std::size_t start = pos;
     char32_t cp = next_code_point(clean, pos);
+    if (cp >= 0xFF01 && cp <= 0xFF5E) {
+      // Fullwidth forms of ASCII ("，" in CJK titles) as their ASCII letter, then escaped.
+      cp -= 0xFEE0;
+    }
     if (cp == '-' && pos < clean.size() && clean[pos] == '-') {
       out += "-{}";  // no "--" en-dash ligature
     } else if (cp < 0x80) {
@@ -202,8 +225,8 @@ std::string latex_escape(std::string_view s) {
       }
     } else if (t1_supported(cp)) {
       out.append(clean, start, pos - start);
-    } else if (std::string_view greek = greek_command(cp); !greek.empty()) {
-      out += fmt::format("\\ensuremath{{{}}}", greek);
+    } else if (std::string_view math = math_command(cp); !math.empty()) {
+      out += fmt::format("\\ensuremath{{{}}}", math);
     } else {
       out += fmt::format("[U+{:04X}]\\allowbreak{{}}", static_cast<std::uint32_t>(cp));
     }
