@@ -81,6 +81,21 @@ expect_contains '">&lt;/script&gt;&lt;!-- comment --&gt; closing `tick` #quot; &
 expect_contains 'href="https://example.org/?a=&quot;b&quot;&amp;c=&lt;d&gt;"'
 expect_contains "Content-Security-Policy\" content=\"default-src 'none';"
 
+# The CSP allows the page's script by its SHA-256: the hash must be that of the script's bytes
+# (Chromium refuses to run it otherwise; test_export_figures_html.sh sees that too).
+if command -v python3 >/dev/null 2>&1; then
+  printf '%s\n' "$out" >"$WORK/page.html"
+  python3 - "$WORK/page.html" <<'PY' || fail "html: the CSP script hash is not the script's"
+import base64, hashlib, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+script = re.search(r"<script>(.*?)</script>", page, re.S).group(1)
+digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+sys.exit(0 if f"script-src 'sha256-{digest}'" in page else 1)
+PY
+else
+  echo "SKIP: python3 is not installed; the CSP script hash is not checked here" >&2
+fi
+
 run --corpus "$small" export --format dot --depth -1
 expect_code 2
 
