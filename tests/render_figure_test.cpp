@@ -67,6 +67,18 @@ TEST(BuildFigure, CountsOnlySelectedPapersOncePerSubtree) {
   EXPECT_EQ(child(root, "Data-Centric Methods").count, 1u);
 }
 
+TEST(CountInSubtrees, CountsEachPaperOncePerCategoryAndItsAncestors) {
+  const Corpus& c = test::small_corpus();
+  // llmlingua sits in prompt-compression and kv-cache-optimization, in different branches.
+  std::vector<std::size_t> n = count_in_subtrees(c, only(c, {"llm-int8", "llmlingua"}).papers);
+  EXPECT_EQ(n[*c.find_category("quantization")], 1u);
+  EXPECT_EQ(n[*c.find_category("quantization-aware-training")], 1u);
+  EXPECT_EQ(n[*c.find_category("model-centric")], 2u);
+  EXPECT_EQ(n[*c.find_category("data-centric")], 1u);
+  EXPECT_EQ(n[*c.find_category("prompt-compression")], 1u);
+  EXPECT_EQ(n[*c.find_category("parameter-pruning")], 0u);
+}
+
 TEST(BuildFigure, DepthZeroKeepsOnlyTopLevelBranches) {
   const Corpus& c = test::small_corpus();
   FigureNode root = build_figure(c, everything(c), {false, false, 0});

@@ -35,18 +35,8 @@ class FigureBuilder {
       : m_corpus(corpus),
         m_options(options),
         m_selected(corpus.papers().size(), 0),
-        m_counts(corpus.categories().size(), 0) {
-    std::vector<PaperIndex> stamp(corpus.categories().size(), 0);
-    for (PaperIndex p : selection.papers) {
-      m_selected[p] = 1;
-      for (CategoryIndex c : corpus.paper_categories(p)) {
-        for (std::optional<CategoryIndex> a = c; a && stamp[*a] != p + 1;
-             a = corpus.category(*a).parent) {
-          stamp[*a] = p + 1;
-          ++m_counts[*a];
-        }
-      }
-    }
+        m_counts(count_in_subtrees(corpus, selection.papers)) {
+    for (PaperIndex p : selection.papers) m_selected[p] = 1;
   }
 
   FigureNode category(CategoryIndex c, int level, int branch) const {
@@ -93,6 +83,23 @@ class FigureBuilder {
 };
 
 }  // namespace
+
+std::vector<std::size_t> count_in_subtrees(const Corpus& corpus,
+                                           const std::vector<PaperIndex>& papers) {
+  std::vector<std::size_t> counts(corpus.categories().size(), 0);
+  // stamp[c] == p + 1 once paper p has been counted for category c.
+  std::vector<PaperIndex> stamp(corpus.categories().size(), 0);
+  for (PaperIndex p : papers) {
+    for (CategoryIndex c : corpus.paper_categories(p)) {
+      for (std::optional<CategoryIndex> a = c; a && stamp[*a] != p + 1;
+           a = corpus.category(*a).parent) {
+        stamp[*a] = p + 1;
+        ++counts[*a];
+      }
+    }
+  }
+  return counts;
+}
 
 FigureNode build_figure(const Corpus& corpus, const ExportSelection& selection,
                         const ExportOptions& options) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "html_assets.hpp"
+#include "papertree/render/figure.hpp"
 #include "papertree/text.hpp"
 
 namespace papertree {
@@ -15,18 +16,8 @@ class HtmlPage {
       : m_corpus(corpus),
         m_out(out),
         m_selected(corpus.papers().size(), 0),
-        m_counts(corpus.categories().size(), 0) {
-    std::vector<PaperIndex> stamp(corpus.categories().size(), 0);
-    for (PaperIndex p : selection.papers) {
-      m_selected[p] = 1;
-      for (CategoryIndex c : corpus.paper_categories(p)) {
-        for (std::optional<CategoryIndex> a = c; a && stamp[*a] != p + 1;
-             a = corpus.category(*a).parent) {
-          stamp[*a] = p + 1;
-          ++m_counts[*a];
-        }
-      }
-    }
+        m_counts(count_in_subtrees(corpus, selection.papers)) {
+    for (PaperIndex p : selection.papers) m_selected[p] = 1;
   }
 
   void category(CategoryIndex c, int level, int branch) {
