@@ -8,7 +8,7 @@ set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build pkg-config nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev libbenchmark-dev)
 test_pkgs=(graphviz pandoc texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures
-  texlive-fonts-recommended chromium poppler-utils jq bash-completion)
+  texlive-fonts-recommended chromium poppler-utils jq bash-completion python3 python3-jsonschema)
 bench_pkgs=(hyperfine ripgrep jq time gnuplot-nox)
 
 want=("${build_pkgs[@]}")

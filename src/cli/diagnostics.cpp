@@ -43,6 +43,8 @@ void setup_app(CLI::App& app, Context& ctx) {
       "error.");
   setup_tree(app, ctx);
   setup_export(app, ctx);
+  setup_import(app, ctx);
+  setup_stats(app, ctx);
 }
 
 int report(const Error& e) {
