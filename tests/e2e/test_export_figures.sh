@@ -92,6 +92,8 @@ script = re.search(r"<script>(.*?)</script>", page, re.S).group(1)
 digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
 sys.exit(0 if f"script-src 'sha256-{digest}'" in page else 1)
 PY
+elif [[ ${PAPERTREE_REQUIRE_TOOLS:-0} == 1 ]]; then
+  fail "python3 is not installed; the CSP script hash is not checked"
 else
   echo "SKIP: python3 is not installed; the CSP script hash is not checked here" >&2
 fi

@@ -45,6 +45,10 @@ if command -v pdftotext >/dev/null 2>&1; then
     '=cmd|'"'"' /C calc'"'"'!A0 with 50% & #1 $x$ ~'; do
     [[ $text == *"$label"* ]] || fail "the PDF does not show: $label"
   done
+elif [[ ${PAPERTREE_REQUIRE_TOOLS:-0} == 1 ]]; then
+  fail "pdftotext is not installed (Debian: poppler-utils); the PDF's text is not checked"
+else
+  echo "SKIP: pdftotext is not installed; the PDF's text is not checked" >&2
 fi
 
 finish
