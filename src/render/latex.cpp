@@ -165,8 +165,9 @@ void write_node(const FigureNode& node, const std::string& indent, std::ostream&
   out << '\n';
   std::string inner = indent + "  ";
   if (!papers.empty()) {
-    out << inner << "[{" << papers << "}, papers=" << colour_index(paper_branch)
-        << (papers_width > k_wrap_width ? ", wrap" : "") << "]\n";
+    // forest sets `align` content in a tabular, where `text width` does not wrap; a \parbox does.
+    if (papers_width > k_wrap_width) papers = "\\parbox{9cm}{\\raggedright " + papers + "}";
+    out << inner << "[{" << papers << "}, papers=" << colour_index(paper_branch) << "]\n";
   }
   for (const FigureNode& child : node.children) {
     if (child.kind != FigureNode::Kind::paper) write_node(child, inner, out);
@@ -198,7 +199,6 @@ constexpr std::string_view k_styles = R"(\forestset{
   top/.style={fill=fill#1, draw=line#1, line width=0.8pt, font=\small\bfseries},
   cat/.style={fill=white, draw=line#1},
   papers/.style={fill=fill#1!40, draw=line#1, font=\scriptsize},
-  wrap/.style={text width=9cm},
 }
 )";
 
