@@ -1,17 +1,11 @@
 #!/usr/bin/env bash
 # mermaid-cli (mmdc) renders the Mermaid exports, and the SVG shows hostile labels exactly as the
 # corpus spells them. mmdc drives a browser through puppeteer; MERMAID_BROWSER (default: the
-# system's chromium) is used, so nothing is downloaded. Install it with
-#   PUPPETEER_SKIP_DOWNLOAD=1 npm install -g @mermaid-js/mermaid-cli
-# mermaid-cli is not a Debian package and scripts/deps.sh does not install it, so this test skips
-# without it even under PAPERTREE_REQUIRE_TOOLS=1 (set PAPERTREE_REQUIRE_MMDC=1 to make it fail).
+# system's chromium) is used, so nothing is downloaded.
+# scripts/deps.sh installs a pinned mermaid-cli from the npm registry into build/tools, and
+# scripts/test.sh puts it on PATH.
 source "$(dirname "$0")/lib.sh"
-if ! command -v mmdc >/dev/null 2>&1 && [[ ${PAPERTREE_REQUIRE_MMDC:-0} != 1 ]]; then
-  echo "SKIP: mermaid-cli (mmdc) is not installed:" \
-    "PUPPETEER_SKIP_DOWNLOAD=1 npm install -g @mermaid-js/mermaid-cli" >&2
-  exit 77
-fi
-PAPERTREE_REQUIRE_TOOLS=${PAPERTREE_REQUIRE_MMDC:-$PAPERTREE_REQUIRE_TOOLS} require_tool mmdc
+require_tool mmdc
 browser="${MERMAID_BROWSER:-$(command -v chromium || true)}"
 [[ -n $browser ]] || require_tool chromium
 printf '{"executablePath": "%s", "args": ["--no-sandbox", "--disable-gpu"]}\n' "$browser" \
