@@ -3,7 +3,8 @@
 #   scripts/deps.sh build   compilers, CMake and the libraries
 #   scripts/deps.sh test    the above plus the programs the tests run (graphviz, texlive, pandoc, chromium…)
 #   scripts/deps.sh bench   the above plus the programs the comparison benchmark runs
-# Needs root or sudo only when something is missing.
+# Needs root or sudo only when something is missing. `test` also installs mermaid-cli, pinned, from
+# the npm registry into build/tools (with the system's chromium: no browser is downloaded).
 set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build pkg-config nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev libbenchmark-dev)
@@ -20,10 +21,24 @@ case "${1:-build}" in
 esac
 
 missing=()
+# Node.js may come from elsewhere than Debian (its npm then is no Debian package): ask for the command.
+[[ ${1:-build} != build ]] && ! command -v npm >/dev/null && missing+=(nodejs npm)
 for pkg in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
-((${#missing[@]} == 0)) && exit 0
+install_npm_tools() {
+  [[ ${1:-build} == build ]] && return 0
+  local prefix=build/tools mmdc=@mermaid-js/mermaid-cli@11.9.0
+  [[ -x $prefix/node_modules/.bin/mmdc ]] && return 0
+  echo "Installing $mmdc from the npm registry into $prefix"
+  mkdir -p "$prefix"
+  PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund --loglevel=error --prefix "$prefix" "$mmdc"
+}
+
+if ((${#missing[@]} == 0)); then
+  install_npm_tools "${1:-build}"
+  exit 0
+fi
 
 echo "Installing missing Debian packages: ${missing[*]}"
 sudo=()
@@ -34,3 +49,4 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
 "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_npm_tools "${1:-build}"

@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh test
 export PAPERTREE_REQUIRE_TOOLS=1
+export PATH="$PWD/build/tools/node_modules/.bin:$PATH"
 jobs=$(nproc)
 for preset in release asan; do
   echo "== $preset: configure, build, test"

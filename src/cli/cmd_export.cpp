@@ -8,6 +8,8 @@
 #include "papertree/error.hpp"
 #include "papertree/io.hpp"
 #include "papertree/render/export.hpp"
+#include "papertree/render/figure.hpp"
+#include "papertree/render/html.hpp"
 
 namespace papertree::cli {
 
@@ -20,7 +22,12 @@ struct ExportFormat {
 
 // One row per export format (docs/export.md describes each).
 const std::vector<ExportFormat>& export_formats() {
-  static const std::vector<ExportFormat> formats = {};
+  static const std::vector<ExportFormat> formats = {
+      {"dot", export_dot},
+      {"mermaid", export_mermaid},
+      {"latex", export_latex},
+      {"html", export_html},
+  };
   return formats;
 }
 

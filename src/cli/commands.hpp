@@ -11,5 +11,10 @@ void setup_tree(CLI::App& app, Context& ctx);
 void setup_export(CLI::App& app, Context& ctx);
 void setup_import(CLI::App& app, Context& ctx);
 void setup_stats(CLI::App& app, Context& ctx);
+void setup_list(CLI::App& app, Context& ctx);
+void setup_search(CLI::App& app, Context& ctx);
+void setup_show(CLI::App& app, Context& ctx);
+void setup_frameworks(CLI::App& app, Context& ctx);
+void setup_completion(CLI::App& app, Context& ctx);
 
 }  // namespace papertree::cli

@@ -45,6 +45,11 @@ void setup_app(CLI::App& app, Context& ctx) {
   setup_export(app, ctx);
   setup_import(app, ctx);
   setup_stats(app, ctx);
+  setup_list(app, ctx);
+  setup_search(app, ctx);
+  setup_show(app, ctx);
+  setup_frameworks(app, ctx);
+  setup_completion(app, ctx);
 }
 
 int report(const Error& e) {

@@ -1,0 +1,48 @@
+#include <memory>
+
+#include "commands.hpp"
+#include "paper_output.hpp"
+#include "papertree/select.hpp"
+
+namespace papertree::cli {
+
+namespace {
+
+struct ListCommand {
+  std::string category;
+  bool direct = false;
+  FilterArgs filters;
+  std::string sort = "year";
+  bool reverse = false;
+  OutputArgs output;
+};
+
+void run_list(const ListCommand& cmd, Context& ctx) {
+  const Corpus& corpus = ctx.corpus();
+  std::optional<CategoryIndex> root;
+  if (!cmd.category.empty()) root = resolve_category(corpus, cmd.category);
+  std::vector<PaperIndex> papers =
+      select_papers(corpus, root, cmd.direct, cmd.filters.to_filters());
+  sort_papers(corpus, papers, SortOptions{parse_sort_key(cmd.sort), cmd.reverse});
+  print_papers(ctx, cmd.output, papers, {}, "no papers match");
+}
+
+}  // namespace
+
+void setup_list(CLI::App& app, Context& ctx) {
+  auto cmd = std::make_shared<ListCommand>();
+  CLI::App* sub =
+      app.add_subcommand("list", "List the papers of a category and the categories below it");
+  sub->add_option("category", cmd->category,
+                  "Category (id, path, name or prefix); default: the whole corpus");
+  sub->add_flag("--direct", cmd->direct, "Only papers placed in the category itself, not below it");
+  add_filter_options(*sub, cmd->filters);
+  sub->add_option("-s,--sort", cmd->sort, "Order: year (newest first), title or venue")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"year", "title", "venue"}));
+  sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order");
+  add_output_options(*sub, cmd->output, 0);
+  sub->callback([cmd, &ctx] { run_list(*cmd, ctx); });
+}
+
+}  // namespace papertree::cli

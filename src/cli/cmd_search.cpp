@@ -1,0 +1,102 @@
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "diagnostics.hpp"
+#include "paper_output.hpp"
+#include "papertree/error.hpp"
+#include "papertree/search.hpp"
+#include "papertree/text.hpp"
+
+namespace papertree::cli {
+
+namespace {
+
+struct SearchCommand {
+  std::vector<std::string> words;
+  std::string within;
+  FilterArgs filters;
+  bool facets = false;
+  bool explain = false;
+  OutputArgs output;
+};
+
+std::string join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+void report_corrections(const SearchResult& result) {
+  for (const Correction& c : result.corrections) {
+    std::string used;
+    for (const auto& u : c.used)
+      used += (used.empty() ? "\"" : " or \"") + sanitize_for_display(u) + "\"";
+    std::cerr << "papertree: note: nothing matches \"" << sanitize_for_display(c.typed)
+              << "\"; searched for " << used << " instead\n";
+  }
+}
+
+void print_facets(Context& ctx, const std::string& format, const std::vector<std::size_t>& counts,
+                  std::size_t hits) {
+  std::cout << "\nHits by category (" << hits << (hits == 1 ? " paper" : " papers") << "):\n";
+  render_facets_text(ctx.corpus(), counts, format == "table" ? ctx.terminal().style() : TextStyle{},
+                     std::cout);
+}
+
+void run_search(const SearchCommand& cmd, Context& ctx) {
+  const Corpus& corpus = ctx.corpus();
+  std::string format = resolve_format(cmd.output, ctx);
+  if (cmd.facets && (format == "jsonl" || format == "ids")) {
+    throw UsageError("--facets works with --format table, plain or json, not " + format);
+  }
+  QueryNode query = parse_query(join(cmd.words));
+  if (cmd.explain) std::cerr << "papertree: query: " << to_string(query) << '\n';
+  std::optional<CategoryIndex> within;
+  if (!cmd.within.empty()) within = resolve_category(corpus, cmd.within);
+  Filters filters = cmd.filters.to_filters();
+  SearchIndex index(corpus);
+  SearchResult result = index.search(query);
+  filter_result(corpus, result, filters, within);
+  report_corrections(result);
+  PaperListOptions options;
+  options.highlight = result.highlight;
+  options.scores = result.scores;
+  if (cmd.facets && format == "json") {
+    std::size_t shown = cmd.output.limit == 0 ? result.papers.size()
+                                              : std::min(cmd.output.limit, result.papers.size());
+    nlohmann::ordered_json out = {
+        {"papers", nlohmann::ordered_json::array()},
+        {"total", result.papers.size()},
+        {"facets", facets_to_json(corpus, facet_counts(corpus, result.papers))}};
+    for (std::size_t i = 0; i < shown; ++i)
+      out["papers"].push_back(paper_to_json(corpus, result.papers[i], &result.scores[i]));
+    std::cout << out.dump(2) << '\n';
+    return;
+  }
+  print_papers(ctx, cmd.output, result.papers, options,
+               "no papers match \"" + join(cmd.words) + "\"");
+  if (cmd.facets && !result.papers.empty()) {
+    print_facets(ctx, format, facet_counts(corpus, result.papers), result.papers.size());
+  }
+}
+
+}  // namespace
+
+void setup_search(CLI::App& app, Context& ctx) {
+  auto cmd = std::make_shared<SearchCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "search",
+      "Ranked full-text search of titles, venues and category names (docs/query-language.md)");
+  sub->add_option("query", cmd->words,
+                  "The query; words are ANDed (put -- before a query starting with -)")
+      ->required();
+  sub->add_option("--in", cmd->within, "Search only this category's subtree");
+  add_filter_options(*sub, cmd->filters);
+  sub->add_flag("--facets", cmd->facets, "Also show how many hits fall in each category");
+  sub->add_flag("--explain", cmd->explain, "Print the parsed query on stderr");
+  add_output_options(*sub, cmd->output, 20);
+  sub->callback([cmd, &ctx] { run_search(*cmd, ctx); });
+}
+
+}  // namespace papertree::cli

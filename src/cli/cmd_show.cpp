@@ -1,0 +1,41 @@
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "papertree/render/papers.hpp"
+#include "papertree/select.hpp"
+
+namespace papertree::cli {
+
+namespace {
+
+struct ShowCommand {
+  std::string paper;
+  std::string format = "text";
+};
+
+void run_show(const ShowCommand& cmd, Context& ctx) {
+  const Corpus& corpus = ctx.corpus();
+  PaperIndex paper = resolve_paper(corpus, cmd.paper);
+  if (cmd.format == "json") {
+    std::cout << paper_to_json(corpus, paper).dump(2) << '\n';
+    return;
+  }
+  render_paper_details(corpus, paper, ctx.terminal().style(), std::cout);
+}
+
+}  // namespace
+
+void setup_show(CLI::App& app, Context& ctx) {
+  auto cmd = std::make_shared<ShowCommand>();
+  CLI::App* sub =
+      app.add_subcommand("show", "Show one paper in full: links, arXiv id, every category");
+  sub->add_option("paper", cmd->paper, "Paper id, arXiv id or URL, or a fragment of its title")
+      ->required();
+  sub->add_option("-f,--format", cmd->format, "Output format")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->callback([cmd, &ctx] { run_show(*cmd, ctx); });
+}
+
+}  // namespace papertree::cli

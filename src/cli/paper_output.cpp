@@ -1,0 +1,88 @@
+#include "paper_output.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "papertree/error.hpp"
+
+namespace papertree::cli {
+
+Filters FilterArgs::to_filters() const {
+  Filters filters;
+  if (!year.empty()) filters.years = parse_year_range(year);
+  filters.venues = venues;
+  filters.has_code = has_code;
+  filters.kind = kind;
+  filters.arxiv_only = arxiv_only;
+  return filters;
+}
+
+void add_filter_options(CLI::App& sub, FilterArgs& args) {
+  sub.add_option("--year", args.year, "Year or range: 2023, 2022..2024, >=2023, <2024")
+      ->group("Filters");
+  sub.add_option("--venue", args.venues, "Venue (normalised, any case); repeat for several")
+      ->group("Filters")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub.add_flag("--has-code", args.has_code, "Only papers with a code link")->group("Filters");
+  sub.add_option("--kind", args.kind, "Only this kind: paper, blog or website")
+      ->group("Filters")
+      ->check(CLI::IsMember({"paper", "blog", "website"}));
+  sub.add_flag("--arxiv-only", args.arxiv_only, "Only arXiv preprints (venue arXiv)")
+      ->group("Filters");
+}
+
+void add_output_options(CLI::App& sub, OutputArgs& args, std::size_t default_limit) {
+  args.limit = default_limit;
+  sub.add_option("-f,--format", args.format,
+                 "table (default on a terminal), plain (default otherwise), json, jsonl or ids")
+      ->check(CLI::IsMember({"table", "plain", "json", "jsonl", "ids"}));
+  sub.add_option("-n,--limit", args.limit, "Print at most N papers (0: all)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+}
+
+std::string resolve_format(const OutputArgs& args, Context& ctx) {
+  if (!args.format.empty()) return args.format;
+  return ctx.terminal().is_tty ? "table" : "plain";
+}
+
+void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperIndex> papers,
+                  PaperListOptions options, const std::string& empty_message) {
+  const Corpus& corpus = ctx.corpus();
+  std::string format = resolve_format(args, ctx);
+  if (papers.empty()) {
+    if (format == "json") std::cout << "[]\n";
+    std::cerr << "papertree: " << empty_message << '\n';
+    return;
+  }
+  std::size_t shown = args.limit == 0 ? papers.size() : std::min(args.limit, papers.size());
+  std::span<const PaperIndex> page = papers.first(shown);
+  if (!options.scores.empty()) options.scores = options.scores.first(shown);
+  if (format == "table") {
+    const Terminal& term = ctx.terminal();
+    options.width = term.width;
+    // A table asked for on a pipe still fits $COLUMNS when it is set.
+    if (options.width == 0) {
+      if (const char* columns = std::getenv("COLUMNS"))
+        options.width = std::strtoul(columns, nullptr, 10);
+    }
+    options.style = term.style();
+    render_papers_table(corpus, page, options, std::cout);
+  } else if (format == "plain") {
+    render_papers_plain(corpus, page, options, std::cout);
+  } else if (format == "json") {
+    render_papers_json(corpus, page, options, std::cout);
+  } else if (format == "jsonl") {
+    render_papers_jsonl(corpus, page, options, std::cout);
+  } else {
+    render_papers_ids(corpus, page, std::cout);
+  }
+  if (shown < papers.size()) {
+    std::string more = "… " + std::to_string(papers.size() - shown) + " more (--limit 0 shows all)";
+    (format == "table" ? std::cout : std::cerr) << more << '\n';
+  }
+}
+
+}  // namespace papertree::cli
