@@ -145,18 +145,40 @@ void Corpus::index_papers() {
   }
   m_placement_start.push_back(static_cast<std::uint32_t>(m_placement_cats.size()));
 
-  for (PaperIndex p = 0; p < papers.size(); ++p) m_paper_by_id.push_back(p);
-  std::sort(m_paper_by_id.begin(), m_paper_by_id.end(),
-            [&](PaperIndex a, PaperIndex b) { return papers[a].id < papers[b].id; });
-  for (std::size_t i = 1; i < m_paper_by_id.size(); ++i) {
-    const Paper& a = papers[m_paper_by_id[i - 1]];
-    const Paper& b = papers[m_paper_by_id[i]];
-    if (a.id == b.id) {
-      PaperIndex later = std::max(m_paper_by_id[i - 1], m_paper_by_id[i]);
-      PaperIndex first = std::min(m_paper_by_id[i - 1], m_paper_by_id[i]);
-      throw data_error(
-          origin, fmt::format("papers[{}].id", later),
-          fmt::format("duplicate paper id \"{}\" (first used at papers[{}])", a.id, first));
+  index_paper_ids();
+}
+
+namespace {
+
+constexpr PaperIndex k_no_paper = static_cast<PaperIndex>(-1);
+
+std::size_t id_hash(std::string_view id) {
+  return std::hash<std::string_view>{}(id);
+}
+
+}  // namespace
+
+// A hash table rather than a sorted index: sorting a million ids spent most of its time on cache
+// misses comparing strings (perf: memcmp was the largest single cost of loading 100k papers).
+void Corpus::index_paper_ids() {
+  const auto& papers = m_data.papers;
+  std::size_t capacity = 16;
+  while (capacity < 2 * papers.size()) capacity *= 2;
+  m_paper_slots.assign(capacity, k_no_paper);
+  const std::size_t mask = capacity - 1;
+  for (PaperIndex p = 0; p < papers.size(); ++p) {
+    const std::string& id = papers[p].id;
+    for (std::size_t slot = id_hash(id) & mask;; slot = (slot + 1) & mask) {
+      PaperIndex there = m_paper_slots[slot];
+      if (there == k_no_paper) {
+        m_paper_slots[slot] = p;
+        break;
+      }
+      if (papers[there].id == id) {
+        throw data_error(
+            m_origin, fmt::format("papers[{}].id", p),
+            fmt::format("duplicate paper id \"{}\" (first used at papers[{}])", id, there));
+      }
     }
   }
 }
@@ -212,11 +234,13 @@ std::optional<CategoryIndex> Corpus::find_category(std::string_view id) const {
 }
 
 std::optional<PaperIndex> Corpus::find_paper(std::string_view id) const {
-  auto it = std::lower_bound(
-      m_paper_by_id.begin(), m_paper_by_id.end(), id,
-      [&](PaperIndex p, std::string_view key) { return m_data.papers[p].id < key; });
-  if (it == m_paper_by_id.end() || m_data.papers[*it].id != id) return std::nullopt;
-  return *it;
+  if (m_paper_slots.empty()) return std::nullopt;
+  const std::size_t mask = m_paper_slots.size() - 1;
+  for (std::size_t slot = id_hash(id) & mask;; slot = (slot + 1) & mask) {
+    PaperIndex there = m_paper_slots[slot];
+    if (there == k_no_paper) return std::nullopt;
+    if (m_data.papers[there].id == id) return there;
+  }
 }
 
 std::vector<PaperIndex> Corpus::papers_under(CategoryIndex c, bool direct) const {

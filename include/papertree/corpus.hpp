@@ -137,9 +137,11 @@ class Corpus {
   std::vector<CategoryIndex> m_placement_cats;   // CSR: categories of every paper, concatenated
   std::vector<std::uint32_t> m_placement_start;  // paper p's are [start[p], start[p+1])
   std::vector<CategoryIndex> m_category_by_id;   // sorted by id
-  std::vector<PaperIndex> m_paper_by_id;         // sorted by id
+  std::vector<PaperIndex>
+      m_paper_slots;  // hash table of paper ids, open addressing; see find_paper
 
   void index_papers();
+  void index_paper_ids();
   void index_frameworks();
   void count_subtrees();
 };
