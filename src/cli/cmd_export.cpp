@@ -7,7 +7,12 @@
 #include "commands.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io.hpp"
+#include "papertree/render/bibtex.hpp"
+#include "papertree/render/corpus_json.hpp"
+#include "papertree/render/csljson.hpp"
+#include "papertree/render/csv.hpp"
 #include "papertree/render/export.hpp"
+#include "papertree/render/markdown.hpp"
 
 namespace papertree::cli {
 
@@ -20,8 +25,15 @@ struct ExportFormat {
 
 // One row per export format (docs/export.md describes each).
 const std::vector<ExportFormat>& export_formats() {
+  // clang-format off
   static const std::vector<ExportFormat> formats = {
+      {"markdown", render_markdown},
+      {"bibtex", render_bibtex},
+      {"csljson", render_csljson},
+      {"csv", render_csv},
+      {"json", render_corpus_json},
   };
+  // clang-format on
   return formats;
 }
 

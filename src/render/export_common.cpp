@@ -1,0 +1,36 @@
+#include "export_common.hpp"
+
+#include <algorithm>
+
+#include "papertree/text.hpp"
+
+namespace papertree::detail {
+
+bool is_code_label(std::string_view label) {
+  std::string lower = ascii_lower(label);
+  return lower.rfind("code", 0) == 0 || lower == "github";
+}
+
+std::string paper_url(const Paper& paper) {
+  auto it = std::find_if(paper.links.begin(), paper.links.end(),
+                         [](const Link& l) { return !is_code_label(l.label); });
+  return it == paper.links.end() ? std::string{} : std::string(trim(it->url));
+}
+
+std::string code_url(const Paper& paper) {
+  auto it = std::find_if(paper.links.begin(), paper.links.end(),
+                         [](const Link& l) { return is_code_label(l.label); });
+  return it == paper.links.end() ? std::string{} : std::string(trim(it->url));
+}
+
+std::vector<std::string> exported_categories(const Corpus& corpus, const ExportSelection& selection,
+                                             PaperIndex p) {
+  std::vector<std::string> ids;
+  for (CategoryIndex c : corpus.paper_categories(p)) {
+    if (!selection.root || corpus.in_subtree(c, *selection.root))
+      ids.push_back(corpus.category(c).id);
+  }
+  return ids;
+}
+
+}  // namespace papertree::detail
