@@ -37,7 +37,8 @@ std::string key_word(const Paper& paper) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       word += c;
     } else if (!word.empty()) {
-      if (word != "a" && word != "an" && word != "the") return word;
+      bool letter = word[0] >= 'a' && word[0] <= 'z';
+      if (letter && word != "a" && word != "an" && word != "the") return word;
       word.clear();
     }
   }

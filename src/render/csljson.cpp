@@ -44,7 +44,7 @@ Json csl_item(const Paper& paper, const std::string& key) {
   Json item = Json::object();
   item["id"] = key;
   item["type"] = csl_type(paper, kind);
-  item["title"] = paper.title;
+  item["title"] = detail::without_controls(paper.title);
   if (!paper.authors.empty()) {
     Json authors = Json::array();
     for (const auto& a : paper.authors) authors.push_back(csl_name(a));
@@ -53,7 +53,7 @@ Json csl_item(const Paper& paper, const std::string& key) {
   if (kind == EntryKind::preprint) {
     item["publisher"] = "arXiv";
     if (!paper.arxiv.empty()) item["number"] = "arXiv:" + paper.arxiv;
-  } else if (!venue.empty()) {
+  } else if (!venue.empty() && kind != EntryKind::online) {
     item["container-title"] = venue;
   }
   if (paper.year > 0)

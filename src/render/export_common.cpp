@@ -33,4 +33,18 @@ std::vector<std::string> exported_categories(const Corpus& corpus, const ExportS
   return ids;
 }
 
+std::string without_controls(std::string_view text) {
+  std::string out;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t start = pos;
+    char32_t cp = next_code_point(text, pos);
+    if (is_control(cp)) {
+      out += ' ';
+    } else {
+      out.append(text.substr(start, pos - start));
+    }
+  }
+  return std::string(trim(out));
+}
+
 }  // namespace papertree::detail

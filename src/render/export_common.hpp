@@ -22,6 +22,10 @@ std::string code_url(const Paper& paper);
 std::vector<std::string> exported_categories(const Corpus& corpus, const ExportSelection& selection,
                                              PaperIndex p);
 
+/// `text` with control characters (C0, DEL, C1) replaced by spaces and surrounding whitespace
+/// trimmed: what a format that cannot carry control characters shows.
+std::string without_controls(std::string_view text);
+
 /// True when the code point is a C0/C1 control character or DEL.
 inline bool is_control(char32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);

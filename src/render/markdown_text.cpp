@@ -41,21 +41,6 @@ bool dropped_from_anchor(char32_t cp) {
          cp == 0xFEFF || (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0xE0000 && cp <= 0xE007F);
 }
 
-// Control characters as spaces, surrounding whitespace trimmed: the text a heading shows.
-std::string visible_text(std::string_view text) {
-  std::string out;
-  for (std::size_t pos = 0; pos < text.size();) {
-    std::size_t start = pos;
-    char32_t cp = next_code_point(text, pos);
-    if (detail::is_control(cp)) {
-      out += ' ';
-    } else {
-      out.append(text.substr(start, pos - start));
-    }
-  }
-  return std::string(trim(out));
-}
-
 bool is_ascii_punct(char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
          (c >= '{' && c <= '~');
@@ -64,7 +49,7 @@ bool is_ascii_punct(char c) {
 }  // namespace
 
 std::string github_anchor(std::string_view heading_text) {
-  std::string text = visible_text(heading_text);
+  std::string text = detail::without_controls(heading_text);
   std::string anchor;
   for (std::size_t pos = 0; pos < text.size();) {
     char32_t cp = to_lower(next_code_point(text, pos));
@@ -89,7 +74,7 @@ std::string AnchorSet::add(std::string_view heading_text) {
 }
 
 std::string escape_markdown(std::string_view raw) {
-  std::string text = visible_text(raw);
+  std::string text = detail::without_controls(raw);
   std::string out;
   std::size_t digits = 0;
   while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
