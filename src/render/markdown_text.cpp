@@ -81,9 +81,13 @@ std::string escape_markdown(std::string_view raw) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     bool escape = std::string_view("\\`*_[]<|~$").find(c) != std::string_view::npos;
-    if (c == '&' && i + 1 < text.size()) {
-      char next = text[i + 1];
-      escape = std::isalnum(static_cast<unsigned char>(next)) != 0 || next == '#';
+    if (c == '&') {
+      // Only "&name;" or "&#123;" would become an entity.
+      std::size_t j = i + 1;
+      while (j < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[j])) != 0 || text[j] == '#'))
+        ++j;
+      escape = j > i + 1 && j < text.size() && text[j] == ';';
     }
     if (i == 0 && std::string_view("#>+-=").find(c) != std::string_view::npos) escape = true;
     if (i == digits && digits > 0 && (c == '.' || c == ')')) escape = true;

@@ -24,9 +24,9 @@ class AnchorSet {
 };
 
 /// Text made safe for one line of GitHub Markdown: control characters become spaces, Markdown
-/// punctuation (\ ` * _ [ ] < | ~ $, '&' before a letter, a leading # > + - = or "1." marker, a
-/// trailing #) is backslash-escaped. Undo with CommonMark's rule: '\' + ASCII punctuation is that
-/// punctuation.
+/// punctuation (\ ` * _ [ ] < | ~ $, '&' that would start an entity, a leading # > + - = or "1."
+/// marker, a trailing #) is backslash-escaped. Undo with CommonMark's rule: '\' + ASCII punctuation
+/// is that punctuation.
 std::string escape_markdown(std::string_view text);
 
 /// One paper in the survey's list format:
