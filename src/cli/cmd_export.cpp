@@ -58,7 +58,8 @@ void run_export(const ExportCommand& cmd, Context& ctx) {
   }
   ExportOptions options{cmd.flat, cmd.with_papers, cmd.depth};
   const auto& formats = export_formats();
-  auto it = std::find_if(formats.begin(), formats.end(), [&](const ExportFormat& f) { return f.name == cmd.format; });
+  auto it = std::find_if(formats.begin(), formats.end(),
+                         [&](const ExportFormat& f) { return f.name == cmd.format; });
   if (it == formats.end()) throw UsageError("unknown export format \"" + cmd.format + "\"");
   if (cmd.output.empty() || cmd.output == "-") {
     it->render(corpus, selection, options, std::cout);
@@ -73,11 +74,14 @@ void run_export(const ExportCommand& cmd, Context& ctx) {
 
 void setup_export(CLI::App& app, Context& ctx) {
   auto cmd = std::make_shared<ExportCommand>();
-  CLI::App* sub = app.add_subcommand("export", "Export the corpus or one category in another format");
+  CLI::App* sub =
+      app.add_subcommand("export", "Export the corpus or one category in another format");
   sub->add_option("category", cmd->category, "Export only this category's subtree");
   std::vector<std::string> names;
   for (const auto& f : export_formats()) names.emplace_back(f.name);
-  sub->add_option("-f,--format", cmd->format, "Output format")->required()->check(CLI::IsMember(names));
+  sub->add_option("-f,--format", cmd->format, "Output format")
+      ->required()
+      ->check(CLI::IsMember(names));
   sub->add_option("-o,--output", cmd->output, "Write to this file (atomically) instead of stdout");
   sub->add_flag("--force", cmd->force, "Overwrite an existing output file");
   sub->add_flag("--flat", cmd->flat, "markdown: one list without headings");
