@@ -58,6 +58,12 @@ TEST(EscapeMarkdown, EscapesMarkupCharacters) {
             "\\[a\\] \\| \\*b\\* \\_c\\_ \\<d> \\`e\\` \\~f\\~ \\$g\\$ \\\\h");
 }
 
+TEST(EscapeMarkdown, LoneDollarStaysPlainButPairsAreEscaped) {
+  EXPECT_EQ(escape_markdown("How to Train It with $100 K Budget"),
+            "How to Train It with $100 K Budget");
+  EXPECT_EQ(escape_markdown("$x$ and $y"), "\\$x\\$ and \\$y");
+}
+
 TEST(EscapeMarkdown, EscapesBlockMarkersAtTheStartOnly) {
   EXPECT_EQ(escape_markdown("# not a heading"), "\\# not a heading");
   EXPECT_EQ(escape_markdown("- a - b"), "\\- a - b");
@@ -89,6 +95,17 @@ TEST(MarkdownPaperLine, OmitsUnknownVenueAndYear) {
   p.links = {{"Code1", "https://x.org/a b"}, {"Paper", "https://x.org/(c"}};
   EXPECT_EQ(markdown_paper_line(p),
             "- T, <ins>ICML</ins> [[Code1](https://x.org/a%20b)] [[Paper](https://x.org/%28c)]");
+}
+
+TEST(MarkdownPaperLine, BlogsAndWebsitesWithoutVenueShowTheirKind) {
+  Paper p;
+  p.title = "T";
+  p.kind = "blog";
+  p.year = 2023;
+  EXPECT_EQ(markdown_paper_line(p), "- T, <ins>Blog, 2023</ins>");
+  p.kind = "website";
+  p.year = 0;
+  EXPECT_EQ(markdown_paper_line(p), "- T, <ins>Website</ins>");
 }
 
 TEST(RenderMarkdown, WholeCorpusHasTitleTocHeadingsAndFrameworksTable) {

@@ -99,6 +99,8 @@ Outline make_outline(const Corpus& corpus, const ExportSelection& selection) {
 std::string markdown_paper_line(const Paper& paper) {
   std::string line = "- " + escape_markdown(paper.title);
   std::string venue = escape_markdown(paper.venue);
+  if (venue.empty() && paper.kind == "blog") venue = "Blog";
+  if (venue.empty() && paper.kind == "website") venue = "Website";
   std::string year = paper.year > 0 ? std::to_string(paper.year) : "";
   if (!venue.empty() || !year.empty()) {
     line += ", <ins>" + venue + (!venue.empty() && !year.empty() ? ", " : "") + year + "</ins>";

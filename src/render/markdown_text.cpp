@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -76,11 +77,14 @@ std::string AnchorSet::add(std::string_view heading_text) {
 std::string escape_markdown(std::string_view raw) {
   std::string text = detail::without_controls(raw);
   std::string out;
+  auto dollars = std::count(text.begin(), text.end(), '$');
   std::size_t digits = 0;
   while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    bool escape = std::string_view("\\`*_[]<|~$").find(c) != std::string_view::npos;
+    bool escape = std::string_view("\\`*_[]<|~").find(c) != std::string_view::npos;
+    // GitHub reads "$…$" as math; a lone '$' ("$100 K Budget") is plain text.
+    if (c == '$') escape = dollars > 1;
     if (c == '&') {
       // Only "&name;" or "&#123;" would become an entity.
       std::size_t j = i + 1;

@@ -24,14 +24,15 @@ class AnchorSet {
 };
 
 /// Text made safe for one line of GitHub Markdown: control characters become spaces, Markdown
-/// punctuation (\ ` * _ [ ] < | ~ $, '&' that would start an entity, a leading # > + - = or "1."
-/// marker, a trailing #) is backslash-escaped. Undo with CommonMark's rule: '\' + ASCII punctuation
-/// is that punctuation.
+/// punctuation (\ ` * _ [ ] < | ~, '$' when there are two, '&' that would start an entity, a
+/// leading # > + - = or "1." marker, a trailing #) is backslash-escaped. Undo with CommonMark's
+/// rule: '\' + ASCII punctuation is that punctuation.
 std::string escape_markdown(std::string_view text);
 
 /// One paper in the survey's list format:
 /// `- Title, <ins>Venue, Year</ins> [[Paper](url)] [[Code](url)]` (no <ins> part when neither
-/// venue nor year is known; links in stored order with their stored labels).
+/// venue nor year is known; links in stored order with their stored labels). A blog or website
+/// with no venue shows "Blog" or "Website" there, which the importer reads back as the kind.
 std::string markdown_paper_line(const Paper& paper);
 
 /// The selection as GitHub Markdown in the survey's layout: a title, a table of contents linking
