@@ -110,21 +110,23 @@ TEST(MarkdownPaperLine, BlogsAndWebsitesWithoutVenueShowTheirKind) {
 
 TEST(RenderMarkdown, WholeCorpusHasTitleTocHeadingsAndFrameworksTable) {
   std::string md = markdown_of(test::small_corpus(), whole(test::small_corpus()));
-  EXPECT_EQ(md.substr(0, md.find("\n## Model-Centric")),
-            "# Small Test Survey\n\n## Table of Contents\n\n"
-            "- [Model-Centric Methods](#model-centric-methods)\n"
-            "  - [Model Compression](#model-compression)\n"
-            "    - [Quantization](#quantization)\n"
-            "      - [Post-Training Quantization](#post-training-quantization)\n"
-            "      - [Quantization-Aware Training](#quantization-aware-training)\n"
-            "    - [Parameter Pruning](#parameter-pruning)\n"
-            "  - [Efficient Inference](#efficient-inference)\n"
-            "    - [Speculative Decoding](#speculative-decoding)\n"
-            "    - [KV-Cache Optimization](#kv-cache-optimization)\n"
-            "- [Data-Centric Methods](#data-centric-methods)\n"
-            "  - [Prompt Compression](#prompt-compression)\n"
-            "  - [Attention](#attention)\n"
-            "- [LLM Frameworks](#llm-frameworks)\n");
+  EXPECT_EQ(
+      md.substr(0, md.find("\n## Model-Centric")),
+      "# Small Test Survey\n\nSurvey: [arXiv:2312.03863](https://arxiv.org/abs/2312.03863)\n\n"
+      "## Table of Contents\n\n"
+      "- [Model-Centric Methods](#model-centric-methods)\n"
+      "  - [Model Compression](#model-compression)\n"
+      "    - [Quantization](#quantization)\n"
+      "      - [Post-Training Quantization](#post-training-quantization)\n"
+      "      - [Quantization-Aware Training](#quantization-aware-training)\n"
+      "    - [Parameter Pruning](#parameter-pruning)\n"
+      "  - [Efficient Inference](#efficient-inference)\n"
+      "    - [Speculative Decoding](#speculative-decoding)\n"
+      "    - [KV-Cache Optimization](#kv-cache-optimization)\n"
+      "- [Data-Centric Methods](#data-centric-methods)\n"
+      "  - [Prompt Compression](#prompt-compression)\n"
+      "  - [Attention](#attention)\n"
+      "- [LLM Frameworks](#llm-frameworks)\n");
   EXPECT_NE(md.find("\n##### Post-Training Quantization\n\n- GPTQ"), std::string::npos);
   EXPECT_NE(
       md.find("\n## LLM Frameworks\n\n"

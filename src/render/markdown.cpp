@@ -127,7 +127,12 @@ void render_markdown(const Corpus& corpus, const ExportSelection& selection,
     anchor[c - o.begin] = anchors.add(corpus.category(c).name);
   std::string frameworks_anchor = o.frameworks_section ? anchors.add(k_frameworks_heading) : "";
 
-  out << "# " << escape_markdown(title) << "\n\n## Table of Contents\n\n";
+  out << "# " << escape_markdown(title) << "\n\n";
+  if (const std::string& arxiv = corpus.source().arxiv; !selection.root && !arxiv.empty()) {
+    out << "Survey: [" << escape_markdown("arXiv:" + arxiv) << "]("
+        << markdown_url("https://arxiv.org/abs/" + arxiv, false) << ")\n\n";
+  }
+  out << "## Table of Contents\n\n";
   for (CategoryIndex c = o.begin; c < o.end; ++c) {
     const Category& cat = corpus.category(c);
     out << std::string(2 * static_cast<std::size_t>(cat.depth - o.base_depth), ' ') << "- ["

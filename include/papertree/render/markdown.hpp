@@ -35,7 +35,8 @@ std::string escape_markdown(std::string_view text);
 /// with no venue shows "Blog" or "Website" there, which the importer reads back as the kind.
 std::string markdown_paper_line(const Paper& paper);
 
-/// The selection as GitHub Markdown in the survey's layout: a title, a table of contents linking
+/// The selection as GitHub Markdown in the survey's layout: a title (for the whole corpus followed
+/// by a link to the survey's arXiv page, when the source names one), a table of contents linking
 /// to each category heading, the category headings at their relative depth (top level "##",
 /// capped at "######") each followed by its selected papers, and the frameworks table. With
 /// `options.flat`, only the list of selected papers, each once.
