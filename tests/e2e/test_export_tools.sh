@@ -111,10 +111,11 @@ for args in "--corpus $small" "--corpus $hostile" ""; do
   expect_code 0
   cmp -s <(printf '%s\n' "$out") "$WORK/again.json" || fail "json export of '${args:-embedded}' is not stable on reload"
 done
-run export model-centric -f json -o "$WORK/sub.json"
+run export quantization -f json -o "$WORK/sub.json"
 expect_code 0
 run --corpus "$WORK/sub.json" tree
 expect_code 0
-expect_contains "Model-Centric"
+expect_contains "Quantization"
+[[ $out != *"Model Compression"* ]] || fail "the subtree's json export kept categories above it"
 
 finish
