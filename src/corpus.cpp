@@ -31,20 +31,26 @@ DataError data_error(const std::string& origin, std::string path, const std::str
 // Flattens the nested taxonomy into pre-order, checking ids as it goes.
 class TreeFlattener {
  public:
-  TreeFlattener(const std::string& origin, std::vector<Category>& out) : m_origin(origin), m_out(out) {}
+  TreeFlattener(const std::string& origin, std::vector<Category>& out)
+      : m_origin(origin), m_out(out) {}
 
-  void add(const CategoryNode& node, std::optional<CategoryIndex> parent, const std::string& json_path) {
-    if (node.id.empty()) throw data_error(m_origin, json_path + ".id", "a category id must not be empty");
+  void add(const CategoryNode& node, std::optional<CategoryIndex> parent,
+           const std::string& json_path) {
+    if (node.id.empty())
+      throw data_error(m_origin, json_path + ".id", "a category id must not be empty");
     if (!is_slug(node.id)) {
-      throw data_error(m_origin, json_path + ".id",
-                       fmt::format("category id \"{}\" is not a lowercase slug (a-z, 0-9 and single '-')",
-                                   node.id));
+      throw data_error(
+          m_origin, json_path + ".id",
+          fmt::format("category id \"{}\" is not a lowercase slug (a-z, 0-9 and single '-')",
+                      node.id));
     }
-    if (trim(node.name).empty()) throw data_error(m_origin, json_path + ".name", "a category name must not be empty");
+    if (trim(node.name).empty())
+      throw data_error(m_origin, json_path + ".name", "a category name must not be empty");
     auto [it, fresh] = m_seen.emplace(node.id, json_path);
     if (!fresh) {
-      throw data_error(m_origin, json_path + ".id",
-                       fmt::format("duplicate category id \"{}\" (first used at {})", node.id, it->second));
+      throw data_error(
+          m_origin, json_path + ".id",
+          fmt::format("duplicate category id \"{}\" (first used at {})", node.id, it->second));
     }
     auto index = static_cast<CategoryIndex>(m_out.size());
     Category c;
@@ -89,8 +95,9 @@ Corpus Corpus::build(CorpusData data, const std::string& origin) {
   }
   auto& by_cat = corpus.m_category_by_id;
   for (CategoryIndex i = 0; i < corpus.m_categories.size(); ++i) by_cat.push_back(i);
-  std::sort(by_cat.begin(), by_cat.end(),
-            [&](CategoryIndex a, CategoryIndex b) { return corpus.m_categories[a].id < corpus.m_categories[b].id; });
+  std::sort(by_cat.begin(), by_cat.end(), [&](CategoryIndex a, CategoryIndex b) {
+    return corpus.m_categories[a].id < corpus.m_categories[b].id;
+  });
 
   corpus.index_papers();
   corpus.index_frameworks();
@@ -107,10 +114,13 @@ void Corpus::index_papers() {
     std::string at = fmt::format("papers[{}]", p);
     if (paper.id.empty()) throw data_error(origin, at + ".id", "a paper id must not be empty");
     if (!is_slug(paper.id)) {
-      throw data_error(origin, at + ".id",
-                       fmt::format("paper id \"{}\" is not a lowercase slug (a-z, 0-9 and single '-')", paper.id));
+      throw data_error(
+          origin, at + ".id",
+          fmt::format("paper id \"{}\" is not a lowercase slug (a-z, 0-9 and single '-')",
+                      paper.id));
     }
-    if (trim(paper.title).empty()) throw data_error(origin, at + ".title", "a paper title must not be empty");
+    if (trim(paper.title).empty())
+      throw data_error(origin, at + ".title", "a paper title must not be empty");
     if (paper.categories.empty()) {
       throw data_error(origin, at + ".categories", "a paper must sit in at least one category");
     }
@@ -119,12 +129,14 @@ void Corpus::index_papers() {
       auto c = find_category(paper.categories[k]);
       std::string cat_path = fmt::format("{}.categories[{}]", at, k);
       if (!c) {
-        throw data_error(origin, cat_path,
-                         fmt::format("unknown category \"{}\" (not in the taxonomy)", paper.categories[k]));
+        throw data_error(
+            origin, cat_path,
+            fmt::format("unknown category \"{}\" (not in the taxonomy)", paper.categories[k]));
       }
       auto begin = m_placement_cats.begin() + m_placement_start.back();
       if (std::find(begin, m_placement_cats.end(), *c) != m_placement_cats.end()) {
-        throw data_error(origin, cat_path, fmt::format("category \"{}\" is listed twice", paper.categories[k]));
+        throw data_error(origin, cat_path,
+                         fmt::format("category \"{}\" is listed twice", paper.categories[k]));
       }
       m_placement_cats.push_back(*c);
       m_categories[*c].direct_papers.push_back(p);
@@ -141,8 +153,9 @@ void Corpus::index_papers() {
     if (a.id == b.id) {
       PaperIndex later = std::max(m_paper_by_id[i - 1], m_paper_by_id[i]);
       PaperIndex first = std::min(m_paper_by_id[i - 1], m_paper_by_id[i]);
-      throw data_error(origin, fmt::format("papers[{}].id", later),
-                       fmt::format("duplicate paper id \"{}\" (first used at papers[{}])", a.id, first));
+      throw data_error(
+          origin, fmt::format("papers[{}].id", later),
+          fmt::format("duplicate paper id \"{}\" (first used at papers[{}])", a.id, first));
     }
   }
 }
@@ -153,14 +166,18 @@ void Corpus::index_frameworks() {
     const Framework& f = m_data.frameworks[i];
     std::string at = fmt::format("frameworks[{}]", i);
     if (!is_slug(f.id)) {
-      throw data_error(m_origin, at + ".id",
-                       fmt::format("framework id \"{}\" is not a lowercase slug (a-z, 0-9 and single '-')", f.id));
+      throw data_error(
+          m_origin, at + ".id",
+          fmt::format("framework id \"{}\" is not a lowercase slug (a-z, 0-9 and single '-')",
+                      f.id));
     }
-    if (trim(f.name).empty()) throw data_error(m_origin, at + ".name", "a framework name must not be empty");
+    if (trim(f.name).empty())
+      throw data_error(m_origin, at + ".name", "a framework name must not be empty");
     auto [it, fresh] = seen.emplace(f.id, i);
     if (!fresh) {
       throw data_error(m_origin, at + ".id",
-                       fmt::format("duplicate framework id \"{}\" (first used at frameworks[{}])", f.id, it->second));
+                       fmt::format("duplicate framework id \"{}\" (first used at frameworks[{}])",
+                                   f.id, it->second));
     }
   }
 }
@@ -171,7 +188,8 @@ void Corpus::count_subtrees() {
   std::vector<PaperIndex> stamp(m_categories.size(), static_cast<PaperIndex>(-1));
   for (PaperIndex p = 0; p < m_data.papers.size(); ++p) {
     for (CategoryIndex c : paper_categories(p)) {
-      for (std::optional<CategoryIndex> at = c; at && stamp[*at] != p; at = m_categories[*at].parent) {
+      for (std::optional<CategoryIndex> at = c; at && stamp[*at] != p;
+           at = m_categories[*at].parent) {
         stamp[*at] = p;
         ++m_categories[*at].total_papers;
       }
@@ -185,15 +203,17 @@ std::span<const CategoryIndex> Corpus::paper_categories(PaperIndex p) const {
 }
 
 std::optional<CategoryIndex> Corpus::find_category(std::string_view id) const {
-  auto it = std::lower_bound(m_category_by_id.begin(), m_category_by_id.end(), id,
-                             [&](CategoryIndex c, std::string_view key) { return m_categories[c].id < key; });
+  auto it = std::lower_bound(
+      m_category_by_id.begin(), m_category_by_id.end(), id,
+      [&](CategoryIndex c, std::string_view key) { return m_categories[c].id < key; });
   if (it == m_category_by_id.end() || m_categories[*it].id != id) return std::nullopt;
   return *it;
 }
 
 std::optional<PaperIndex> Corpus::find_paper(std::string_view id) const {
-  auto it = std::lower_bound(m_paper_by_id.begin(), m_paper_by_id.end(), id,
-                             [&](PaperIndex p, std::string_view key) { return m_data.papers[p].id < key; });
+  auto it = std::lower_bound(
+      m_paper_by_id.begin(), m_paper_by_id.end(), id,
+      [&](PaperIndex p, std::string_view key) { return m_data.papers[p].id < key; });
   if (it == m_paper_by_id.end() || m_data.papers[*it].id != id) return std::nullopt;
   return *it;
 }
@@ -228,31 +248,38 @@ std::vector<std::string> check_consistency(const Corpus& corpus) {
   std::unordered_set<std::string_view> ids;
   for (CategoryIndex c = 0; c < cats.size(); ++c) {
     const Category& cat = cats[c];
-    if (!ids.insert(cat.id).second) problems.push_back(fmt::format("category id \"{}\" is not unique", cat.id));
-    if (corpus.find_category(cat.id) != c) problems.push_back(fmt::format("lookup of \"{}\" is wrong", cat.id));
+    if (!ids.insert(cat.id).second)
+      problems.push_back(fmt::format("category id \"{}\" is not unique", cat.id));
+    if (corpus.find_category(cat.id) != c)
+      problems.push_back(fmt::format("lookup of \"{}\" is wrong", cat.id));
     if (cat.subtree_end <= c || cat.subtree_end > cats.size()) {
       problems.push_back(fmt::format("category \"{}\" has a bad subtree range", cat.id));
     }
     std::size_t child_max = 0;
     for (CategoryIndex ch : cat.children) {
-      if (cats[ch].parent != c) problems.push_back(fmt::format("\"{}\" does not point back to its parent", cats[ch].id));
-      if (!corpus.in_subtree(ch, c)) problems.push_back(fmt::format("\"{}\" lies outside its parent's range", cats[ch].id));
+      if (cats[ch].parent != c)
+        problems.push_back(fmt::format("\"{}\" does not point back to its parent", cats[ch].id));
+      if (!corpus.in_subtree(ch, c))
+        problems.push_back(fmt::format("\"{}\" lies outside its parent's range", cats[ch].id));
       child_max = std::max(child_max, cats[ch].total_papers);
     }
     std::size_t expect = corpus.papers_under(c).size();
-    if (cat.total_papers != expect || cat.total_papers < child_max || cat.total_papers < cat.direct_papers.size()) {
-      problems.push_back(fmt::format("category \"{}\" counts {} papers, its subtree holds {}", cat.id,
-                                     cat.total_papers, expect));
+    if (cat.total_papers != expect || cat.total_papers < child_max ||
+        cat.total_papers < cat.direct_papers.size()) {
+      problems.push_back(fmt::format("category \"{}\" counts {} papers, its subtree holds {}",
+                                     cat.id, cat.total_papers, expect));
     }
   }
   for (PaperIndex p = 0; p < corpus.papers().size(); ++p) {
     const Paper& paper = corpus.paper(p);
-    if (corpus.find_paper(paper.id) != p) problems.push_back(fmt::format("paper id \"{}\" is not unique", paper.id));
+    if (corpus.find_paper(paper.id) != p)
+      problems.push_back(fmt::format("paper id \"{}\" is not unique", paper.id));
     if (paper.categories.size() != corpus.paper_categories(p).size()) {
       problems.push_back(fmt::format("paper \"{}\" lost a category", paper.id));
     }
     for (const std::string& id : paper.categories) {
-      if (!corpus.find_category(id)) problems.push_back(fmt::format("paper \"{}\" names unknown \"{}\"", paper.id, id));
+      if (!corpus.find_category(id))
+        problems.push_back(fmt::format("paper \"{}\" names unknown \"{}\"", paper.id, id));
     }
   }
   return problems;

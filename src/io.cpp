@@ -18,7 +18,9 @@ namespace papertree {
 
 namespace {
 
-std::string system_reason() { return std::strerror(errno); }
+std::string system_reason() {
+  return std::strerror(errno);
+}
 
 // Writes all of `content` to `fd`, retrying short writes.
 bool write_all(int fd, const std::string& content) {
@@ -57,9 +59,10 @@ void write_file_atomic(const std::string& path, const std::string& content, bool
   }
   fs::path target(path);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  std::string tmpl = (dir / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
   int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) throw IoError(fmt::format("{}: cannot create a temporary file: {}", path, system_reason()));
+  if (fd < 0)
+    throw IoError(fmt::format("{}: cannot create a temporary file: {}", path, system_reason()));
   bool ok = write_all(fd, content) && ::fsync(fd) == 0;
   std::string reason = ok ? "" : system_reason();
   // mkstemp creates the file 0600; give it the usual permissions a new file gets.

@@ -1,5 +1,7 @@
 #include "papertree/load.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "papertree/error.hpp"
@@ -33,7 +35,8 @@ std::string caret_excerpt(std::string_view text, std::size_t offset, std::size_t
   offset = std::min(offset, text.size());
   std::size_t begin = offset - (column - 1);
   std::size_t end = text.find('\n', begin);
-  std::string line = sanitize_for_display(text.substr(begin, end == std::string_view::npos ? text.size() - begin : end - begin));
+  std::string line = sanitize_for_display(
+      text.substr(begin, end == std::string_view::npos ? text.size() - begin : end - begin));
   if (line.size() > 200) return {};
   std::string caret_line;
   std::string_view before = text.substr(begin, column - 1);
@@ -44,130 +47,160 @@ std::string caret_excerpt(std::string_view text, std::size_t offset, std::size_t
 // What a JSON value is, for "expected …, got …" messages. Containers are named, not dumped.
 std::string describe(const Json& v) {
   switch (v.type()) {
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::null: return "null";
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "an array";
+    case Json::value_t::null:
+      return "null";
     case Json::value_t::string: {
       std::string s = v.get_ref<const std::string&>();
       if (s.size() > 40) s = truncate_to_width(s, 40);
       return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
     }
-    default: return v.dump();
+    default:
+      return v.dump();
   }
 }
 
-// Walks the DOM with the current JSON path, turning shapes into the model.
+// A JSON path built on the stack as the reader descends; turned into text only for an error.
+struct JsonPath {
+  const JsonPath* parent = nullptr;
+  std::string_view key;
+  std::size_t index = std::string_view::npos;
+
+  JsonPath operator/(std::string_view k) const { return JsonPath{this, k}; }
+  JsonPath operator[](std::size_t i) const { return JsonPath{this, {}, i}; }
+
+  std::string str() const {
+    std::string head = parent ? parent->str() : std::string();
+    if (index != std::string_view::npos) return fmt::format("{}[{}]", head, index);
+    if (key.empty()) return head;
+    return head.empty() ? std::string(key) : head + "." + std::string(key);
+  }
+};
+
+// Turns the DOM of a corpus, or of one paper at a time, into the model, checking shapes.
+// Takes values by non-const reference and moves strings out of them.
 class Reader {
  public:
   explicit Reader(const std::string& origin) : m_origin(origin) {}
 
-  [[noreturn]] void fail(const std::string& path, const std::string& message) const {
-    throw DataError(Location{m_origin, 0, 0, path}, message);
+  [[noreturn]] void fail(const JsonPath& path, const std::string& message) const {
+    throw DataError(Location{m_origin, 0, 0, path.str()}, message);
   }
 
-  const Json& require(const Json& obj, const std::string& path, const char* key) const {
+  Json& require(Json& obj, const JsonPath& path, const char* key) const {
     auto it = obj.find(key);
-    if (it == obj.end()) fail(path.empty() ? key : path, fmt::format("missing required key \"{}\"", key));
+    if (it == obj.end()) fail(path, fmt::format("missing required key \"{}\"", key));
     return *it;
   }
 
-  void expect(const Json& v, bool ok, const std::string& path, const char* what) const {
+  void expect(const Json& v, bool ok, const JsonPath& path, const char* what) const {
     if (!ok) fail(path, fmt::format("expected {}, got {}", what, describe(v)));
   }
 
-  std::string string_at(const Json& v, const std::string& path) const {
+  std::string take_string(Json& v, const JsonPath& path) const {
     expect(v, v.is_string(), path, "a string");
-    return v.get<std::string>();
+    return std::move(v.get_ref<std::string&>());
   }
 
-  std::string optional_string(const Json& obj, const std::string& path, const char* key) const {
+  std::string required_string(Json& obj, const JsonPath& path, const char* key) const {
+    return take_string(require(obj, path, key), path / key);
+  }
+
+  std::string optional_string(Json& obj, const JsonPath& path, const char* key) const {
     auto it = obj.find(key);
-    return it == obj.end() ? std::string() : string_at(*it, join(path, key));
+    return it == obj.end() ? std::string() : take_string(*it, path / key);
   }
 
-  std::vector<std::string> string_list(const Json& v, const std::string& path) const {
+  std::vector<std::string> string_list(Json& v, const JsonPath& path) const {
     expect(v, v.is_array(), path, "an array of strings");
     std::vector<std::string> out;
-    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(string_at(v[i], fmt::format("{}[{}]", path, i)));
+    out.reserve(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(take_string(v[i], path[i]));
     return out;
   }
 
-  static std::string join(const std::string& path, const char* key) {
-    return path.empty() ? std::string(key) : path + "." + key;
-  }
-
-  // Keys of `obj` not in `known`, in file order.
-  static Json extras(const Json& obj, std::initializer_list<const char*> known) {
-    Json out = Json::object();
+  // Keys of `obj` not in `known`, in file order; null when there are none.
+  static Json extras(Json& obj, std::initializer_list<std::string_view> known) {
+    Json out;
     for (auto it = obj.begin(); it != obj.end(); ++it) {
-      bool is_known = std::any_of(known.begin(), known.end(), [&](const char* k) { return it.key() == k; });
-      if (!is_known) out[it.key()] = it.value();
+      if (std::find(known.begin(), known.end(), it.key()) == known.end())
+        out[it.key()] = std::move(it.value());
     }
     return out;
   }
 
-  CategoryNode category(const Json& v, const std::string& path, int depth) const {
+  CategoryNode category(Json& v, const JsonPath& path, int depth) const {
     expect(v, v.is_object(), path, "a category object");
     if (depth > k_max_taxonomy_depth) {
       fail(path, fmt::format("the taxonomy is nested deeper than {} levels", k_max_taxonomy_depth));
     }
     CategoryNode node;
-    node.id = string_at(require(v, path, "id"), path + ".id");
-    node.name = string_at(require(v, path, "name"), path + ".name");
+    node.id = required_string(v, path, "id");
+    node.name = required_string(v, path, "name");
     if (auto it = v.find("children"); it != v.end()) {
-      std::string cpath = path + ".children";
+      JsonPath cpath = path / "children";
       expect(*it, it->is_array(), cpath, "an array of categories");
       for (std::size_t i = 0; i < it->size(); ++i) {
-        node.children.push_back(category((*it)[i], fmt::format("{}[{}]", cpath, i), depth + 1));
+        node.children.push_back(category((*it)[i], cpath[i], depth + 1));
       }
     }
     node.extra = extras(v, {"id", "name", "children"});
     return node;
   }
 
-  Link link(const Json& v, const std::string& path) const {
+  Link link(Json& v, const JsonPath& path) const {
     expect(v, v.is_object(), path, "a link object {\"label\", \"url\"}");
-    return Link{string_at(require(v, path, "label"), path + ".label"),
-                string_at(require(v, path, "url"), path + ".url")};
+    Link l;
+    l.label = required_string(v, path, "label");
+    l.url = required_string(v, path, "url");
+    return l;
   }
 
-  Paper paper(const Json& v, const std::string& path) const {
+  Paper paper(Json& v, const JsonPath& path) const {
     expect(v, v.is_object(), path, "a paper object");
     Paper p;
-    p.id = string_at(require(v, path, "id"), path + ".id");
-    p.title = string_at(require(v, path, "title"), path + ".title");
-    if (auto it = v.find("authors"); it != v.end()) p.authors = string_list(*it, path + ".authors");
+    p.id = required_string(v, path, "id");
+    p.title = required_string(v, path, "title");
+    if (auto it = v.find("authors"); it != v.end()) p.authors = string_list(*it, path / "authors");
     p.venue = optional_string(v, path, "venue");
     if (auto it = v.find("year"); it != v.end()) {
-      expect(*it, it->is_number_integer(), path + ".year", "an integer");
+      expect(*it, it->is_number_integer(), path / "year", "an integer");
       auto year = it->get<long long>();
-      if (year < 0 || year > 9999) fail(path + ".year", fmt::format("year {} is out of range 0..9999", year));
+      if (year < 0 || year > 9999)
+        fail(path / "year", fmt::format("year {} is out of range 0..9999", year));
       p.year = static_cast<int>(year);
     }
-    if (v.contains("kind")) p.kind = string_at(v["kind"], path + ".kind");
-    if (p.kind.empty()) fail(path + ".kind", "a kind must not be empty");
+    if (auto it = v.find("kind"); it != v.end()) p.kind = take_string(*it, path / "kind");
+    if (p.kind.empty()) fail(path / "kind", "a kind must not be empty");
     if (auto it = v.find("links"); it != v.end()) {
-      expect(*it, it->is_array(), path + ".links", "an array of links");
-      for (std::size_t i = 0; i < it->size(); ++i) p.links.push_back(link((*it)[i], fmt::format("{}.links[{}]", path, i)));
+      expect(*it, it->is_array(), path / "links", "an array of links");
+      p.links.reserve(it->size());
+      for (std::size_t i = 0; i < it->size(); ++i)
+        p.links.push_back(link((*it)[i], (path / "links")[i]));
     }
     p.arxiv = optional_string(v, path, "arxiv");
-    p.categories = string_list(require(v, path, "categories"), path + ".categories");
-    p.extra = extras(v, {"id", "title", "authors", "venue", "year", "kind", "links", "arxiv", "categories"});
+    p.categories = string_list(require(v, path, "categories"), path / "categories");
+    p.extra = extras(
+        v, {"id", "title", "authors", "venue", "year", "kind", "links", "arxiv", "categories"});
     return p;
   }
 
-  Framework framework(const Json& v, const std::string& path) const {
+  Framework framework(Json& v, const JsonPath& path) const {
     expect(v, v.is_object(), path, "a framework object");
     Framework f;
-    f.id = string_at(require(v, path, "id"), path + ".id");
-    f.name = string_at(require(v, path, "name"), path + ".name");
+    f.id = required_string(v, path, "id");
+    f.name = required_string(v, path, "name");
     f.url = optional_string(v, path, "url");
-    if (auto it = v.find("supports"); it != v.end()) f.supports = string_list(*it, path + ".supports");
+    if (auto it = v.find("supports"); it != v.end())
+      f.supports = string_list(*it, path / "supports");
     f.extra = extras(v, {"id", "name", "url", "supports"});
     return f;
   }
 
-  Source source(const Json& v, const std::string& path) const {
+  Source source(Json& v, const JsonPath& path) const {
     expect(v, v.is_object(), path, "an object");
     Source s;
     s.url = optional_string(v, path, "url");
@@ -178,49 +211,151 @@ class Reader {
     return s;
   }
 
-  void header(const Json& root) const {
-    const Json& format = require(root, "", "format");
-    if (string_at(format, "format") != "papertree-corpus") {
-      fail("format", fmt::format("expected \"papertree-corpus\", got {}", describe(format)));
+  void header(Json& root) const {
+    JsonPath top;
+    Json& format = require(root, top, "format");
+    if (!format.is_string() || format.get_ref<const std::string&>() != "papertree-corpus") {
+      fail(top / "format", fmt::format("expected \"papertree-corpus\", got {}", describe(format)));
     }
-    const Json& version = require(root, "", "version");
-    expect(version, version.is_number_integer(), "version", "an integer");
+    Json& version = require(root, top, "version");
+    expect(version, version.is_number_integer(), top / "version", "an integer");
     auto v = version.get<long long>();
     if (v > k_corpus_version) {
-      fail("version", fmt::format("corpus format version {} is newer than this papertree supports (version {}); "
-                                  "upgrade papertree",
-                                  v, k_corpus_version));
+      fail(top / "version",
+           fmt::format(
+               "corpus format version {} is newer than this papertree supports (version {}); "
+               "upgrade papertree",
+               v, k_corpus_version));
     }
-    if (v < 1) fail("version", fmt::format("unknown corpus format version {} (supported: {})", v, k_corpus_version));
+    if (v < 1) {
+      fail(top / "version",
+           fmt::format("unknown corpus format version {} (supported: {})", v, k_corpus_version));
+    }
   }
 
-  CorpusData corpus(const Json& root) const {
-    if (!root.is_object()) fail("(root)", fmt::format("expected a corpus object, got {}", describe(root)));
+  // The whole corpus. `streamed` holds the papers already read one by one while parsing (their
+  // DOM array is then empty); without streaming, they are read from the DOM here.
+  CorpusData corpus(Json& root, std::vector<Paper> streamed) const {
+    JsonPath top;
+    if (!root.is_object())
+      fail(top, fmt::format("expected a corpus object, got {}", describe(root)));
     header(root);
     CorpusData d;
-    d.title = string_at(require(root, "", "title"), "title");
-    if (auto it = root.find("source"); it != root.end()) d.source = source(*it, "source");
-    const Json& taxonomy = require(root, "", "taxonomy");
-    expect(taxonomy, taxonomy.is_array(), "taxonomy", "an array of categories");
+    d.title = required_string(root, top, "title");
+    if (auto it = root.find("source"); it != root.end()) d.source = source(*it, top / "source");
+    Json& taxonomy = require(root, top, "taxonomy");
+    expect(taxonomy, taxonomy.is_array(), top / "taxonomy", "an array of categories");
     for (std::size_t i = 0; i < taxonomy.size(); ++i) {
-      d.taxonomy.push_back(category(taxonomy[i], fmt::format("taxonomy[{}]", i), 0));
+      d.taxonomy.push_back(category(taxonomy[i], (top / "taxonomy")[i], 0));
     }
-    const Json& papers = require(root, "", "papers");
-    expect(papers, papers.is_array(), "papers", "an array of papers");
-    d.papers.reserve(papers.size());
-    for (std::size_t i = 0; i < papers.size(); ++i) d.papers.push_back(paper(papers[i], fmt::format("papers[{}]", i)));
+    Json& papers = require(root, top, "papers");
+    expect(papers, papers.is_array(), top / "papers", "an array of papers");
+    d.papers = std::move(streamed);
+    for (std::size_t i = 0; i < papers.size(); ++i)
+      d.papers.push_back(paper(papers[i], (top / "papers")[i]));
     if (auto it = root.find("frameworks"); it != root.end()) {
-      expect(*it, it->is_array(), "frameworks", "an array of frameworks");
+      expect(*it, it->is_array(), top / "frameworks", "an array of frameworks");
       for (std::size_t i = 0; i < it->size(); ++i) {
-        d.frameworks.push_back(framework((*it)[i], fmt::format("frameworks[{}]", i)));
+        d.frameworks.push_back(framework((*it)[i], (top / "frameworks")[i]));
       }
     }
-    d.extra = extras(root, {"format", "version", "title", "source", "taxonomy", "papers", "frameworks"});
+    d.extra =
+        extras(root, {"format", "version", "title", "source", "taxonomy", "papers", "frameworks"});
     return d;
   }
 
  private:
   const std::string& m_origin;
+};
+
+// SAX handler that builds the DOM of everything but the papers, and turns each element of the
+// top-level "papers" array into a Paper as soon as it is complete, then drops its DOM. Peak
+// memory is the model plus one paper's DOM, not a DOM of the whole file.
+class StreamingBuilder {
+ public:
+  explicit StreamingBuilder(const Reader& reader) : m_reader(reader) {}
+
+  bool null() { return value(Json(nullptr)); }
+  bool boolean(bool b) { return value(Json(b)); }
+  bool number_integer(Json::number_integer_t n) { return value(Json(n)); }
+  bool number_unsigned(Json::number_unsigned_t n) { return value(Json(n)); }
+  bool number_float(Json::number_float_t f, const std::string&) { return value(Json(f)); }
+  bool string(std::string& s) { return value(Json(std::move(s))); }
+  bool binary(Json::binary_t& b) { return value(Json::binary(std::move(b))); }
+  bool start_object(std::size_t) { return open(Json::object()); }
+  bool start_array(std::size_t) {
+    bool papers = m_stack.size() == 1 && m_key == "papers";
+    open(Json::array());
+    if (papers) m_papers = m_stack.back();
+    return true;
+  }
+  bool key(std::string& k) {
+    m_key = std::move(k);
+    return true;
+  }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+    m_error_position = position;
+    m_error = e.what();
+    return false;
+  }
+
+  Json& root() { return m_root; }
+  std::vector<Paper>& papers() { return m_streamed; }
+  const std::string& error() const { return m_error; }
+  std::size_t error_position() const { return m_error_position; }
+
+ private:
+  Json* place(Json v) {
+    if (m_stack.empty()) {
+      m_root = std::move(v);
+      return &m_root;
+    }
+    Json& parent = *m_stack.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(v));
+      return &parent.back();
+    }
+    Json& slot = parent[m_key];
+    slot = std::move(v);
+    return &slot;
+  }
+
+  bool value(Json v) {
+    place(std::move(v));
+    take_paper_if_complete();
+    return true;
+  }
+
+  bool open(Json v) {
+    m_stack.push_back(place(std::move(v)));
+    return true;
+  }
+
+  bool close() {
+    m_stack.pop_back();
+    take_paper_if_complete();
+    return true;
+  }
+
+  // When the last element of the papers array is complete, converts and drops it.
+  void take_paper_if_complete() {
+    if (m_papers == nullptr || m_stack.empty() || m_stack.back() != m_papers || m_papers->empty())
+      return;
+    JsonPath papers_path = JsonPath{} / "papers";
+    m_streamed.push_back(m_reader.paper(m_papers->back(), papers_path[m_streamed.size()]));
+    m_papers->erase(m_papers->size() - 1);
+  }
+
+  const Reader& m_reader;
+  Json m_root;
+  std::vector<Json*> m_stack;
+  std::string m_key;
+  Json* m_papers = nullptr;
+  std::vector<Paper> m_streamed;
+  std::string m_error;
+  std::size_t m_error_position = 0;
 };
 
 // nlohmann's message without its "[json.exception…] parse error at line L, column C: " prefix.
@@ -242,8 +377,10 @@ std::size_t too_deep_at(std::string_view text, int limit) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
@@ -257,36 +394,62 @@ std::size_t too_deep_at(std::string_view text, int limit) {
 
 constexpr int k_max_json_depth = 128;
 
+// nlohmann reports the position of the last byte it read, which for an unexpected string or
+// literal is the token's end; a person wants the caret at the token's start.
+std::size_t token_start(std::string_view text, std::size_t last) {
+  if (last >= text.size()) return text.size();
+  auto literal = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-';
+  };
+  if (text[last] == '"' && last > 0) {
+    for (std::size_t i = last; i-- > 0;) {
+      if (text[i] == '\n') break;
+      if (text[i] == '"' && (i == 0 || text[i - 1] != '\\')) return i;
+    }
+  } else if (literal(text[last])) {
+    std::size_t i = last;
+    while (i > 0 && literal(text[i - 1])) --i;
+    return i;
+  }
+  return last;
+}
+
 }  // namespace
 
 CorpusData parse_corpus(std::string_view text, const std::string& origin) {
-  if (trim(text).empty()) throw DataError(Location{origin, 0, 0, {}}, "the file is empty, expected a corpus JSON object");
+  if (trim(text).empty())
+    throw DataError(Location{origin, 0, 0, {}}, "the file is empty, expected a corpus JSON object");
   if (std::size_t at = too_deep_at(text, k_max_json_depth); at != std::string_view::npos) {
     auto [line, column] = line_column(text, at);
     throw DataError(Location{origin, line, column, {}},
                     fmt::format("JSON nested deeper than {} levels", k_max_json_depth));
   }
-  Json root;
-  try {
-    root = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
-    // e.byte is one past the offending character.
-    std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+  Reader reader(origin);
+  StreamingBuilder builder(reader);
+  bool ok = Json::sax_parse(text.begin(), text.end(), &builder);
+  if (!ok) {
+    // The position is one past the offending character.
+    std::size_t offset =
+        token_start(text, builder.error_position() > 0 ? builder.error_position() - 1 : 0);
     auto [line, column] = line_column(text, offset);
-    throw DataError(Location{origin, line, column, {}}, syntax_message(e.what()), caret_excerpt(text, offset, column));
+    throw DataError(Location{origin, line, column, {}}, syntax_message(builder.error()),
+                    caret_excerpt(text, offset, column));
   }
-  return Reader(origin).corpus(root);
+  return reader.corpus(builder.root(), std::move(builder.papers()));
 }
 
 Corpus load_corpus_text(std::string_view text, const std::string& origin) {
   return Corpus::build(parse_corpus(text, origin), origin);
 }
 
-Corpus load_corpus_file(const std::string& path) { return load_corpus_text(read_file(path), path); }
+Corpus load_corpus_file(const std::string& path) {
+  return load_corpus_text(read_file(path), path);
+}
 
 namespace {
 
 void append_extra(Json& out, const Json& extra) {
+  if (!extra.is_object()) return;
   for (auto it = extra.begin(); it != extra.end(); ++it) out[it.key()] = it.value();
 }
 

@@ -26,7 +26,8 @@ std::string candidate_list(const Corpus& corpus, const std::vector<CategoryIndex
     const Category& c = corpus.category(candidates[i]);
     out += fmt::format("  {}  ({})\n", c.path, sanitize_for_display(c.name));
   }
-  if (candidates.size() > k_shown) out += fmt::format("  … and {} more\n", candidates.size() - k_shown);
+  if (candidates.size() > k_shown)
+    out += fmt::format("  … and {} more\n", candidates.size() - k_shown);
   if (!out.empty()) out.pop_back();
   return out;
 }
@@ -69,21 +70,28 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
   });
   if (exact.size() == 1) return exact.front();
   if (exact.size() > 1) {
-    throw UsageError(fmt::format("category \"{}\" is ambiguous; it names {} categories:", sanitize_for_display(text),
-                                 exact.size()),
+    throw UsageError(fmt::format("category \"{}\" is ambiguous; it names {} categories:",
+                                 sanitize_for_display(text), exact.size()),
                      candidate_list(corpus, exact));
   }
 
   // A prefix of an id, a name or a path, or a trailing part of a path.
   auto prefixed = matching(corpus, [&](const Category& c) {
     std::string name = fold_case_accents(c.name);
-    return c.id.starts_with(slug.empty() ? folded : slug) || name.starts_with(folded) || c.path.starts_with(folded) ||
-           c.path.ends_with("/" + folded);
+    return c.id.starts_with(slug.empty() ? folded : slug) || name.starts_with(folded) ||
+           c.path.starts_with(folded) || c.path.ends_with("/" + folded);
   });
   if (prefixed.size() == 1) return prefixed.front();
+  // "quant" matches Quantization and categories below it: the top one is what was meant.
+  // Pre-order puts a would-be ancestor first.
+  if (prefixed.size() > 1 && std::all_of(prefixed.begin(), prefixed.end(), [&](CategoryIndex c) {
+        return corpus.in_subtree(c, prefixed.front());
+      })) {
+    return prefixed.front();
+  }
   if (prefixed.size() > 1) {
-    throw UsageError(fmt::format("category \"{}\" is ambiguous; it matches {} categories:", sanitize_for_display(text),
-                                 prefixed.size()),
+    throw UsageError(fmt::format("category \"{}\" is ambiguous; it matches {} categories:",
+                                 sanitize_for_display(text), prefixed.size()),
                      candidate_list(corpus, prefixed));
   }
 
@@ -91,7 +99,8 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
   std::string message = fmt::format("unknown category \"{}\"", sanitize_for_display(text));
   if (!near.empty()) {
     std::vector<std::string> names;
-    for (CategoryIndex c : near) names.push_back(fmt::format("\"{}\"", sanitize_for_display(corpus.category(c).name)));
+    for (CategoryIndex c : near)
+      names.push_back(fmt::format("\"{}\"", sanitize_for_display(corpus.category(c).name)));
     message += fmt::format("; did you mean {}?", fmt::join(names, " or "));
   }
   throw UsageError(message, "run 'papertree tree' to see every category");

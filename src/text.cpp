@@ -1,8 +1,8 @@
 #include "papertree/text.hpp"
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 
 namespace papertree {
 
@@ -10,17 +10,17 @@ namespace {
 
 // ASCII base letters of U+00C0..U+017F ('\0' where there is none), for accent folding.
 constexpr char k_latin_fold[] =
-    "AAAAAAACEEEEIIII"  // C0-CF
+    "AAAAAAACEEEEIIII"   // C0-CF
     "DNOOOOO\0OUUUUYTs"  // D0-DF (D7 is ×)
-    "aaaaaaaceeeeiiii"  // E0-EF
+    "aaaaaaaceeeeiiii"   // E0-EF
     "dnooooo\0ouuuuyty"  // F0-FF (F7 is ÷)
-    "AaAaAaCcCcCcCcDd"  // 100-10F
-    "DdEeEeEeEeEeGgGg"  // 110-11F
-    "GgGgHhHhIiIiIiIi"  // 120-12F
-    "IiJjJjKkkLlLlLlL"  // 130-13F
-    "lLlNnNnNnnNnOoOo"  // 140-14F
-    "OoOoRrRrRrSsSsSs"  // 150-15F
-    "SsTtTtTtUuUuUuUu"  // 160-16F
+    "AaAaAaCcCcCcCcDd"   // 100-10F
+    "DdEeEeEeEeEeGgGg"   // 110-11F
+    "GgGgHhHhIiIiIiIi"   // 120-12F
+    "IiJjJjKkkLlLlLlL"   // 130-13F
+    "lLlNnNnNnnNnOoOo"   // 140-14F
+    "OoOoRrRrRrSsSsSs"   // 150-15F
+    "SsTtTtTtUuUuUuUu"   // 160-16F
     "UuUuWwYyYZzZzZzs";  // 170-17F
 
 bool is_wide(char32_t cp) {
@@ -204,7 +204,9 @@ std::string sanitize_for_display(std::string_view s) {
 }
 
 std::string_view trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;

@@ -33,7 +33,9 @@ TEST(CorpusTree, ParentsDepthsAndPaths) {
   EXPECT_EQ(cat.depth, 3);
   EXPECT_EQ(cat.path, "model-centric/model-compression/quantization/post-training-quantization");
   EXPECT_EQ(c.category(*cat.parent).id, "quantization");
-  EXPECT_EQ(c.display_path(ptq), "Model-Centric Methods / Model Compression / Quantization / Post-Training Quantization");
+  EXPECT_EQ(
+      c.display_path(ptq),
+      "Model-Centric Methods / Model Compression / Quantization / Post-Training Quantization");
   EXPECT_EQ(c.roots().size(), 2u);
 }
 

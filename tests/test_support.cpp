@@ -6,7 +6,9 @@
 
 namespace papertree::test {
 
-std::string fixture(const std::string& name) { return std::string(PAPERTREE_FIXTURES) + "/" + name; }
+std::string fixture(const std::string& name) {
+  return std::string(PAPERTREE_FIXTURES) + "/" + name;
+}
 
 const Corpus& small_corpus() {
   static const Corpus corpus = [] {
@@ -18,6 +20,8 @@ const Corpus& small_corpus() {
   return corpus;
 }
 
-Corpus load(const std::string& text) { return load_corpus_text(text, "t.json"); }
+Corpus load(const std::string& text) {
+  return load_corpus_text(text, "t.json");
+}
 
 }  // namespace papertree::test

@@ -27,7 +27,7 @@ struct Source {
   std::string commit;
   std::string arxiv;
   std::string citation;
-  ExtraKeys extra = ExtraKeys::object();
+  ExtraKeys extra;  ///< unknown keys, null when there are none
 };
 
 /// One node of the taxonomy as written in the corpus file (mutable, nested).
@@ -35,7 +35,7 @@ struct CategoryNode {
   std::string id;
   std::string name;
   std::vector<CategoryNode> children;
-  ExtraKeys extra = ExtraKeys::object();
+  ExtraKeys extra;  ///< unknown keys, null when there are none
 };
 
 /// One paper (or blog post, or web site) and the ids of the categories it sits in.
@@ -49,7 +49,7 @@ struct Paper {
   std::vector<Link> links;
   std::string arxiv;  ///< arXiv id such as "2306.00978", empty when none
   std::vector<std::string> categories;
-  ExtraKeys extra = ExtraKeys::object();
+  ExtraKeys extra;  ///< unknown keys, null when there are none
 
   /// True when one of the links is labelled as code (Code, Code1, GitHub…).
   bool has_code() const;
@@ -61,7 +61,7 @@ struct Framework {
   std::string name;
   std::string url;
   std::vector<std::string> supports;  ///< "training", "inference", "fine-tuning"
-  ExtraKeys extra = ExtraKeys::object();
+  ExtraKeys extra;                    ///< unknown keys, null when there are none
 };
 
 /// The corpus as plain data, before validation and indexing: what the loader reads from JSON,
@@ -72,7 +72,7 @@ struct CorpusData {
   std::vector<CategoryNode> taxonomy;
   std::vector<Paper> papers;
   std::vector<Framework> frameworks;
-  ExtraKeys extra = ExtraKeys::object();
+  ExtraKeys extra;  ///< unknown keys, null when there are none
 };
 
 using CategoryIndex = std::uint32_t;
@@ -84,9 +84,9 @@ struct Category {
   std::string name;
   std::optional<CategoryIndex> parent;
   std::vector<CategoryIndex> children;
-  int depth = 0;                  ///< 0 for a top-level branch
-  std::string path;               ///< ids from the root joined by '/'
-  CategoryIndex subtree_end = 0;  ///< categories [self, subtree_end) are this one's subtree
+  int depth = 0;                          ///< 0 for a top-level branch
+  std::string path;                       ///< ids from the root joined by '/'
+  CategoryIndex subtree_end = 0;          ///< categories [self, subtree_end) are this one's subtree
   std::vector<PaperIndex> direct_papers;  ///< papers placed here, in corpus order
   std::size_t total_papers = 0;           ///< distinct papers in this subtree
 };
@@ -136,8 +136,8 @@ class Corpus {
   std::vector<CategoryIndex> m_roots;
   std::vector<CategoryIndex> m_placement_cats;   // CSR: categories of every paper, concatenated
   std::vector<std::uint32_t> m_placement_start;  // paper p's are [start[p], start[p+1])
-  std::vector<CategoryIndex> m_category_by_id;  // sorted by id
-  std::vector<PaperIndex> m_paper_by_id;        // sorted by id
+  std::vector<CategoryIndex> m_category_by_id;   // sorted by id
+  std::vector<PaperIndex> m_paper_by_id;         // sorted by id
 
   void index_papers();
   void index_frameworks();

@@ -23,10 +23,10 @@ class Error : public std::runtime_error {
 
 /// Where in an input a problem was found. Any part may be empty or zero when it is unknown.
 struct Location {
-  std::string file;       ///< file name as the user gave it ("<embedded>" for the built-in corpus)
-  std::size_t line = 0;   ///< 1-based line, 0 when unknown
-  std::size_t column = 0; ///< 1-based column (bytes), 0 when unknown
-  std::string json_path;  ///< JSON path such as `papers[12].year`, empty when not JSON
+  std::string file;        ///< file name as the user gave it ("<embedded>" for the built-in corpus)
+  std::size_t line = 0;    ///< 1-based line, 0 when unknown
+  std::size_t column = 0;  ///< 1-based column (bytes), 0 when unknown
+  std::string json_path;   ///< JSON path such as `papers[12].year`, empty when not JSON
 
   /// "file:line:col" or "file: path" — the prefix of a data error's message.
   std::string to_string() const;

@@ -14,7 +14,8 @@ std::string ascii_lower(std::string_view s);
 bool iequals(std::string_view a, std::string_view b);
 
 /// Lower-case slug: ASCII letters and digits kept, accents folded, everything else collapsed into
-/// single '-', no leading or trailing '-'. "Post-Training Quantization" -> "post-training-quantization".
+/// single '-', no leading or trailing '-'. "Post-Training Quantization" ->
+/// "post-training-quantization".
 std::string slugify(std::string_view s);
 
 /// Folds a UTF-8 string for matching: lower case, common Latin accents removed

@@ -13,4 +13,7 @@ std::string normalize_venue(std::string_view raw);
 /// True when `a` and `b` name the same venue once normalised, ignoring case.
 bool same_venue(std::string_view a, std::string_view b);
 
+/// True when the normalised venue is one of the table's canonical names.
+bool is_known_venue(std::string_view raw);
+
 }  // namespace papertree

@@ -36,11 +36,13 @@ void run_tree(const TreeCommand& cmd, Context& ctx) {
 void setup_tree(CLI::App& app, Context& ctx) {
   auto cmd = std::make_shared<TreeCommand>();
   CLI::App* sub = app.add_subcommand("tree", "Show the taxonomy with paper counts per category");
-  sub->add_option("category", cmd->category, "Show only this category's subtree (id, path, name or prefix)");
+  sub->add_option("category", cmd->category,
+                  "Show only this category's subtree (id, path, name or prefix)");
   sub->add_option("-d,--depth", cmd->depth, "Levels to show below the start (0: the start only)")
       ->check(CLI::NonNegativeNumber);
   sub->add_flag("--ascii", cmd->ascii, "Draw with plain ASCII instead of box-drawing characters");
-  sub->add_option("-f,--format", cmd->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("-f,--format", cmd->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
   sub->callback([cmd, &ctx] { run_tree(*cmd, ctx); });
 }
 

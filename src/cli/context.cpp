@@ -13,9 +13,9 @@ const Corpus& Context::corpus() {
     if (path.empty()) {
       if (const char* env = std::getenv("PAPERTREE_CORPUS"); env != nullptr) path = env;
     }
-    m_corpus = std::make_unique<Corpus>(path.empty()
-                                            ? load_corpus_text(embedded_corpus_json(), std::string(k_embedded_origin))
-                                            : load_corpus_file(path));
+    m_corpus = std::make_unique<Corpus>(
+        path.empty() ? load_corpus_text(embedded_corpus_json(), std::string(k_embedded_origin))
+                     : load_corpus_file(path));
   }
   return *m_corpus;
 }

@@ -26,24 +26,35 @@ void setup_app(CLI::App& app, Context& ctx) {
   app.set_version_flag("-V,--version", std::string("papertree ") + PAPERTREE_VERSION);
   app.require_subcommand(1);
   app.fallthrough();
-  app.add_option("-c,--corpus", ctx.corpus_path, "Corpus JSON file (default: $PAPERTREE_CORPUS, else the embedded survey)");
-  app.add_option("--color", ctx.color_mode, "Colour output: auto, always or never")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, ColorMode>{{"auto", ColorMode::automatic},
-                                                                           {"always", ColorMode::always},
-                                                                           {"never", ColorMode::never}},
-                                          CLI::ignore_case));
+  app.add_option("-c,--corpus", ctx.corpus_path,
+                 "Corpus JSON file (default: $PAPERTREE_CORPUS, else the embedded survey)");
+  app.add_option_function<std::string>(
+         "--color",
+         [&ctx](const std::string& when) {
+           ctx.color_mode = when == "always"  ? ColorMode::always
+                            : when == "never" ? ColorMode::never
+                                              : ColorMode::automatic;
+         },
+         "When to colour output: auto (a terminal, NO_COLOR unset), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", ctx.quiet, "Print no warnings");
-  app.footer("Exit codes: 0 success, 1 a check found problems, 2 usage error, 3 bad input data, 4 I/O error.");
+  app.footer(
+      "Exit codes: 0 success, 1 a check found problems, 2 usage error, 3 bad input data, 4 I/O "
+      "error.");
   setup_tree(app, ctx);
   setup_export(app, ctx);
+  setup_import(app, ctx);
+  setup_stats(app, ctx);
 }
 
 int report(const Error& e) {
   print_lines("papertree: error: ", e.what());
-  if (const auto* data = dynamic_cast<const DataError*>(&e); data != nullptr && !data->detail().empty()) {
+  if (const auto* data = dynamic_cast<const DataError*>(&e);
+      data != nullptr && !data->detail().empty()) {
     print_lines("", data->detail());
   }
-  if (const auto* usage = dynamic_cast<const UsageError*>(&e); usage != nullptr && !usage->detail().empty()) {
+  if (const auto* usage = dynamic_cast<const UsageError*>(&e);
+      usage != nullptr && !usage->detail().empty()) {
     print_lines("", usage->detail());
   }
   return static_cast<int>(e.exit_code());
@@ -60,6 +71,8 @@ int report_unexpected(const std::exception& e) {
   return static_cast<int>(ExitCode::io);
 }
 
-void warn(std::string_view message) { print_lines("papertree: warning: ", message); }
+void warn(std::string_view message) {
+  print_lines("papertree: warning: ", message);
+}
 
 }  // namespace papertree::cli

@@ -9,7 +9,8 @@
 int main(int argc, char** argv) {
   using namespace papertree;
   cli::Context ctx;
-  CLI::App app{"papertree — a catalog of research papers organised by a survey's taxonomy", "papertree"};
+  CLI::App app{"papertree — a catalog of research papers organised by a survey's taxonomy",
+               "papertree"};
   cli::setup_app(app, ctx);
   try {
     app.parse(argc, argv);

@@ -22,6 +22,7 @@ struct ExportOptions {
 };
 
 /// Every exporter has this shape: a pure function of the corpus, the selection and the options.
-using ExportFunction = void (*)(const Corpus&, const ExportSelection&, const ExportOptions&, std::ostream&);
+using ExportFunction = void (*)(const Corpus&, const ExportSelection&, const ExportOptions&,
+                                std::ostream&);
 
 }  // namespace papertree

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Quick start, command 2: install what is missing (test tools included), then build and run every
+# test through CTest, in the release build and again under AddressSanitizer + UBSan.
+# Under PAPERTREE_REQUIRE_TOOLS=1 a test whose outside tool is missing fails instead of skipping.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh test
+export PAPERTREE_REQUIRE_TOOLS=1
+jobs=$(nproc)
+for preset in release asan; do
+  echo "== $preset: configure, build, test"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$jobs"
+  ctest --preset "$preset" -j "$jobs"
+done

@@ -1,0 +1,52 @@
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "papertree/render/stats.hpp"
+
+namespace papertree::cli {
+
+namespace {
+
+struct StatsCommand {
+  std::string category;
+  std::string format = "text";
+  std::size_t top = 10;
+  bool ascii = false;
+};
+
+void run_stats(const StatsCommand& cmd, Context& ctx) {
+  const Corpus& corpus = ctx.corpus();
+  std::optional<CategoryIndex> scope;
+  if (!cmd.category.empty()) scope = resolve_category(corpus, cmd.category);
+  CorpusStats stats = compute_stats(corpus, scope);
+  if (cmd.format == "json") {
+    render_stats_json(stats, corpus, std::cout);
+    return;
+  }
+  const Terminal& term = ctx.terminal();
+  StatsOptions options;
+  options.width = term.width;
+  options.top_venues = cmd.top;
+  options.ascii = cmd.ascii;
+  options.style = term.style();
+  render_stats_text(stats, options, std::cout);
+}
+
+}  // namespace
+
+void setup_stats(CLI::App& app, Context& ctx) {
+  auto cmd = std::make_shared<StatsCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "stats", "Counts and charts: papers per year, venue and branch, code links");
+  sub->add_option("category", cmd->category,
+                  "Count only this category's subtree (id, path, name or prefix)");
+  sub->add_option("-f,--format", cmd->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--top", cmd->top, "Venues shown in the text chart (default 10)")
+      ->check(CLI::PositiveNumber);
+  sub->add_flag("--ascii", cmd->ascii, "Draw bars with '#' instead of '█'");
+  sub->callback([cmd, &ctx] { run_stats(*cmd, ctx); });
+}
+
+}  // namespace papertree::cli

@@ -1,0 +1,278 @@
+#include "entry.hpp"
+
+#include <fmt/format.h>
+
+#include "papertree/text.hpp"
+#include "papertree/venue.hpp"
+
+namespace papertree::import_detail {
+
+namespace {
+
+constexpr std::string_view k_open = "<ins>";
+constexpr std::string_view k_close = "</ins>";
+constexpr std::string_view k_broken_close = "/ins>";
+
+void warn(std::vector<ImportWarning>& w, std::size_t line, std::string message) {
+  w.push_back(ImportWarning{line, std::move(message)});
+}
+
+// U+00A0 (no-break space) as a plain space: it hides in venue slots.
+std::string replace_nbsp(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.substr(i, 2) == "\xC2\xA0") {
+      out.push_back(' ');
+      ++i;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+// The end of a link target that starts at `open` (a '('): the matching ')', parentheses nested.
+std::size_t target_end(std::string_view text, std::size_t open) {
+  int depth = 0;
+  for (std::size_t i = open; i < text.size(); ++i) {
+    if (text[i] == '(') ++depth;
+    if (text[i] == ')' && --depth == 0) return i;
+  }
+  return std::string_view::npos;
+}
+
+// A link target that is itself a markdown link "[text](url)": its url.
+std::string_view nested_target(std::string_view url) {
+  std::size_t mid = url.find("](");
+  if (!url.starts_with("[") || mid == std::string_view::npos || !url.ends_with(")")) return {};
+  return url.substr(mid + 2, url.size() - mid - 3);
+}
+
+// The pieces of a bullet around its venue slot.
+struct Split {
+  std::string_view head;  // the title, perhaps with a trailing comma
+  std::string_view slot;  // what stood between <ins> and </ins>
+  std::string_view rest;  // the links
+  bool has_open = false;
+  bool has_slot = false;
+};
+
+// The index where a link list starts: the first '[' in `text`, or its end.
+std::size_t first_link(std::string_view text) {
+  std::size_t pos = text.find('[');
+  return pos == std::string_view::npos ? text.size() : pos;
+}
+
+// "Title, 2024</ins>": no opening tag. The slot is the last comma-separated part when it is a
+// year, together with the part before it when that names a known venue.
+Split split_without_open(std::string_view text, std::size_t close, std::size_t close_len) {
+  Split s;
+  s.has_slot = true;
+  std::string_view before = text.substr(0, close);
+  s.rest = text.substr(close + close_len);
+  std::size_t comma = before.rfind(',');
+  if (comma == std::string_view::npos || !is_year(trim(before.substr(comma + 1)))) {
+    s.head = before;
+    return s;
+  }
+  std::size_t slot_begin = comma;
+  std::size_t prev = before.rfind(',', comma - 1);
+  if (prev != std::string_view::npos && comma > 0) {
+    if (is_known_venue(before.substr(prev + 1, comma - prev - 1))) slot_begin = prev;
+  }
+  s.head = before.substr(0, slot_begin + 1);
+  s.slot = trim(before.substr(slot_begin + 1));
+  return s;
+}
+
+Split split_entry(std::string_view text, std::size_t line, std::vector<ImportWarning>& w) {
+  Split s;
+  std::size_t open = text.find(k_open);
+  std::size_t from = open == std::string_view::npos ? 0 : open + k_open.size();
+  std::size_t close = text.find(k_close, from);
+  std::size_t close_len = k_close.size();
+  if (close == std::string_view::npos) {
+    close = text.find(k_broken_close, from);
+    close_len = k_broken_close.size();
+    if (close != std::string_view::npos) {
+      warn(w, line, "broken closing tag \"/ins>\" read as \"</ins>\"");
+    }
+  }
+  if (open == std::string_view::npos) {
+    if (close == std::string_view::npos) {
+      std::size_t links = first_link(text);
+      s.head = text.substr(0, links);
+      s.rest = text.substr(links);
+      warn(w, line, "no <ins>Venue, Year</ins> slot; read without venue and year");
+      return s;
+    }
+    warn(w, line, "missing opening tag <ins> before \"</ins>\"");
+    return split_without_open(text, close, close_len);
+  }
+  s.has_open = s.has_slot = true;
+  s.head = text.substr(0, open);
+  if (close == std::string_view::npos) {
+    std::size_t end = from + first_link(text.substr(from));
+    warn(w, line, "missing closing tag </ins>; the venue slot ends at the first link");
+    s.slot = text.substr(from, end - from);
+    s.rest = text.substr(end);
+    return s;
+  }
+  s.slot = text.substr(from, close - from);
+  s.rest = text.substr(close + close_len);
+  return s;
+}
+
+// Venue and year from the slot's text.
+void read_slot(std::string_view raw_slot, ParsedEntry& e, std::string& venue_raw, bool& two_venues,
+               std::size_t line, std::vector<ImportWarning>& w) {
+  std::string spaced = replace_nbsp(raw_slot);
+  if (!spaced.empty() && (spaced.front() == ' ' || spaced.front() == '\t')) {
+    warn(w, line, fmt::format("space after <ins> in \"<ins>{}</ins>\"", spaced));
+  }
+  std::string_view slot = trim(spaced);
+  if (is_year(slot)) {
+    e.year = std::stoi(std::string(slot));
+    return;
+  }
+  std::size_t comma = slot.rfind(',');
+  if (comma != std::string_view::npos) {
+    std::string_view right = trim(slot.substr(comma + 1));
+    std::string_view left = trim(slot.substr(0, comma));
+    if (is_year(right)) {
+      e.year = std::stoi(std::string(right));
+      venue_raw = std::string(left);
+      return;
+    }
+    // "arXiv, ICML": two venues and no year; the one that is not arXiv is where it appeared.
+    two_venues = true;
+    venue_raw = iequals(right, "arxiv") ? std::string(left) : std::string(right);
+    return;
+  }
+  std::size_t space = slot.rfind(' ');
+  if (space != std::string_view::npos && is_year(slot.substr(space + 1))) {
+    warn(w, line, fmt::format("no comma between venue and year in \"{}\"", slot));
+    e.year = std::stoi(std::string(slot.substr(space + 1)));
+    venue_raw = std::string(trim(slot.substr(0, space)));
+    return;
+  }
+  venue_raw = std::string(slot);
+}
+
+void read_title(const Split& s, ParsedEntry& e, std::size_t line, std::vector<ImportWarning>& w) {
+  std::string_view head = trim(s.head);
+  if (!head.empty() && head.back() == ',') {
+    head = trim(head.substr(0, head.size() - 1));
+  } else if (s.has_open && !head.empty()) {
+    warn(w, line, "missing comma between the title and <ins>");
+  }
+  std::string title(head);
+  while (title.size() >= 4 && title.starts_with("**") && title.ends_with("**")) {
+    title = title.substr(2, title.size() - 4);
+  }
+  e.title = std::string(trim(title));
+}
+
+void read_venue(std::string_view venue_raw, bool two_venues, std::string_view slot, ParsedEntry& e,
+                std::size_t line, std::vector<ImportWarning>& w) {
+  std::string venue = normalize_venue(venue_raw);
+  if (venue != trim(venue_raw) && !two_venues) {
+    warn(w, line, fmt::format("venue \"{}\" read as \"{}\"", trim(venue_raw), venue));
+  }
+  if (iequals(venue, "blog") || iequals(venue, "website")) {
+    e.kind = ascii_lower(venue);
+    venue.clear();
+  }
+  e.venue = venue;
+  if (e.year != 0 || !e.kind.starts_with("paper")) {
+    if (two_venues)
+      warn(w, line,
+           fmt::format("venue slot \"{}\" names two venues; read as \"{}\"", trim(slot), venue));
+    return;
+  }
+  std::string what =
+      two_venues ? fmt::format("venue slot \"{}\" names two venues and no year; read as \"{}\"",
+                               trim(slot), venue)
+                 : fmt::format("no year in \"{}\"", trim(slot));
+  if (e.arxiv.size() >= 4 && std::isdigit(static_cast<unsigned char>(e.arxiv[0])) != 0) {
+    e.year = 2000 + std::stoi(e.arxiv.substr(0, 2));
+    warn(w, line, fmt::format("{}, year {} taken from arXiv id {}", what, e.year, e.arxiv));
+  } else {
+    warn(w, line, what);
+  }
+}
+
+}  // namespace
+
+bool is_year(std::string_view s) {
+  if (s.size() != 4) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return s.starts_with("19") || s.starts_with("20");
+}
+
+std::vector<Link> parse_links(std::string_view text, std::size_t line,
+                              std::vector<ImportWarning>& w) {
+  std::vector<Link> links;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] != '[') {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    std::size_t opens = 0;
+    while (i < text.size() && text[i] == '[') ++opens, ++i;
+    std::size_t label_end = text.find(']', i);
+    if (label_end == std::string_view::npos) break;
+    std::string_view label = text.substr(i, label_end - i);
+    i = label_end;
+    std::size_t closes = 0;
+    while (i < text.size() && text[i] == ']') ++closes, ++i;
+    if (i >= text.size() || text[i] != '(' || label.find('[') != std::string_view::npos) {
+      i = start + 1;
+      continue;
+    }
+    std::size_t url_end = target_end(text, i);
+    if (url_end == std::string_view::npos) break;
+    std::string_view url = text.substr(i + 1, url_end - i - 1);
+    i = url_end + 1;
+    if (std::string_view inner = nested_target(trim(url)); !inner.empty()) {
+      warn(w, line,
+           fmt::format("link target \"{}\" is itself a markdown link; read its URL \"{}\"", url,
+                       inner));
+      url = inner;
+    }
+    if (opens >= 2 && closes >= 2) {
+      warn(
+          w, line,
+          fmt::format("link \"[[{}]]({})\" closes its label before the URL; read as \"[[{}]({})]\"",
+                      label, url, label, url));
+    }
+    if (opens >= 2 && closes < 2 && i < text.size() && text[i] == ']') ++i;
+    if (trim(url) != url)
+      warn(w, line, fmt::format("URL \"{}\" has surrounding spaces; trimmed", url));
+    links.push_back(Link{std::string(trim(label)), std::string(trim(url))});
+  }
+  return links;
+}
+
+ParsedEntry parse_entry(std::string_view text, std::size_t line, std::vector<ImportWarning>& w) {
+  ParsedEntry e;
+  text = trim(text);
+  Split s = split_entry(text, line, w);
+  read_title(s, e, line, w);
+  std::string venue_raw;
+  bool two_venues = false;
+  if (s.has_slot) read_slot(s.slot, e, venue_raw, two_venues, line, w);
+  e.links = parse_links(s.rest, line, w);
+  for (const Link& l : e.links) {
+    e.arxiv = arxiv_id_from_url(l.url);
+    if (!e.arxiv.empty()) break;
+  }
+  if (s.has_slot) read_venue(venue_raw, two_venues, s.slot, e, line, w);
+  return e;
+}
+
+}  // namespace papertree::import_detail

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "papertree/corpus.hpp"
+#include "papertree/import/markdown.hpp"
+
+namespace papertree::import_detail {
+
+/// One bullet entry read from a line, before papers are merged.
+struct ParsedEntry {
+  std::string title;
+  std::string venue;
+  int year = 0;
+  std::string kind = "paper";
+  std::vector<Link> links;
+  std::string arxiv;
+};
+
+/// Reads the text of a bullet (after "- "): title, venue slot, links. Every tolerated defect adds
+/// a warning for `line`. Returns an entry with an empty title when none can be found.
+ParsedEntry parse_entry(std::string_view text, std::size_t line,
+                        std::vector<ImportWarning>& warnings);
+
+/// The markdown links `[label](url)`, `[[label](url)]` and `[[label]](url)` in `text`, in order.
+std::vector<Link> parse_links(std::string_view text, std::size_t line,
+                              std::vector<ImportWarning>& warnings);
+
+/// True for a 4-digit year 1900..2099.
+bool is_year(std::string_view s);
+
+}  // namespace papertree::import_detail

@@ -1,0 +1,256 @@
+#include "papertree/import/markdown.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "entry.hpp"
+#include "frameworks.hpp"
+#include "outline.hpp"
+#include "papertree/error.hpp"
+#include "papertree/text.hpp"
+
+namespace papertree {
+
+using namespace import_detail;
+
+namespace {
+
+constexpr std::string_view k_entry_form = "'- Title, <ins>Venue, Year</ins> [[Paper](url)]'";
+
+void refuse_binary(std::string_view text, const std::string& origin) {
+  std::size_t nul = text.find('\0');
+  if (nul == std::string_view::npos) return;
+  std::size_t line =
+      static_cast<std::size_t>(std::count(text.begin(), text.begin() + nul, '\n')) + 1;
+  throw DataError(Location{origin, line, 0, {}},
+                  "this is a binary file (it holds a NUL byte), not a markdown paper list");
+}
+
+bool looks_like_entry(std::string_view text) {
+  return text.find("<ins>") != std::string_view::npos ||
+         text.find("/ins>") != std::string_view::npos || text.find("](") != std::string_view::npos;
+}
+
+// The document title: the first heading, when it is the only one of the smallest level.
+int title_heading(const Outline& o) {
+  int min_level = 7;
+  for (const Heading& h : o.headings) min_level = std::min(min_level, h.level);
+  int count = 0;
+  for (const Heading& h : o.headings) count += h.level == min_level ? 1 : 0;
+  return count == 1 && o.headings.front().level == min_level ? 0 : -1;
+}
+
+// Builds the taxonomy from the headings that hold entries or a frameworks table, directly or
+// below them, and gives every kept heading a unique slug id.
+class TaxonomyBuilder {
+ public:
+  TaxonomyBuilder(const Outline& o, int title)
+      : m_o(o), m_title(title), m_keep(o.headings.size()) {}
+
+  void keep(int heading) {
+    for (int h = heading; h >= 0 && h != m_title; h = m_o.headings[h].parent) m_keep[h] = true;
+  }
+  bool kept(int heading) const { return heading >= 0 && m_keep[heading]; }
+  const std::string& id(int heading) const { return m_ids.at(heading); }
+
+  std::vector<CategoryNode> build() {
+    std::vector<CategoryNode> roots;
+    for (std::size_t h = 0; h < m_o.headings.size(); ++h) {
+      int parent = m_o.headings[h].parent;
+      if (m_keep[h] && (parent == -1 || parent == m_title))
+        roots.push_back(node(static_cast<int>(h)));
+    }
+    return roots;
+  }
+
+ private:
+  CategoryNode node(int h) {
+    const Heading& heading = m_o.headings[h];
+    CategoryNode n;
+    n.name = heading.name.empty() ? heading.raw : heading.name;
+    std::string slug = slugify(n.name);
+    if (slug.empty()) slug = "category";
+    if (m_used.count(slug) != 0 && kept(heading.parent)) slug = m_ids[heading.parent] + "-" + slug;
+    std::string id = slug;
+    for (int k = 2; m_used.count(id) != 0; ++k) id = fmt::format("{}-{}", slug, k);
+    m_used.insert(id);
+    m_ids[h] = id;
+    n.id = id;
+    for (int child : heading.children) {
+      if (m_keep[child]) n.children.push_back(node(child));
+    }
+    return n;
+  }
+
+  const Outline& m_o;
+  int m_title;
+  std::vector<bool> m_keep;
+  std::set<std::string> m_used;
+  std::map<int, std::string> m_ids;
+};
+
+// Merges the entries into papers: one paper per normalised title, one placement per heading.
+class PaperMerger {
+ public:
+  explicit PaperMerger(std::vector<ImportWarning>& w) : m_w(w) {}
+
+  void add(ParsedEntry e, const std::string& category, const std::string& heading_name,
+           std::size_t line) {
+    std::string key = match_key(e.title);
+    check_shared_arxiv(e, key, line);
+    auto found = m_by_key.find(key);
+    if (found == m_by_key.end()) {
+      m_by_key.emplace(key, m_papers.size());
+      m_first_line.push_back(line);
+      m_placed.push_back({{category, line}});
+      m_papers.push_back(new_paper(std::move(e), category));
+      return;
+    }
+    std::size_t p = found->second;
+    auto [it, fresh] = m_placed[p].emplace(category, line);
+    if (!fresh) {
+      m_w.push_back(
+          {line,
+           fmt::format("\"{}\" is listed again under \"{}\" (first at line {}); repeat dropped",
+                       e.title, heading_name, it->second)});
+      return;
+    }
+    merge(m_papers[p], e, m_first_line[p], line);
+    m_papers[p].categories.push_back(category);
+  }
+
+  std::vector<Paper> take() { return std::move(m_papers); }
+
+ private:
+  Paper new_paper(ParsedEntry e, const std::string& category) {
+    Paper p;
+    std::string base = paper_id_base(e.title);
+    if (base.empty()) base = "paper";
+    p.id = base;
+    for (int k = 2; !m_ids.insert(p.id).second; ++k) p.id = fmt::format("{}-{}", base, k);
+    p.title = std::move(e.title);
+    p.venue = std::move(e.venue);
+    p.year = e.year;
+    p.kind = std::move(e.kind);
+    p.links = std::move(e.links);
+    p.arxiv = std::move(e.arxiv);
+    p.categories.push_back(category);
+    return p;
+  }
+
+  void merge(Paper& p, const ParsedEntry& e, std::size_t first, std::size_t line) {
+    if (p.venue != e.venue || p.year != e.year) {
+      m_w.push_back(
+          {line,
+           fmt::format("\"{}\" is listed at line {} as \"{}, {}\" and here as \"{}, {}\"; kept "
+                       "line {}'s",
+                       e.title, first, p.venue, p.year, e.venue, e.year, first)});
+    }
+    for (const Link& l : e.links) {
+      bool known = std::any_of(p.links.begin(), p.links.end(),
+                               [&](const Link& k) { return k.url == l.url; });
+      if (!known) p.links.push_back(l);
+    }
+  }
+
+  void check_shared_arxiv(const ParsedEntry& e, const std::string& key, std::size_t line) {
+    if (e.arxiv.empty()) return;
+    auto [it, fresh] = m_by_arxiv.emplace(e.arxiv, std::make_pair(key, line));
+    if (fresh || it->second.first == key) return;
+    const Paper& other = m_papers[m_by_key.at(it->second.first)];
+    m_w.push_back(
+        {line, fmt::format("\"{}\" links arXiv {} like \"{}\" (line {}), whose title differs; kept "
+                           "as two papers",
+                           e.title, e.arxiv, other.title, it->second.second)});
+  }
+
+  std::vector<ImportWarning>& m_w;
+  std::vector<Paper> m_papers;
+  std::vector<std::size_t> m_first_line;
+  std::vector<std::map<std::string, std::size_t>> m_placed;
+  std::unordered_map<std::string, std::size_t> m_by_key;
+  std::unordered_map<std::string, std::pair<std::string, std::size_t>> m_by_arxiv;
+  std::set<std::string> m_ids;
+};
+
+// "dir/list.md" -> "list": a title when the document has none.
+std::string file_stem(const std::string& origin) {
+  std::size_t slash = origin.find_last_of("/\\");
+  std::string name = slash == std::string::npos ? origin : origin.substr(slash + 1);
+  std::size_t dot = name.rfind('.');
+  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
+
+std::string survey_arxiv(const Outline& o) {
+  for (const auto& [line, url] : o.preamble_links) {
+    if (std::string id = arxiv_id_from_url(url); !id.empty()) return id;
+  }
+  return {};
+}
+
+}  // namespace
+
+ImportResult import_markdown(std::string_view text, const std::string& origin,
+                             const ImportOptions& options) {
+  refuse_binary(text, origin);
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  Outline o = scan_outline(text);
+  if (o.headings.empty()) {
+    throw DataError(
+        Location{origin, 0, 0, {}},
+        fmt::format("no markdown headings found; a paper list has '#' headings and {} entries",
+                    k_entry_form));
+  }
+  ImportResult r;
+  int title = title_heading(o);
+  TaxonomyBuilder taxonomy(o, title);
+  std::vector<const Bullet*> entries;
+  for (const Bullet& b : o.bullets) {
+    if (!looks_like_entry(b.text)) continue;
+    if (b.heading < 0 || b.heading == title) {
+      r.warnings.push_back({b.line, "entry outside any section; skipped"});
+      continue;
+    }
+    taxonomy.keep(b.heading);
+    entries.push_back(&b);
+  }
+  std::vector<const Table*> tables = capability_tables(o);
+  for (const Table* t : tables) {
+    if (t->heading >= 0 && t->heading != title) taxonomy.keep(t->heading);
+  }
+  if (entries.empty()) {
+    throw DataError(
+        Location{origin, 0, 0, {}},
+        fmt::format("no paper entries found under any heading; expected {} lines", k_entry_form));
+  }
+  r.corpus.taxonomy = taxonomy.build();
+  compare_toc(
+      o, [&](int h) { return taxonomy.kept(h); }, title, r.warnings);
+  PaperMerger merger(r.warnings);
+  for (const Bullet* b : entries) {
+    ParsedEntry e = parse_entry(b->text, b->line, r.warnings);
+    if (e.title.empty()) {
+      r.warnings.push_back({b->line, "entry has no title; skipped"});
+      continue;
+    }
+    merger.add(std::move(e), taxonomy.id(b->heading), o.headings[b->heading].name, b->line);
+  }
+  r.corpus.papers = merger.take();
+  for (const Table* t : tables) read_frameworks(*t, r.corpus.frameworks, r.warnings);
+  r.corpus.title = !options.title.empty() ? options.title
+                   : title >= 0           ? o.headings[title].name
+                                          : file_stem(origin);
+  r.corpus.source.url = options.source_url;
+  r.corpus.source.commit = options.source_commit;
+  r.corpus.source.citation = options.citation;
+  r.corpus.source.arxiv = survey_arxiv(o);
+  std::stable_sort(r.warnings.begin(), r.warnings.end(),
+                   [](const ImportWarning& a, const ImportWarning& b) { return a.line < b.line; });
+  return r;
+}
+
+}  // namespace papertree

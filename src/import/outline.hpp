@@ -1,0 +1,77 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "papertree/import/markdown.hpp"
+
+namespace papertree::import_detail {
+
+/// A markdown heading; `parent` is the nearest earlier heading of a smaller level (-1: none).
+struct Heading {
+  std::size_t line = 0;
+  int level = 0;
+  std::string raw;   ///< the heading's text as written
+  std::string name;  ///< emoji and markup stripped
+  int parent = -1;
+  std::vector<int> children;
+};
+
+/// A table-of-contents item: a bullet that is only a link to an anchor in the page.
+struct TocItem {
+  std::size_t line = 0;
+  std::size_t indent = 0;
+  std::string text;
+  std::string anchor;  ///< without the '#'
+};
+
+/// A bullet that is not a table-of-contents item, under heading `heading` (-1: none).
+struct Bullet {
+  std::size_t line = 0;
+  int heading = -1;
+  std::string text;  ///< after the bullet marker
+};
+
+/// Consecutive `|` lines under heading `heading`.
+struct Table {
+  int heading = -1;
+  std::vector<std::pair<std::size_t, std::string>> rows;  ///< line number, text
+};
+
+/// The blocks of a markdown file the importer reads; fenced code and HTML comments skipped.
+struct Outline {
+  std::vector<Heading> headings;
+  std::vector<TocItem> toc;
+  std::vector<Bullet> bullets;
+  std::vector<Table> tables;
+  std::vector<std::pair<std::size_t, std::string>> preamble_links;  ///< URLs before any bullet
+};
+
+Outline scan_outline(std::string_view text);
+
+/// A heading's text without emoji, variation selectors, joiners, `*`, backticks and link markup.
+std::string clean_heading(std::string_view raw);
+
+/// The anchor GitHub generates for a heading: lower case, punctuation and emoji removed, spaces
+/// as '-'.
+std::string github_anchor(std::string_view raw);
+
+/// A key for comparing names and titles: case and accents folded, only letters and digits kept
+/// (non-ASCII characters kept as they are).
+std::string match_key(std::string_view s);
+
+}  // namespace papertree::import_detail
+
+#include <functional>
+
+namespace papertree::import_detail {
+
+/// Warns where the table of contents and the body headings disagree: anchors GitHub would not
+/// generate, items that match no heading, and a different nesting. `kept` tells which headings
+/// are categories; `title` is the document title heading (-1: none).
+void compare_toc(const Outline& o, const std::function<bool(int)>& kept, int title,
+                 std::vector<ImportWarning>& warnings);
+
+}  // namespace papertree::import_detail

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# A broken corpus: exit code 3 and a message naming the file and the place, for every command.
+source "$(dirname "$0")/lib.sh"
+broken="$FIXTURES/broken"
+
+run --corpus "$broken/syntax.json" tree
+expect_code 3
+[[ $err == "papertree: error: $broken/syntax.json:5:3: invalid JSON: syntax error while parsing object - unexpected string literal; expected '}'"* ]] ||
+  fail "syntax error message: $err"
+expect_err_contains '  "taxonomy": []'
+[[ -z $out ]] || fail "nothing may reach stdout on error, got: $out"
+
+run --corpus "$broken/unknown-category.json" tree
+expect_code 3
+expect_err_contains "unknown-category.json: papers[0].categories[1]: unknown category \"b\" (not in the taxonomy)"
+
+PAPERTREE_CORPUS="$broken/syntax.json" run tree
+expect_code 3
+
+run --corpus "$WORK/missing.json" tree
+expect_code 4
+expect_err_contains "missing.json: cannot open: No such file or directory"
+
+run --corpus "$broken" tree
+expect_code 4
+expect_err_contains "cannot read: is a directory"
+
+head -c 3000 /dev/urandom >"$WORK/random.bin"
+run --corpus "$WORK/random.bin" tree
+expect_code 3
+
+: >"$WORK/empty.json"
+run --corpus "$WORK/empty.json" tree
+expect_code 3
+expect_err_contains "empty.json: the file is empty, expected a corpus JSON object"
+
+run --no-such-flag
+expect_code 2
+expect_err_contains "papertree: error:"
+
+finish

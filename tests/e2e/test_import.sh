@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `papertree import`: fixture lists, warnings with file:line, -o, errors, and the upstream README
+# re-imported into the shipped corpus.
+source "$(dirname "$0")/lib.sh"
+imp="$FIXTURES/import"
+survey="$UPSTREAM/efficient-llms-survey"
+
+# A list in another style: no warnings, canonical JSON on stdout.
+run import "$imp/other_style.md"
+expect_code 0
+expect_golden import_other_style.json
+[[ -z $err ]] || fail "other_style.md: unexpected stderr: $err"
+
+# Warnings name the file and line on stderr; --quiet silences them, the output stays the same.
+run import "$imp/misspelled_venues.md"
+expect_code 0
+expect_err_contains "papertree: warning: $imp/misspelled_venues.md:4: venue \"NeurlPS\" read as \"NeurIPS\""
+with_warnings="$out"
+run --quiet import "$imp/misspelled_venues.md"
+expect_code 0
+[[ -z $err ]] || fail "--quiet still printed: $err"
+[[ $out == "$with_warnings" ]] || fail "--quiet changed the output"
+
+# -o writes the file (atomically) and nothing to stdout; the file loads as a corpus.
+run import "$imp/frameworks.md" -o "$WORK/fw.json" --title "Frameworks list" --source-url https://example.org/l
+expect_code 0
+[[ -z $out ]] || fail "-o also wrote to stdout"
+cp "$WORK/fw.json" "$WORK/out"
+expect_golden import_frameworks.json
+run --corpus "$WORK/fw.json" tree --ascii
+expect_code 0
+expect_contains "Frameworks list (1 papers)"
+
+# Not a paper list: exit 3 with a clear message; a missing file: exit 4.
+run import "$imp/no_entries.md"
+expect_code 3
+expect_err_contains "papertree: error: $imp/no_entries.md: no paper entries found under any heading"
+printf '# T\n\0\1\2binary' >"$WORK/blob.md"
+run import "$WORK/blob.md"
+expect_code 3
+expect_err_contains "this is a binary file (it holds a NUL byte), not a markdown paper list"
+run import "$WORK/missing.md"
+expect_code 4
+run import
+expect_code 2
+
+# The upstream README: only the documented warnings (golden), and with the options and hand fixes
+# of docs/README-import.md it gives the shipped corpus byte for byte.
+(cd "$survey" && "$PAPERTREE_BIN" import README.md >"$WORK/upstream.json" 2>"$WORK/out")
+expect_golden import_upstream_warnings.txt
+require_tool jq
+source_url=$(jq -r .source.url "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json")
+commit=$(jq -r .source.commit "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json")
+citation=$(jq -r .source.citation "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json")
+run --quiet import "$survey/README.md" --source-url "$source_url" --source-commit "$commit" --citation "$citation" \
+  -o "$WORK/survey.json"
+expect_code 0
+jq -f "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.fixes.jq" "$WORK/survey.json" >"$WORK/fixed.json"
+cmp -s "$WORK/fixed.json" "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json" ||
+  fail "re-import + fixes differs from data/efficient-llms-survey.json: $(diff "$WORK/fixed.json" "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json" | head -20)"
+
+# The embedded default corpus is the real survey.
+run tree --depth 0
+expect_code 0
+expect_contains "Efficient Large Language Models: A Survey (432 papers)"
+
+finish
