@@ -221,6 +221,18 @@ TEST(ImportStyle, OtherListStyleSetextTitleSingleBracketsNoFrameworks) {
   EXPECT_EQ(paper(r, "longformer").arxiv, "2004.05150");
 }
 
+TEST(ImportSections, NotesSectionsAreNotTaxonomyEvenWithLinks) {
+  ImportResult r = import_fixture("notes_sections.md");
+  EXPECT_EQ(warnings(r),
+            (Strings{"4: entry in the notes section \"News\" (line 3); skipped",
+                     "13: entry in the notes section \"Acknowledgements\" (line 12); skipped"}));
+  ASSERT_EQ(r.corpus.taxonomy.size(), 2u);
+  EXPECT_EQ(r.corpus.taxonomy[0].id, "methods");
+  // "Newsletter" starts with "news" but is another word: a category.
+  EXPECT_EQ(r.corpus.taxonomy[1].id, "newsletter-methods");
+  EXPECT_EQ(r.corpus.papers.size(), 2u);
+}
+
 TEST(ImportOptions, OptionsFillTitleAndSource) {
   ImportOptions o;
   o.title = "Mine";
@@ -244,7 +256,7 @@ TEST(ImportErrors, NotAPaperListIsADataError) {
             "list.md: no paper entries found under any heading; expected '- Title, <ins>Venue, "
             "Year</ins> "
             "[[Paper](url)]' lines");
-  EXPECT_EQ(import_error(std::string("# T\n## A\n\x89PNG\0\x01", 17)),
+  EXPECT_EQ(import_error(std::string("# T\n## A\n\x89PNG\0\x01", 15)),
             "list.md:3: this is a binary file (it holds a NUL byte), not a markdown paper list");
   EXPECT_EQ(import_error(""),
             "list.md: no markdown headings found; a paper list has '#' headings and '- Title, "

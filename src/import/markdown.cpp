@@ -1,6 +1,8 @@
 #include "papertree/import/markdown.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -33,6 +35,31 @@ void refuse_binary(std::string_view text, const std::string& origin) {
 bool looks_like_entry(std::string_view text) {
   return text.find("<ins>") != std::string_view::npos ||
          text.find("/ins>") != std::string_view::npos || text.find("](") != std::string_view::npos;
+}
+
+// Sections of a paper list that are about the list, not part of its taxonomy, by the first
+// words of their name.
+constexpr std::array<std::string_view, 15> k_notes_sections = {
+    "news",     "citation",     "how to cite",  "cite",         "table of content",
+    "contents", "contributing", "contributors", "community",    "acknowledg",
+    "license",  "introduction", "about",        "star history", "updates"};
+
+// The heading, among `h` and its ancestors below the document title, whose name marks a notes
+// section, or -1.
+int notes_section(const Outline& o, int h, int title) {
+  for (; h >= 0 && h != title; h = o.headings[h].parent) {
+    std::string name = ascii_lower(o.headings[h].name);
+    for (std::string_view word : k_notes_sections) {
+      if (!name.starts_with(word)) continue;
+      // A whole word ("news", "news:"), or a stem ("acknowledg…", "table of content…").
+      bool stem = word == "acknowledg" || word == "table of content";
+      if (stem || name.size() == word.size() ||
+          std::isalpha(static_cast<unsigned char>(name[word.size()])) == 0) {
+        return h;
+      }
+    }
+  }
+  return -1;
 }
 
 // The document title: the first heading, when it is the only one of the smallest level.
@@ -215,12 +242,20 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
       r.warnings.push_back({b.line, "entry outside any section; skipped"});
       continue;
     }
+    if (int notes = notes_section(o, b.heading, title); notes >= 0) {
+      r.warnings.push_back(
+          {b.line, fmt::format("entry in the notes section \"{}\" (line {}); skipped",
+                               o.headings[notes].name, o.headings[notes].line)});
+      continue;
+    }
     taxonomy.keep(b.heading);
     entries.push_back(&b);
   }
   std::vector<const Table*> tables = capability_tables(o);
   for (const Table* t : tables) {
-    if (t->heading >= 0 && t->heading != title) taxonomy.keep(t->heading);
+    if (t->heading >= 0 && t->heading != title && notes_section(o, t->heading, title) < 0) {
+      taxonomy.keep(t->heading);
+    }
   }
   if (entries.empty()) {
     throw DataError(

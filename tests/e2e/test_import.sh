@@ -25,11 +25,17 @@ expect_code 0
 run import "$imp/frameworks.md" -o "$WORK/fw.json" --title "Frameworks list" --source-url https://example.org/l
 expect_code 0
 [[ -z $out ]] || fail "-o also wrote to stdout"
+mkdir "$WORK/atomic"
+run -q import "$imp/frameworks.md" -o "$WORK/atomic/fw.json"
+[[ $(ls -A "$WORK/atomic") == fw.json ]] || fail "-o left other files behind: $(ls -A "$WORK/atomic")"
+run -q import "$imp/frameworks.md" -o "$WORK/no-such-dir/fw.json"
+expect_code 4
 cp "$WORK/fw.json" "$WORK/out"
 expect_golden import_frameworks.json
-run --corpus "$WORK/fw.json" tree --ascii
+run --corpus "$WORK/fw.json" stats --format json
 expect_code 0
-expect_contains "Frameworks list (1 papers)"
+expect_contains '"papers": 1,'
+expect_contains '"frameworks": 3,'
 
 # Not a paper list: exit 3 with a clear message; a missing file: exit 4.
 run import "$imp/no_entries.md"
@@ -60,8 +66,12 @@ cmp -s "$WORK/fixed.json" "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json
   fail "re-import + fixes differs from data/efficient-llms-survey.json: $(diff "$WORK/fixed.json" "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json" | head -20)"
 
 # The embedded default corpus is the real survey.
-run tree --depth 0
+run tree
 expect_code 0
-expect_contains "Efficient Large Language Models: A Survey (432 papers)"
+expect_contains "Efficient Large Language Models: A Survey"
+expect_contains "MoE Efficient Supervised Fine-Tuning"
+run tree --format json
+expect_code 0
+expect_contains '"papers": 432,'
 
 finish
