@@ -108,39 +108,35 @@ std::string markdown_paper_line(const Paper& paper) {
   return line + links_markdown(paper.links, false);
 }
 
-void render_markdown(const Corpus& corpus, const ExportSelection& selection,
-                     const ExportOptions& options, std::ostream& out) {
-  if (options.flat) {
-    for (PaperIndex p : selection.papers) out << markdown_paper_line(corpus.paper(p)) << '\n';
-    return;
-  }
-  std::vector<bool> selected(corpus.papers().size(), false);
-  for (PaperIndex p : selection.papers) selected[p] = true;
-  Outline o = make_outline(corpus, selection);
-  std::string title = selection.root ? corpus.display_path(*selection.root) : corpus.title();
+namespace {
 
+// The anchors of every heading in document order: the title, the table of contents, the
+// categories, and the frameworks section when it has one of its own (last element).
+std::vector<std::string> heading_anchors(const Corpus& corpus, const Outline& o,
+                                         const std::string& title) {
   AnchorSet anchors;
   anchors.add(title);
   anchors.add("Table of Contents");
-  std::vector<std::string> anchor(o.end - o.begin);
+  std::vector<std::string> anchor;
   for (CategoryIndex c = o.begin; c < o.end; ++c)
-    anchor[c - o.begin] = anchors.add(corpus.category(c).name);
-  std::string frameworks_anchor = o.frameworks_section ? anchors.add(k_frameworks_heading) : "";
+    anchor.push_back(anchors.add(corpus.category(c).name));
+  if (o.frameworks_section) anchor.push_back(anchors.add(k_frameworks_heading));
+  return anchor;
+}
 
-  out << "# " << escape_markdown(title) << "\n\n";
-  if (const std::string& arxiv = corpus.source().arxiv; !selection.root && !arxiv.empty()) {
-    out << "Survey: [" << escape_markdown("arXiv:" + arxiv) << "]("
-        << markdown_url("https://arxiv.org/abs/" + arxiv, false) << ")\n\n";
-  }
+void write_toc(const Corpus& corpus, const Outline& o, const std::vector<std::string>& anchor,
+               std::ostream& out) {
   out << "## Table of Contents\n\n";
   for (CategoryIndex c = o.begin; c < o.end; ++c) {
     const Category& cat = corpus.category(c);
     out << std::string(2 * static_cast<std::size_t>(cat.depth - o.base_depth), ' ') << "- ["
         << escape_markdown(cat.name) << "](#" << anchor[c - o.begin] << ")\n";
   }
-  if (o.frameworks_section)
-    out << "- [" << k_frameworks_heading << "](#" << frameworks_anchor << ")\n";
+  if (o.frameworks_section) out << "- [" << k_frameworks_heading << "](#" << anchor.back() << ")\n";
+}
 
+void write_sections(const Corpus& corpus, const Outline& o, const std::vector<bool>& selected,
+                    std::ostream& out) {
   for (CategoryIndex c = o.begin; c < o.end; ++c) {
     const Category& cat = corpus.category(c);
     int level = std::min(6, 2 + cat.depth - o.base_depth);
@@ -162,6 +158,27 @@ void render_markdown(const Corpus& corpus, const ExportSelection& selection,
     out << "\n## " << k_frameworks_heading << "\n\n";
     write_frameworks_table(corpus, out);
   }
+}
+
+}  // namespace
+
+void render_markdown(const Corpus& corpus, const ExportSelection& selection,
+                     const ExportOptions& options, std::ostream& out) {
+  if (options.flat) {
+    for (PaperIndex p : selection.papers) out << markdown_paper_line(corpus.paper(p)) << '\n';
+    return;
+  }
+  std::vector<bool> selected(corpus.papers().size(), false);
+  for (PaperIndex p : selection.papers) selected[p] = true;
+  Outline o = make_outline(corpus, selection);
+  std::string title = selection.root ? corpus.display_path(*selection.root) : corpus.title();
+  out << "# " << escape_markdown(title) << "\n\n";
+  if (const std::string& arxiv = corpus.source().arxiv; !selection.root && !arxiv.empty()) {
+    out << "Survey: [" << escape_markdown("arXiv:" + arxiv) << "]("
+        << markdown_url("https://arxiv.org/abs/" + arxiv, false) << ")\n\n";
+  }
+  write_toc(corpus, o, heading_anchors(corpus, o, title), out);
+  write_sections(corpus, o, selected, out);
 }
 
 }  // namespace papertree
