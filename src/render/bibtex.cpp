@@ -123,43 +123,47 @@ EntryKind entry_kind(const Paper& paper) {
   return EntryKind::conference;
 }
 
+namespace {
+
+void write_entry(const Paper& paper, const std::string& key, std::ostream& out) {
+  EntryKind kind = entry_kind(paper);
+  std::string venue = bibtex_text(normalize_venue(paper.venue), true);
+  bool dated = paper.year > 0 && !venue.empty();
+  if ((kind == EntryKind::conference || kind == EntryKind::journal) && !dated)
+    kind = EntryKind::online;
+  std::string url = bibtex_url(detail::paper_url(paper));
+  static constexpr std::array<std::string_view, 4> k_types = {"inproceedings", "article", "misc",
+                                                              "misc"};
+  out << '@' << k_types[static_cast<int>(kind)] << '{' << key;
+  std::string authors;
+  for (const auto& author : paper.authors) {
+    authors += (authors.empty() ? "" : " and ") + bibtex_text(author, false);
+  }
+  field(out, "author", authors.empty() ? "{Unknown}" : authors);
+  field(out, "title", bibtex_text(paper.title, true));
+  if (kind == EntryKind::conference) field(out, "booktitle", venue);
+  if (kind == EntryKind::journal) field(out, "journal", venue);
+  if (kind == EntryKind::preprint) {
+    std::string arxiv = bibtex_text(paper.arxiv, false);
+    field(out, "howpublished", arxiv.empty() ? "arXiv preprint" : "arXiv preprint arXiv:" + arxiv);
+  }
+  if (kind == EntryKind::online && !url.empty()) field(out, "howpublished", "\\url{" + url + "}");
+  if (kind == EntryKind::online && !venue.empty()) field(out, "note", venue);
+  if (paper.year > 0) field(out, "year", std::to_string(paper.year));
+  if (kind == EntryKind::preprint && !paper.arxiv.empty()) {
+    field(out, "eprint", bibtex_text(paper.arxiv, false));
+    field(out, "archivePrefix", "arXiv");
+  }
+  if (!url.empty()) field(out, "url", url);
+  out << "\n}\n\n";
+}
+
+}  // namespace
+
 void render_bibtex(const Corpus& corpus, const ExportSelection& selection,
                    const ExportOptions& /*options*/, std::ostream& out) {
   std::vector<std::string> keys = citation_keys(corpus);
-  for (PaperIndex p : selection.papers) {
-    const Paper& paper = corpus.paper(p);
-    EntryKind kind = entry_kind(paper);
-    std::string venue = bibtex_text(normalize_venue(paper.venue), true);
-    bool dated = paper.year > 0 && !venue.empty();
-    if ((kind == EntryKind::conference || kind == EntryKind::journal) && !dated)
-      kind = EntryKind::online;
-    std::string url = bibtex_url(detail::paper_url(paper));
-    static constexpr std::array<std::string_view, 4> k_types = {"inproceedings", "article", "misc",
-                                                                "misc"};
-    out << '@' << k_types[static_cast<int>(kind)] << '{' << keys[p];
-    std::string authors;
-    for (const auto& author : paper.authors) {
-      authors += (authors.empty() ? "" : " and ") + bibtex_text(author, false);
-    }
-    field(out, "author", authors.empty() ? "{Unknown}" : authors);
-    field(out, "title", bibtex_text(paper.title, true));
-    if (kind == EntryKind::conference) field(out, "booktitle", venue);
-    if (kind == EntryKind::journal) field(out, "journal", venue);
-    if (kind == EntryKind::preprint) {
-      field(out, "howpublished",
-            paper.arxiv.empty() ? "arXiv preprint"
-                                : "arXiv preprint arXiv:" + bibtex_text(paper.arxiv, false));
-    }
-    if (kind == EntryKind::online && !url.empty()) field(out, "howpublished", "\\url{" + url + "}");
-    if (kind == EntryKind::online && !venue.empty()) field(out, "note", venue);
-    if (paper.year > 0) field(out, "year", std::to_string(paper.year));
-    if (kind == EntryKind::preprint && !paper.arxiv.empty()) {
-      field(out, "eprint", bibtex_text(paper.arxiv, false));
-      field(out, "archivePrefix", "arXiv");
-    }
-    if (!url.empty()) field(out, "url", url);
-    out << "\n}\n\n";
-  }
+  for (PaperIndex p : selection.papers) write_entry(corpus.paper(p), keys[p], out);
 }
 
 }  // namespace papertree
