@@ -83,6 +83,8 @@ TEST(BibtexText, NonAsciiBecomesAccentCommandsOrQuestionMarks) {
             "D{\\'e}j{\\`a} {\\\"U}ber {\\L}ukasz {\\c{c}} {\\~n} {\\aa} {\\ss}");
   EXPECT_EQ(bibtex_text("naïve “quoted” – α", false), "na{\\\"\\i}ve ``quoted'' -- $\\alpha$");
   EXPECT_EQ(bibtex_text("効率 \u202eRLO", false), "?? RLO");
+  EXPECT_EQ(bibtex_text("PanGu-Σ PanGu-π ∞-Bench ReST-MCTS∗ Α", false),
+            "PanGu-$\\Sigma$ PanGu-$\\pi$ $\\infty$-Bench ReST-MCTS$\\ast$ A");
 }
 
 TEST(BibtexText, ControlCharactersBecomeSpaces) {

@@ -87,6 +87,10 @@ constexpr std::array<std::string_view, 25> k_greek = {
     "kappa", "lambda", "mu",      "nu",    "xi",      "o",    "pi",   "rho",   "varsigma",
     "sigma", "tau",    "upsilon", "phi",   "chi",     "psi",  "omega"};
 
+// Greek capitals U+0391..U+03A9 that look like Latin letters; '*' for those that need a command,
+// '\0' for the unassigned U+03A2.
+constexpr std::string_view k_greek_capital("AB**EZH*IK*MN*O*P\0*T**X**", 25);
+
 // LaTeX for a non-ASCII code point; "?" when pdflatex has no way to typeset it.
 std::string latex_for(char32_t cp) {
   if (cp >= 0xC0 && cp <= 0x17F) {
@@ -104,7 +108,39 @@ std::string latex_for(char32_t cp) {
   if (cp >= 0x3B1 && cp <= 0x3C9 && k_greek[cp - 0x3B1] != "o") {
     return "$\\" + std::string(k_greek[cp - 0x3B1]) + "$";
   }
+  if (cp >= 0x391 && cp <= 0x3A9 && k_greek_capital[cp - 0x391] != '\0') {
+    char c = k_greek_capital[cp - 0x391];
+    if (c != '*') return std::string(1, c);
+  }
   switch (cp) {
+    case 0x393:
+      return "$\\Gamma$";
+    case 0x394:
+      return "$\\Delta$";
+    case 0x398:
+      return "$\\Theta$";
+    case 0x39B:
+      return "$\\Lambda$";
+    case 0x39E:
+      return "$\\Xi$";
+    case 0x3A0:
+      return "$\\Pi$";
+    case 0x3A3:
+      return "$\\Sigma$";
+    case 0x3A5:
+      return "$\\Upsilon$";
+    case 0x3A6:
+      return "$\\Phi$";
+    case 0x3A8:
+      return "$\\Psi$";
+    case 0x3A9:
+      return "$\\Omega$";
+    case 0x221E:
+      return "$\\infty$";
+    case 0x2217:
+      return "$\\ast$";
+    case 0xFF0C:
+      return ",";
     case 0xA0:
       return "~";
     case 0xB5:
