@@ -325,8 +325,8 @@ class StreamingBuilder {
   void take_paper_if_complete() {
     if (m_papers == nullptr || m_stack.empty() || m_stack.back() != m_papers || m_papers->empty())
       return;
-    JsonPath top;
-    JsonPath papers_path = top / "papers";  // `top` outlives the path that points to it
+    const JsonPath root;
+    const JsonPath papers_path = root / "papers";
     m_streamed.push_back(m_reader.paper(m_papers->back(), papers_path[m_streamed.size()]));
     m_papers->erase(m_papers->size() - 1);
   }

@@ -118,14 +118,27 @@ PaperSet QueryEvaluator::filter(const QueryNode& node, PaperSet candidates) cons
   return candidates;
 }
 
+// A word written with inner punctuation (kv-cache, LLM.int8(), 1.58-bit) matches the papers that
+// hold all its parts, as the parts typed apart do ("kv cache"); where the parts stand together,
+// the phrase adds to the score, so "KV-Cache" titles rank first.
+PaperSet QueryEvaluator::compound(const std::vector<TextToken>& tokens, Field field,
+                                  bool positive) {
+  std::vector<std::string> words;
+  std::optional<PaperSet> hits;
+  for (const auto& t : tokens) {
+    auto id = m_index.term_id(t.term);
+    PaperSet part = id ? terms({*id}, field, positive) : PaperSet{};
+    hits = hits ? intersect(*hits, part) : std::move(part);
+    words.push_back(t.term);
+  }
+  if (positive && !hits->empty()) phrase(words, field, positive);
+  return std::move(*hits);
+}
+
 PaperSet QueryEvaluator::word(const QueryNode& node, bool positive) {
   std::vector<TextToken> tokens = tokenize(node.text);
   if (tokens.empty()) return all_papers();
-  if (tokens.size() > 1) {
-    std::vector<std::string> words;
-    for (auto& t : tokens) words.push_back(std::move(t.term));
-    return phrase(words, node.field, positive);
-  }
+  if (tokens.size() > 1) return compound(tokens, node.field, positive);
   const std::string& term = tokens.front().term;
   auto id = m_index.term_id(term);
   PaperSet hits = id ? terms({*id}, node.field, positive) : PaperSet{};

@@ -45,6 +45,7 @@ class QueryEvaluator {
   PaperSet any_of(const QueryNode& node, bool positive);
   PaperSet complement(const PaperSet& set) const;
   PaperSet filter(const QueryNode& node, PaperSet candidates) const;
+  PaperSet compound(const std::vector<TextToken>& tokens, Field field, bool positive);
   PaperSet word(const QueryNode& node, bool positive);
   PaperSet terms(const std::vector<std::uint32_t>& ids, Field field, bool positive);
   PaperSet phrase(const std::vector<std::string>& words, Field field, bool positive);

@@ -58,6 +58,34 @@ TEST_F(AtomicWrite, MissingDirectoryIsAnIoErrorAndWritesNothing) {
   EXPECT_EQ(files_in_dir(), 0u);
 }
 
+TEST_F(AtomicWrite, OverwriteKeepsTheReplacedFilesPermissions) {
+  std::string path = (dir / "private.json").string();
+  write_file_atomic(path, "first");
+  fs::permissions(path, fs::perms::owner_read | fs::perms::owner_write);
+  write_file_atomic(path, "second", true);
+  EXPECT_EQ(read_file(path), "second");
+  EXPECT_EQ(fs::status(path).permissions() & fs::perms::all,
+            fs::perms::owner_read | fs::perms::owner_write);
+}
+
+TEST_F(AtomicWrite, OverwriteThroughASymlinkWritesItsTarget) {
+  std::string real = (dir / "real.json").string();
+  std::string link = (dir / "link.json").string();
+  write_file_atomic(real, "old");
+  fs::create_symlink("real.json", link);
+  write_file_atomic(link, "new", true);
+  EXPECT_TRUE(fs::is_symlink(link));
+  EXPECT_EQ(read_file(real), "new");
+  EXPECT_EQ(files_in_dir(), 2u);
+}
+
+TEST_F(AtomicWrite, RefusesADanglingSymlinkWithoutPermission) {
+  std::string link = (dir / "dangling.json").string();
+  fs::create_symlink("nowhere.json", link);
+  EXPECT_THROW(write_file_atomic(link, "x", false), IoError);
+  EXPECT_FALSE(fs::exists(dir / "nowhere.json"));
+}
+
 TEST(ReadFile, DirectoryIsAnIoError) {
   try {
     read_file("/");

@@ -5,11 +5,18 @@
 #include <string_view>
 
 #include "commands.hpp"
+#include "paper_output.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io.hpp"
+#include "papertree/render/bibtex.hpp"
+#include "papertree/render/corpus_json.hpp"
+#include "papertree/render/csljson.hpp"
+#include "papertree/render/csv.hpp"
 #include "papertree/render/export.hpp"
 #include "papertree/render/figure.hpp"
 #include "papertree/render/html.hpp"
+#include "papertree/render/markdown.hpp"
+#include "papertree/select.hpp"
 
 namespace papertree::cli {
 
@@ -22,12 +29,19 @@ struct ExportFormat {
 
 // One row per export format (docs/export.md describes each).
 const std::vector<ExportFormat>& export_formats() {
+  // clang-format off
   static const std::vector<ExportFormat> formats = {
+      {"markdown", render_markdown},
+      {"bibtex", render_bibtex},
+      {"csljson", render_csljson},
+      {"csv", render_csv},
+      {"json", render_corpus_json},
       {"dot", export_dot},
       {"mermaid", export_mermaid},
       {"latex", export_latex},
       {"html", export_html},
   };
+  // clang-format on
   return formats;
 }
 
@@ -39,17 +53,14 @@ struct ExportCommand {
   bool flat = false;
   bool with_papers = false;
   int depth = -1;
+  FilterArgs filters;
 };
 
 void run_export(const ExportCommand& cmd, Context& ctx) {
   const Corpus& corpus = ctx.corpus();
   ExportSelection selection;
   if (!cmd.category.empty()) selection.root = resolve_category(corpus, cmd.category);
-  if (selection.root) {
-    selection.papers = corpus.papers_under(*selection.root);
-  } else {
-    for (PaperIndex p = 0; p < corpus.papers().size(); ++p) selection.papers.push_back(p);
-  }
+  selection.papers = select_papers(corpus, selection.root, false, cmd.filters.to_filters());
   ExportOptions options{cmd.flat, cmd.with_papers, cmd.depth};
   const auto& formats = export_formats();
   auto it = std::find_if(formats.begin(), formats.end(),
@@ -82,6 +93,7 @@ void setup_export(CLI::App& app, Context& ctx) {
   sub->add_flag("--with-papers", cmd->with_papers, "dot, mermaid, latex: add the papers as leaves");
   sub->add_option("-d,--depth", cmd->depth, "dot, mermaid, latex: levels below the start")
       ->check(CLI::NonNegativeNumber);
+  add_filter_options(*sub, cmd->filters);
   sub->callback([cmd, &ctx] { run_export(*cmd, ctx); });
 }
 

@@ -1,5 +1,7 @@
 #include "diagnostics.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <sstream>
 
@@ -39,7 +41,7 @@ void setup_app(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", ctx.quiet, "Print no warnings");
   app.footer(
-      "Exit codes: 0 success, 1 a check found problems, 2 usage error, 3 bad input data, 4 I/O "
+      "Exit codes: 0 success, 2 usage error, 3 bad input data, 4 I/O "
       "error.");
   setup_tree(app, ctx);
   setup_export(app, ctx);
@@ -74,6 +76,14 @@ int report_usage(const CLI::App& app, const CLI::ParseError& e) {
 int report_unexpected(const std::exception& e) {
   print_lines("papertree: error: ", e.what());
   return static_cast<int>(ExitCode::io);
+}
+
+int finish_stdout() {
+  errno = 0;
+  std::cout.flush();
+  if (std::cout) return static_cast<int>(ExitCode::ok);
+  std::string reason = errno != 0 ? std::strerror(errno) : "write error";
+  return report(IoError("standard output: cannot write: " + reason));
 }
 
 void warn(std::string_view message) {

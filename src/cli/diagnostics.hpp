@@ -19,6 +19,9 @@ int report(const Error& e);
 int report_usage(const CLI::App& app, const CLI::ParseError& e);
 /// Anything else that escaped (a bug): reported, never a crash; exit code 4 for I/O-like failures.
 int report_unexpected(const std::exception& e);
+/// Flushes stdout; a failed write (a full disk, a closed pipe) is an I/O error, exit code 4,
+/// never a silent success.
+int finish_stdout();
 /// A `papertree: warning: …` line on stderr.
 void warn(std::string_view message);
 

@@ -23,5 +23,5 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     return cli::report_unexpected(e);
   }
-  return static_cast<int>(ExitCode::ok);
+  return cli::finish_stdout();
 }

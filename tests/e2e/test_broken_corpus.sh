@@ -34,6 +34,14 @@ run --corpus "$WORK/empty.json" tree
 expect_code 3
 expect_err_contains "empty.json: the file is empty, expected a corpus JSON object"
 
+# Output that cannot be written is an I/O error, not a silent success.
+if [[ -w /dev/full ]]; then
+  "$PAPERTREE_BIN" tree >/dev/full 2>"$WORK/err"
+  code=$?
+  [[ $code -eq 4 ]] || fail "tree >/dev/full: exit code $code, expected 4"
+  grep -q "papertree: error: standard output: cannot write" "$WORK/err" || fail "tree >/dev/full: $(cat "$WORK/err")"
+fi
+
 run --no-such-flag
 expect_code 2
 expect_err_contains "papertree: error:"

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "papertree/render/export.hpp"
+
+namespace papertree {
+
+/// Citation keys for every paper of the corpus, indexed by PaperIndex. The scheme
+/// (docs/export.md): the first word of the title that is not "a", "an" or "the", folded to
+/// lower-case ASCII letters and digits, followed by the year ("gptq2023"); the paper id's first
+/// part when the title has no such word (a word must start with a letter); no year when the year is unknown. Papers sharing a key
+/// get suffixes a, b, c… in corpus order ("efficient2023a", "efficient2023b"). Keys depend on the
+/// whole corpus only, so filters and subtrees never change them.
+std::vector<std::string> citation_keys(const Corpus& corpus);
+
+/// How an entry is typed, shared by BibTeX and CSL-JSON.
+enum class EntryKind { conference, journal, preprint, online };
+
+/// Journals by venue (TMLR, JMLR, TACL, TPAMI… or a name with "Journal"/"Transactions"),
+/// preprints by an arXiv venue, online for blogs and websites (kind other than "paper"),
+/// conferences otherwise.
+EntryKind entry_kind(const Paper& paper);
+
+/// Text as BibTeX-safe LaTeX: specials escaped (\% \& \# \$ \_ \textbackslash{}…), common Latin
+/// letters as accent commands ({\"u}, {\L}), typographic punctuation as LaTeX ligatures, control
+/// characters as spaces, and other characters (CJK, Arabic, emoji) as '?', which pdflatex cannot
+/// typeset. With `protect_case`, each word holding a capital or a command is wrapped in braces.
+std::string bibtex_text(std::string_view text, bool protect_case);
+
+/// One BibTeX entry per selected paper, in selection order (see docs/export.md for the fields).
+void render_bibtex(const Corpus& corpus, const ExportSelection& selection,
+                   const ExportOptions& options, std::ostream& out);
+
+}  // namespace papertree

@@ -1,0 +1,75 @@
+#include "papertree/render/csljson.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "export_common.hpp"
+#include "papertree/render/bibtex.hpp"
+#include "papertree/text.hpp"
+#include "papertree/venue.hpp"
+
+namespace papertree {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string_view csl_type(const Paper& paper, EntryKind kind) {
+  switch (kind) {
+    case EntryKind::conference:
+      return "paper-conference";
+    case EntryKind::journal:
+      return "article-journal";
+    case EntryKind::preprint:
+      return "article";
+    case EntryKind::online:
+      return paper.kind == "blog" ? "post-weblog" : "webpage";
+  }
+  return "article";
+}
+
+// "Given Family" split at the last space, or "Family, Given"; a single word stays literal.
+Json csl_name(const std::string& name) {
+  if (auto comma = name.find(','); comma != std::string::npos) {
+    return Json{{"family", std::string(trim(std::string_view(name).substr(0, comma)))},
+                {"given", std::string(trim(std::string_view(name).substr(comma + 1)))}};
+  }
+  auto space = name.rfind(' ');
+  if (space == std::string::npos) return Json{{"literal", name}};
+  return Json{{"family", name.substr(space + 1)}, {"given", name.substr(0, space)}};
+}
+
+Json csl_item(const Paper& paper, const std::string& key) {
+  EntryKind kind = entry_kind(paper);
+  std::string venue = normalize_venue(paper.venue);
+  Json item = Json::object();
+  item["id"] = key;
+  item["type"] = csl_type(paper, kind);
+  item["title"] = detail::without_controls(paper.title);
+  if (!paper.authors.empty()) {
+    Json authors = Json::array();
+    for (const auto& a : paper.authors) authors.push_back(csl_name(a));
+    item["author"] = authors;
+  }
+  if (kind == EntryKind::preprint) {
+    item["publisher"] = "arXiv";
+    if (!paper.arxiv.empty()) item["number"] = "arXiv:" + paper.arxiv;
+  } else if (!venue.empty() && kind != EntryKind::online) {
+    item["container-title"] = venue;
+  }
+  if (paper.year > 0)
+    item["issued"] = Json{{"date-parts", Json::array({Json::array({paper.year})})}};
+  if (std::string url = detail::paper_url(paper); !url.empty()) item["URL"] = url;
+  return item;
+}
+
+}  // namespace
+
+void render_csljson(const Corpus& corpus, const ExportSelection& selection,
+                    const ExportOptions& /*options*/, std::ostream& out) {
+  std::vector<std::string> keys = citation_keys(corpus);
+  Json items = Json::array();
+  for (PaperIndex p : selection.papers) items.push_back(csl_item(corpus.paper(p), keys[p]));
+  out << items.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace papertree
