@@ -168,6 +168,24 @@ TEST(ImportMerge, SharedArxivLinkWithDifferentTitlesStaysTwoPapers) {
   EXPECT_EQ(r.corpus.papers[1].categories, Strings{"weight-activation"});
 }
 
+TEST(ImportMerge, SameTitleWithDifferentArxivIdsStaysTwoPapers) {
+  ImportResult r = import_fixture("same_title.md");
+  EXPECT_EQ(warnings(r), Strings{"6: \"A Survey on Efficient Inference\" links arXiv 2312.00001 "
+                                 "but the same title at line 5 links arXiv 2404.14294; kept as "
+                                 "two papers"});
+  ASSERT_EQ(r.corpus.papers.size(), 2u);
+  const Paper& first = paper(r, "a-survey-on-efficient-inference");
+  const Paper& second = paper(r, "a-survey-on-efficient-inference-2");
+  EXPECT_EQ(first.arxiv, "2404.14294");
+  EXPECT_EQ(second.arxiv, "2312.00001");
+  EXPECT_EQ(second.year, 2023);
+  // A listing with the second id joins the second paper; one with no arXiv id joins the first.
+  EXPECT_EQ(second.categories, (Strings{"surveys", "inference"}));
+  EXPECT_EQ(second.links.back(), (Link{"Code", "https://github.com/x/y"}));
+  EXPECT_EQ(first.categories, (Strings{"surveys", "inference"}));
+  EXPECT_EQ(first.links.back(), (Link{"Blog", "https://example.org/survey"}));
+}
+
 TEST(ImportToc, DisagreementsWithTheBodyAreWarned) {
   ImportResult r = import_fixture("toc_disagrees.md");
   EXPECT_EQ(
