@@ -206,6 +206,42 @@ TEST(ImportToc, DisagreementsWithTheBodyAreWarned) {
   EXPECT_EQ(kd.children[1].id, "parameter-sharing");
 }
 
+TEST(ImportEscapes, BackslashEscapesAreUndoneInTitlesHeadingsVenuesAndCells) {
+  ImportResult r = import_markdown(
+      "# L\n## Data \\[beta\\] \\| 100\\%\n"
+      "- \\[B\\] Title \\| with \\* stars \\_ \\<ins>x, <ins>A\\&B, 2023</ins> "
+      "[[Code\\_1](https://x.org/1)]\n"
+      "| Framework | Training |\n| :-- | :--: |\n| Pipe\\|Frame \\[x\\] [[Code](https://g.org/p)] "
+      "| ✅ |\n",
+      "l.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  EXPECT_EQ(r.corpus.taxonomy[0].name, "Data [beta] | 100%");
+  ASSERT_EQ(r.corpus.papers.size(), 1u);
+  EXPECT_EQ(r.corpus.papers[0].title, "[B] Title | with * stars _ <ins>x");
+  EXPECT_EQ(r.corpus.papers[0].venue, "A&B");
+  EXPECT_EQ(r.corpus.papers[0].links, (std::vector<Link>{{"Code_1", "https://x.org/1"}}));
+  ASSERT_EQ(r.corpus.frameworks.size(), 1u);
+  EXPECT_EQ(r.corpus.frameworks[0].name, "Pipe|Frame [x]");
+  EXPECT_EQ(r.corpus.frameworks[0].url, "https://g.org/p");
+  EXPECT_EQ(r.corpus.frameworks[0].supports, Strings{"training"});
+}
+
+TEST(ImportToc, AnchorsFollowGitHubForRepeatsAndNonAsciiCapitalsAndEscapedLabels) {
+  ImportResult r = import_markdown(
+      "# L\n## Contents\n- [🤖 Model (Hostile) \\<b>](#-model-hostile-b)\n"
+      "  - [Quantization](#quantization)\n  - [Ünï](#ünï)\n"
+      "- [Other](#other)\n  - [Quantization](#quantization-1)\n"
+      "## 🤖 Model (Hostile) \\<b>\n### Quantization\n- A, <ins>ICML, 2023</ins> "
+      "[[P](https://a.org)]\n"
+      "### Ünï\n- B, <ins>ICML, 2023</ins> [[P](https://b.org)]\n"
+      "## Other\n### Quantization\n- C, <ins>ICML, 2023</ins> [[P](https://c.org)]\n",
+      "l.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  ASSERT_EQ(r.corpus.taxonomy.size(), 2u);
+  EXPECT_EQ(r.corpus.taxonomy[0].name, "Model (Hostile) <b>");
+  EXPECT_EQ(r.corpus.papers.size(), 3u);
+}
+
 TEST(ImportFrameworks, CheckMarkTableBecomesFrameworks) {
   ImportResult r = import_fixture("frameworks.md");
   EXPECT_EQ(

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "outline.hpp"
 #include "papertree/text.hpp"
 #include "papertree/venue.hpp"
 
@@ -57,9 +58,9 @@ struct Split {
   bool has_slot = false;
 };
 
-// The index where a link list starts: the first '[' in `text`, or its end.
+// The index where a link list starts: the first unescaped '[' in `text`, or its end.
 std::size_t first_link(std::string_view text) {
-  std::size_t pos = text.find('[');
+  std::size_t pos = find_unescaped(text, "[");
   return pos == std::string_view::npos ? text.size() : pos;
 }
 
@@ -87,12 +88,12 @@ Split split_without_open(std::string_view text, std::size_t close, std::size_t c
 
 Split split_entry(std::string_view text, std::size_t line, std::vector<ImportWarning>& w) {
   Split s;
-  std::size_t open = text.find(k_open);
+  std::size_t open = find_unescaped(text, k_open);
   std::size_t from = open == std::string_view::npos ? 0 : open + k_open.size();
-  std::size_t close = text.find(k_close, from);
+  std::size_t close = find_unescaped(text, k_close, from);
   std::size_t close_len = k_close.size();
   if (close == std::string_view::npos) {
-    close = text.find(k_broken_close, from);
+    close = find_unescaped(text, k_broken_close, from);
     close_len = k_broken_close.size();
     if (close != std::string_view::npos) {
       warn(w, line, "broken closing tag \"/ins>\" read as \"</ins>\"");
@@ -126,7 +127,7 @@ Split split_entry(std::string_view text, std::size_t line, std::vector<ImportWar
 // Venue and year from the slot's text.
 void read_slot(std::string_view raw_slot, ParsedEntry& e, std::string& venue_raw, bool& two_venues,
                std::size_t line, std::vector<ImportWarning>& w) {
-  std::string spaced = replace_nbsp(raw_slot);
+  std::string spaced = replace_nbsp(unescape_markdown(raw_slot));
   if (!spaced.empty() && (spaced.front() == ' ' || spaced.front() == '\t')) {
     warn(w, line, fmt::format("space after <ins> in \"<ins>{}</ins>\"", spaced));
   }
@@ -170,7 +171,7 @@ void read_title(const Split& s, ParsedEntry& e, std::size_t line, std::vector<Im
   while (title.size() >= 4 && title.starts_with("**") && title.ends_with("**")) {
     title = title.substr(2, title.size() - 4);
   }
-  e.title = std::string(trim(title));
+  e.title = unescape_markdown(trim(title));
 }
 
 void read_venue(std::string_view venue_raw, bool two_venues, std::string_view slot, ParsedEntry& e,
@@ -217,7 +218,7 @@ std::vector<Link> parse_links(std::string_view text, std::size_t line,
   std::vector<Link> links;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (text[i] != '[') {
+    if (text[i] != '[' || is_escaped(text, i)) {
       ++i;
       continue;
     }
@@ -253,7 +254,7 @@ std::vector<Link> parse_links(std::string_view text, std::size_t line,
     if (opens >= 2 && closes < 2 && i < text.size() && text[i] == ']') ++i;
     if (trim(url) != url)
       warn(w, line, fmt::format("URL \"{}\" has surrounding spaces; trimmed", url));
-    links.push_back(Link{std::string(trim(label)), std::string(trim(url))});
+    links.push_back(Link{unescape_markdown(trim(label)), std::string(trim(url))});
   }
   return links;
 }
