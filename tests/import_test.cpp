@@ -275,6 +275,76 @@ TEST(ImportStyle, OtherListStyleSetextTitleSingleBracketsNoFrameworks) {
   EXPECT_EQ(paper(r, "longformer").arxiv, "2004.05150");
 }
 
+TEST(ImportStyle, TitleAsTheFirstLinkWithDashVenue) {
+  ImportResult r = import_fixture("style_title_link.md");
+  // A bullet that is only a "[Paper](url)" link has no title: the label names a kind of link.
+  EXPECT_EQ(warnings(r), (Strings{"7: no <ins>Venue, Year</ins> slot; read without venue and year",
+                                  "7: entry has no title; skipped"}));
+  ASSERT_EQ(r.corpus.papers.size(), 2u);
+  const Paper& bnn = paper(r, "binarized-neural-networks");
+  EXPECT_EQ(bnn.title, "Binarized Neural Networks");
+  EXPECT_EQ(bnn.venue, "NeurIPS");
+  EXPECT_EQ(bnn.year, 2016);
+  EXPECT_EQ(bnn.arxiv, "1602.02830");
+  EXPECT_EQ(bnn.links, (std::vector<Link>{{"Paper", "https://arxiv.org/abs/1602.02830"}}));
+  EXPECT_EQ(paper(r, "xnor-net").links,
+            (std::vector<Link>{{"Paper", "https://arxiv.org/abs/1603.05279"},
+                               {"Code", "https://github.com/allenai/XNOR-Net"}}));
+  EXPECT_EQ(paper(r, "xnor-net").venue, "ECCV");
+}
+
+TEST(ImportStyle, TrailingParenthesisedVenueAndYear) {
+  ImportResult r = import_fixture("style_paren_venue.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  ASSERT_EQ(r.corpus.papers.size(), 2u);
+  EXPECT_EQ(r.corpus.papers[0].title,
+            "Learning Both Weights and Connections for Efficient Neural Networks");
+  EXPECT_EQ(r.corpus.papers[0].venue, "NeurIPS");
+  EXPECT_EQ(r.corpus.papers[0].year, 2015);
+  EXPECT_EQ(paper(r, "deep-compression").venue, "ICLR");
+  EXPECT_EQ(paper(r, "deep-compression").year, 2016);
+  EXPECT_TRUE(paper(r, "deep-compression").has_code());
+}
+
+TEST(ImportStyle, StrongEmphasisIsStrippedAnywhereInTheTitle) {
+  ImportResult r = import_fixture("style_bold_title.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  ASSERT_EQ(r.corpus.papers.size(), 3u);
+  EXPECT_EQ(r.corpus.papers[0].title, "Pruning Filters for Efficient ConvNets");
+  EXPECT_EQ(r.corpus.papers[0].venue, "ICLR");
+  EXPECT_EQ(r.corpus.papers[1].title,
+            "Network Slimming: Learning Efficient Convolutional Networks");
+  EXPECT_EQ(r.corpus.papers[2].title, "Channel Pruning for Accelerating Deep Networks");
+  EXPECT_EQ(r.corpus.papers[2].year, 2017);
+}
+
+TEST(ImportStyle, LeadingOrdinalsLeaveHeadingNamesAndIds) {
+  ImportResult r = import_fixture("style_numbered_headings.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  ASSERT_EQ(r.corpus.taxonomy.size(), 3u);
+  EXPECT_EQ(r.corpus.taxonomy[0].id, "pruning");
+  EXPECT_EQ(r.corpus.taxonomy[0].name, "Pruning");
+  EXPECT_EQ(r.corpus.taxonomy[0].children[0].name, "Structured");
+  EXPECT_EQ(r.corpus.taxonomy[0].children[1].id, "unstructured");
+  EXPECT_EQ(r.corpus.taxonomy[1].name, "Quantization");
+  // A year is no ordinal: it has no '.' or ')' after it.
+  EXPECT_EQ(r.corpus.taxonomy[2].name, "2024 Papers");
+}
+
+TEST(ImportStyle, TrailingCommaVenueAndYearWithoutTag) {
+  ImportResult r = import_fixture("style_comma_venue.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  const Paper& thinet = paper(r, "thinet");
+  EXPECT_EQ(thinet.title,
+            "ThiNet: A Filter Level Pruning Method for Deep Neural Network Compression");
+  EXPECT_EQ(thinet.venue, "ICCV");
+  EXPECT_EQ(thinet.year, 2017);
+  // Only a known venue before the year is a venue; otherwise it stays in the title.
+  EXPECT_EQ(r.corpus.papers[1].title, "Efficient Attention, Again");
+  EXPECT_EQ(r.corpus.papers[1].venue, "");
+  EXPECT_EQ(r.corpus.papers[1].year, 2023);
+}
+
 TEST(ImportSections, NotesSectionsAreNotTaxonomyEvenWithLinks) {
   ImportResult r = import_fixture("notes_sections.md");
   EXPECT_EQ(warnings(r),

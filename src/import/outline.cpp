@@ -172,6 +172,33 @@ std::string heading_text(std::string_view raw) {
   return out;
 }
 
+// "1. Pruning", "1.1 Structured", "2) Quantization", "IV. Serving" -> the name without the number.
+std::string_view without_ordinal(std::string_view name) {
+  std::size_t i = 0;
+  auto digits = [&] {
+    std::size_t from = i;
+    while (i < name.size() && name[i] >= '0' && name[i] <= '9') ++i;
+    return i > from;
+  };
+  bool numbered = false;
+  if (digits()) {
+    bool dotted = false;
+    while (i + 1 < name.size() && name[i] == '.' && name[i + 1] >= '0' && name[i + 1] <= '9') {
+      ++i;
+      digits();
+      dotted = true;
+    }
+    numbered = dotted;
+    if (i < name.size() && (name[i] == '.' || name[i] == ')')) ++i, numbered = true;
+  } else {
+    while (i < name.size() && std::string_view("IVXLC").find(name[i]) != std::string_view::npos)
+      ++i;
+    numbered = i > 0 && i < name.size() && name[i] == '.' && ++i;
+  }
+  if (!numbered || i >= name.size() || name[i] != ' ') return name;
+  return trim(name.substr(i));
+}
+
 std::string clean_heading(std::string_view raw) {
   std::string text = heading_text(raw);
   std::string out;
@@ -183,7 +210,7 @@ std::string clean_heading(std::string_view raw) {
     if (space && (out.empty() || out.back() == ' ')) continue;
     append_utf8(out, space ? U' ' : cp);
   }
-  return std::string(trim(out));
+  return std::string(without_ordinal(trim(out)));
 }
 
 std::string match_key(std::string_view s) {
