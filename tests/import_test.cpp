@@ -168,6 +168,24 @@ TEST(ImportMerge, SharedArxivLinkWithDifferentTitlesStaysTwoPapers) {
   EXPECT_EQ(r.corpus.papers[1].categories, Strings{"weight-activation"});
 }
 
+TEST(ImportMerge, SameTitleWithDifferentArxivIdsStaysTwoPapers) {
+  ImportResult r = import_fixture("same_title.md");
+  EXPECT_EQ(warnings(r), Strings{"6: \"A Survey on Efficient Inference\" links arXiv 2312.00001 "
+                                 "but the same title at line 5 links arXiv 2404.14294; kept as "
+                                 "two papers"});
+  ASSERT_EQ(r.corpus.papers.size(), 2u);
+  const Paper& first = paper(r, "a-survey-on-efficient-inference");
+  const Paper& second = paper(r, "a-survey-on-efficient-inference-2");
+  EXPECT_EQ(first.arxiv, "2404.14294");
+  EXPECT_EQ(second.arxiv, "2312.00001");
+  EXPECT_EQ(second.year, 2023);
+  // A listing with the second id joins the second paper; one with no arXiv id joins the first.
+  EXPECT_EQ(second.categories, (Strings{"surveys", "inference"}));
+  EXPECT_EQ(second.links.back(), (Link{"Code", "https://github.com/x/y"}));
+  EXPECT_EQ(first.categories, (Strings{"surveys", "inference"}));
+  EXPECT_EQ(first.links.back(), (Link{"Blog", "https://example.org/survey"}));
+}
+
 TEST(ImportToc, DisagreementsWithTheBodyAreWarned) {
   ImportResult r = import_fixture("toc_disagrees.md");
   EXPECT_EQ(
@@ -186,6 +204,42 @@ TEST(ImportToc, DisagreementsWithTheBodyAreWarned) {
   const CategoryNode& kd = r.corpus.taxonomy[0].children[0].children[0];
   EXPECT_EQ(kd.id, "knowledge-distillation");
   EXPECT_EQ(kd.children[1].id, "parameter-sharing");
+}
+
+TEST(ImportEscapes, BackslashEscapesAreUndoneInTitlesHeadingsVenuesAndCells) {
+  ImportResult r = import_markdown(
+      "# L\n## Data \\[beta\\] \\| 100\\%\n"
+      "- \\[B\\] Title \\| with \\* stars \\_ \\<ins>x, <ins>A\\&B, 2023</ins> "
+      "[[Code\\_1](https://x.org/1)]\n"
+      "| Framework | Training |\n| :-- | :--: |\n| Pipe\\|Frame \\[x\\] [[Code](https://g.org/p)] "
+      "| ✅ |\n",
+      "l.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  EXPECT_EQ(r.corpus.taxonomy[0].name, "Data [beta] | 100%");
+  ASSERT_EQ(r.corpus.papers.size(), 1u);
+  EXPECT_EQ(r.corpus.papers[0].title, "[B] Title | with * stars _ <ins>x");
+  EXPECT_EQ(r.corpus.papers[0].venue, "A&B");
+  EXPECT_EQ(r.corpus.papers[0].links, (std::vector<Link>{{"Code_1", "https://x.org/1"}}));
+  ASSERT_EQ(r.corpus.frameworks.size(), 1u);
+  EXPECT_EQ(r.corpus.frameworks[0].name, "Pipe|Frame [x]");
+  EXPECT_EQ(r.corpus.frameworks[0].url, "https://g.org/p");
+  EXPECT_EQ(r.corpus.frameworks[0].supports, Strings{"training"});
+}
+
+TEST(ImportToc, AnchorsFollowGitHubForRepeatsAndNonAsciiCapitalsAndEscapedLabels) {
+  ImportResult r = import_markdown(
+      "# L\n## Contents\n- [🤖 Model (Hostile) \\<b>](#-model-hostile-b)\n"
+      "  - [Quantization](#quantization)\n  - [Ünï](#ünï)\n"
+      "- [Other](#other)\n  - [Quantization](#quantization-1)\n"
+      "## 🤖 Model (Hostile) \\<b>\n### Quantization\n- A, <ins>ICML, 2023</ins> "
+      "[[P](https://a.org)]\n"
+      "### Ünï\n- B, <ins>ICML, 2023</ins> [[P](https://b.org)]\n"
+      "## Other\n### Quantization\n- C, <ins>ICML, 2023</ins> [[P](https://c.org)]\n",
+      "l.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  ASSERT_EQ(r.corpus.taxonomy.size(), 2u);
+  EXPECT_EQ(r.corpus.taxonomy[0].name, "Model (Hostile) <b>");
+  EXPECT_EQ(r.corpus.papers.size(), 3u);
 }
 
 TEST(ImportFrameworks, CheckMarkTableBecomesFrameworks) {
@@ -219,6 +273,76 @@ TEST(ImportStyle, OtherListStyleSetextTitleSingleBracketsNoFrameworks) {
             (Link{"Code", "https://github.com/IST-DASLab/sparsegpt"}));
   EXPECT_EQ(paper(r, "wanda").arxiv, "2306.11695");
   EXPECT_EQ(paper(r, "longformer").arxiv, "2004.05150");
+}
+
+TEST(ImportStyle, TitleAsTheFirstLinkWithDashVenue) {
+  ImportResult r = import_fixture("style_title_link.md");
+  // A bullet that is only a "[Paper](url)" link has no title: the label names a kind of link.
+  EXPECT_EQ(warnings(r), (Strings{"7: no <ins>Venue, Year</ins> slot; read without venue and year",
+                                  "7: entry has no title; skipped"}));
+  ASSERT_EQ(r.corpus.papers.size(), 2u);
+  const Paper& bnn = paper(r, "binarized-neural-networks");
+  EXPECT_EQ(bnn.title, "Binarized Neural Networks");
+  EXPECT_EQ(bnn.venue, "NeurIPS");
+  EXPECT_EQ(bnn.year, 2016);
+  EXPECT_EQ(bnn.arxiv, "1602.02830");
+  EXPECT_EQ(bnn.links, (std::vector<Link>{{"Paper", "https://arxiv.org/abs/1602.02830"}}));
+  EXPECT_EQ(paper(r, "xnor-net").links,
+            (std::vector<Link>{{"Paper", "https://arxiv.org/abs/1603.05279"},
+                               {"Code", "https://github.com/allenai/XNOR-Net"}}));
+  EXPECT_EQ(paper(r, "xnor-net").venue, "ECCV");
+}
+
+TEST(ImportStyle, TrailingParenthesisedVenueAndYear) {
+  ImportResult r = import_fixture("style_paren_venue.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  ASSERT_EQ(r.corpus.papers.size(), 2u);
+  EXPECT_EQ(r.corpus.papers[0].title,
+            "Learning Both Weights and Connections for Efficient Neural Networks");
+  EXPECT_EQ(r.corpus.papers[0].venue, "NeurIPS");
+  EXPECT_EQ(r.corpus.papers[0].year, 2015);
+  EXPECT_EQ(paper(r, "deep-compression").venue, "ICLR");
+  EXPECT_EQ(paper(r, "deep-compression").year, 2016);
+  EXPECT_TRUE(paper(r, "deep-compression").has_code());
+}
+
+TEST(ImportStyle, StrongEmphasisIsStrippedAnywhereInTheTitle) {
+  ImportResult r = import_fixture("style_bold_title.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  ASSERT_EQ(r.corpus.papers.size(), 3u);
+  EXPECT_EQ(r.corpus.papers[0].title, "Pruning Filters for Efficient ConvNets");
+  EXPECT_EQ(r.corpus.papers[0].venue, "ICLR");
+  EXPECT_EQ(r.corpus.papers[1].title,
+            "Network Slimming: Learning Efficient Convolutional Networks");
+  EXPECT_EQ(r.corpus.papers[2].title, "Channel Pruning for Accelerating Deep Networks");
+  EXPECT_EQ(r.corpus.papers[2].year, 2017);
+}
+
+TEST(ImportStyle, LeadingOrdinalsLeaveHeadingNamesAndIds) {
+  ImportResult r = import_fixture("style_numbered_headings.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  ASSERT_EQ(r.corpus.taxonomy.size(), 3u);
+  EXPECT_EQ(r.corpus.taxonomy[0].id, "pruning");
+  EXPECT_EQ(r.corpus.taxonomy[0].name, "Pruning");
+  EXPECT_EQ(r.corpus.taxonomy[0].children[0].name, "Structured");
+  EXPECT_EQ(r.corpus.taxonomy[0].children[1].id, "unstructured");
+  EXPECT_EQ(r.corpus.taxonomy[1].name, "Quantization");
+  // A year is no ordinal: it has no '.' or ')' after it.
+  EXPECT_EQ(r.corpus.taxonomy[2].name, "2024 Papers");
+}
+
+TEST(ImportStyle, TrailingCommaVenueAndYearWithoutTag) {
+  ImportResult r = import_fixture("style_comma_venue.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  const Paper& thinet = paper(r, "thinet");
+  EXPECT_EQ(thinet.title,
+            "ThiNet: A Filter Level Pruning Method for Deep Neural Network Compression");
+  EXPECT_EQ(thinet.venue, "ICCV");
+  EXPECT_EQ(thinet.year, 2017);
+  // Only a known venue before the year is a venue; otherwise it stays in the title.
+  EXPECT_EQ(r.corpus.papers[1].title, "Efficient Attention, Again");
+  EXPECT_EQ(r.corpus.papers[1].venue, "");
+  EXPECT_EQ(r.corpus.papers[1].year, 2023);
 }
 
 TEST(ImportSections, NotesSectionsAreNotTaxonomyEvenWithLinks) {

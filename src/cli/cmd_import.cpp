@@ -16,6 +16,7 @@ namespace {
 struct ImportCommand {
   std::string input;
   std::string output;
+  bool force = false;
   ImportOptions options;
 };
 
@@ -31,7 +32,7 @@ void run_import(const ImportCommand& cmd, const Context& ctx) {
   if (cmd.output.empty() || cmd.output == "-") {
     std::cout << json;
   } else {
-    write_file_atomic(cmd.output, json);
+    write_file_atomic(cmd.output, json, cmd.force);
   }
 }
 
@@ -45,6 +46,7 @@ void setup_import(CLI::App& app, Context& ctx) {
       ->required();
   sub->add_option("-o,--output", cmd->output,
                   "Write the corpus JSON here (atomically) instead of stdout");
+  sub->add_flag("--force", cmd->force, "Overwrite an existing output file");
   sub->add_option("--title", cmd->options.title,
                   "Corpus title (default: the document's title heading)");
   sub->add_option("--source-url", cmd->options.source_url,

@@ -1,7 +1,11 @@
 #include "entry.hpp"
 
+#include <algorithm>
+#include <array>
+
 #include <fmt/format.h>
 
+#include "outline.hpp"
 #include "papertree/text.hpp"
 #include "papertree/venue.hpp"
 
@@ -50,16 +54,18 @@ std::string_view nested_target(std::string_view url) {
 
 // The pieces of a bullet around its venue slot.
 struct Split {
-  std::string_view head;  // the title, perhaps with a trailing comma
-  std::string_view slot;  // what stood between <ins> and </ins>
-  std::string_view rest;  // the links
+  std::string_view head;        // the title, perhaps with a trailing comma
+  std::string_view slot;        // what stood between <ins> and </ins>
+  std::string_view rest;        // the links
+  std::string_view title_link;  // "[Title](url)" when the title is the first link's label
   bool has_open = false;
   bool has_slot = false;
+  bool spaced_slot = false;  // "Venue Year" is this style's slot, not a missing comma
 };
 
-// The index where a link list starts: the first '[' in `text`, or its end.
+// The index where a link list starts: the first unescaped '[' in `text`, or its end.
 std::size_t first_link(std::string_view text) {
-  std::size_t pos = text.find('[');
+  std::size_t pos = find_unescaped(text, "[");
   return pos == std::string_view::npos ? text.size() : pos;
 }
 
@@ -85,14 +91,77 @@ Split split_without_open(std::string_view text, std::size_t close, std::size_t c
   return s;
 }
 
+// Link labels that name a kind of link, not a paper: "[Paper](url)" is no title.
+bool is_generic_label(std::string_view label) {
+  static constexpr std::array<std::string_view, 16> k_generic = {
+      "paper", "pdf",    "code",  "arxiv",   "link", "project",    "blog", "github",
+      "html",  "slides", "video", "website", "page", "openreview", "demo", "url"};
+  std::string lower = ascii_lower(trim(label));
+  if (lower.starts_with("code")) return true;
+  return std::find(k_generic.begin(), k_generic.end(), lower) != k_generic.end();
+}
+
+// "Venue Year" or "Venue, Year": true when the text ends with a year.
+bool ends_with_year(std::string_view text) {
+  text = trim(text);
+  return text.size() >= 4 && is_year(text.substr(text.size() - 4)) &&
+         (text.size() == 4 || text[text.size() - 5] == ' ' || text[text.size() - 5] == ',');
+}
+
+// Venue slots of other list styles, in a bullet with no <ins> tag (docs/import.md):
+// "Title (Venue Year)", "Title, Venue, Year", and a leading "[Title](url) - Venue Year".
+bool split_plain_slot(Split& s) {
+  std::string_view head = trim(s.head);
+  if (head.empty() && s.rest.starts_with("[") && !s.rest.starts_with("[[")) {
+    std::size_t mid = find_unescaped(s.rest, "](", 1);
+    if (mid == std::string_view::npos || is_generic_label(s.rest.substr(1, mid - 1))) return false;
+    std::size_t end = target_end(s.rest, mid + 1);
+    if (end == std::string_view::npos) return false;
+    s.title_link = s.rest.substr(0, end + 1);
+    std::string_view after = trim(s.rest.substr(end + 1));
+    s.rest = after;
+    if (!after.starts_with("- ")) return true;
+    after.remove_prefix(2);
+    std::size_t links = first_link(after);
+    if (!ends_with_year(after.substr(0, links))) return true;
+    s.slot = trim(after.substr(0, links));
+    s.rest = after.substr(links);
+    s.has_slot = s.spaced_slot = true;
+    return true;
+  }
+  if (head.ends_with(")")) {
+    std::size_t open = head.rfind('(');
+    if (open != std::string_view::npos &&
+        ends_with_year(head.substr(open + 1, head.size() - open - 2))) {
+      s.slot = trim(head.substr(open + 1, head.size() - open - 2));
+      s.head = head.substr(0, open);
+      s.has_slot = s.spaced_slot = true;
+      return true;
+    }
+  }
+  if (head.ends_with(",")) head.remove_suffix(1);
+  std::size_t comma = head.rfind(',');
+  if (comma == std::string_view::npos || !is_year(trim(head.substr(comma + 1)))) return false;
+  std::size_t slot_begin = comma;
+  std::size_t prev = head.rfind(',', comma - 1);
+  if (prev != std::string_view::npos) {
+    std::string_view venue = trim(head.substr(prev + 1, comma - prev - 1));
+    if (is_known_venue(venue)) slot_begin = prev;
+  }
+  s.slot = trim(head.substr(slot_begin + 1));
+  s.head = head.substr(0, slot_begin);
+  s.has_slot = true;
+  return true;
+}
+
 Split split_entry(std::string_view text, std::size_t line, std::vector<ImportWarning>& w) {
   Split s;
-  std::size_t open = text.find(k_open);
+  std::size_t open = find_unescaped(text, k_open);
   std::size_t from = open == std::string_view::npos ? 0 : open + k_open.size();
-  std::size_t close = text.find(k_close, from);
+  std::size_t close = find_unescaped(text, k_close, from);
   std::size_t close_len = k_close.size();
   if (close == std::string_view::npos) {
-    close = text.find(k_broken_close, from);
+    close = find_unescaped(text, k_broken_close, from);
     close_len = k_broken_close.size();
     if (close != std::string_view::npos) {
       warn(w, line, "broken closing tag \"/ins>\" read as \"</ins>\"");
@@ -103,7 +172,9 @@ Split split_entry(std::string_view text, std::size_t line, std::vector<ImportWar
       std::size_t links = first_link(text);
       s.head = text.substr(0, links);
       s.rest = text.substr(links);
-      warn(w, line, "no <ins>Venue, Year</ins> slot; read without venue and year");
+      if (!split_plain_slot(s)) {
+        warn(w, line, "no <ins>Venue, Year</ins> slot; read without venue and year");
+      }
       return s;
     }
     warn(w, line, "missing opening tag <ins> before \"</ins>\"");
@@ -124,9 +195,9 @@ Split split_entry(std::string_view text, std::size_t line, std::vector<ImportWar
 }
 
 // Venue and year from the slot's text.
-void read_slot(std::string_view raw_slot, ParsedEntry& e, std::string& venue_raw, bool& two_venues,
-               std::size_t line, std::vector<ImportWarning>& w) {
-  std::string spaced = replace_nbsp(raw_slot);
+void read_slot(std::string_view raw_slot, bool spaced_ok, ParsedEntry& e, std::string& venue_raw,
+               bool& two_venues, std::size_t line, std::vector<ImportWarning>& w) {
+  std::string spaced = replace_nbsp(unescape_markdown(raw_slot));
   if (!spaced.empty() && (spaced.front() == ' ' || spaced.front() == '\t')) {
     warn(w, line, fmt::format("space after <ins> in \"<ins>{}</ins>\"", spaced));
   }
@@ -151,12 +222,27 @@ void read_slot(std::string_view raw_slot, ParsedEntry& e, std::string& venue_raw
   }
   std::size_t space = slot.rfind(' ');
   if (space != std::string_view::npos && is_year(slot.substr(space + 1))) {
-    warn(w, line, fmt::format("no comma between venue and year in \"{}\"", slot));
+    if (!spaced_ok) warn(w, line, fmt::format("no comma between venue and year in \"{}\"", slot));
     e.year = std::stoi(std::string(slot.substr(space + 1)));
     venue_raw = std::string(trim(slot.substr(0, space)));
     return;
   }
   venue_raw = std::string(slot);
+}
+
+// The text without unescaped "**" and "__" (strong emphasis around all or part of a title).
+std::string strip_strong(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    bool marker = i + 1 < text.size() && (text[i] == '*' || text[i] == '_') &&
+                  text[i + 1] == text[i] && !is_escaped(text, i);
+    if (marker) {
+      ++i;
+      continue;
+    }
+    out.push_back(text[i]);
+  }
+  return std::string(trim(out));
 }
 
 void read_title(const Split& s, ParsedEntry& e, std::size_t line, std::vector<ImportWarning>& w) {
@@ -166,11 +252,8 @@ void read_title(const Split& s, ParsedEntry& e, std::size_t line, std::vector<Im
   } else if (s.has_open && !head.empty()) {
     warn(w, line, "missing comma between the title and <ins>");
   }
-  std::string title(head);
-  while (title.size() >= 4 && title.starts_with("**") && title.ends_with("**")) {
-    title = title.substr(2, title.size() - 4);
-  }
-  e.title = std::string(trim(title));
+  std::string title = strip_strong(head);
+  e.title = unescape_markdown(trim(title));
 }
 
 void read_venue(std::string_view venue_raw, bool two_venues, std::string_view slot, ParsedEntry& e,
@@ -217,7 +300,7 @@ std::vector<Link> parse_links(std::string_view text, std::size_t line,
   std::vector<Link> links;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (text[i] != '[') {
+    if (text[i] != '[' || is_escaped(text, i)) {
       ++i;
       continue;
     }
@@ -253,7 +336,7 @@ std::vector<Link> parse_links(std::string_view text, std::size_t line,
     if (opens >= 2 && closes < 2 && i < text.size() && text[i] == ']') ++i;
     if (trim(url) != url)
       warn(w, line, fmt::format("URL \"{}\" has surrounding spaces; trimmed", url));
-    links.push_back(Link{std::string(trim(label)), std::string(trim(url))});
+    links.push_back(Link{unescape_markdown(trim(label)), std::string(trim(url))});
   }
   return links;
 }
@@ -265,8 +348,15 @@ ParsedEntry parse_entry(std::string_view text, std::size_t line, std::vector<Imp
   read_title(s, e, line, w);
   std::string venue_raw;
   bool two_venues = false;
-  if (s.has_slot) read_slot(s.slot, e, venue_raw, two_venues, line, w);
+  if (s.has_slot) read_slot(s.slot, s.spaced_slot, e, venue_raw, two_venues, line, w);
   e.links = parse_links(s.rest, line, w);
+  if (!s.title_link.empty()) {
+    std::vector<Link> first = parse_links(s.title_link, line, w);
+    if (!first.empty()) {
+      e.title = unescape_markdown(strip_strong(trim(first.front().label)));
+      e.links.insert(e.links.begin(), Link{"Paper", first.front().url});
+    }
+  }
   for (const Link& l : e.links) {
     e.arxiv = arxiv_id_from_url(l.url);
     if (!e.arxiv.empty()) break;

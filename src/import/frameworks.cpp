@@ -14,15 +14,15 @@ namespace {
 constexpr std::string_view k_yes = "\xE2\x9C\x85";  // ✅
 constexpr std::string_view k_no = "\xE2\x9D\x8C";   // ❌
 
-// The cells of "| a | b |", trimmed, without the outer pipes.
+// The cells of "| a | b |", trimmed, without the outer pipes; an escaped "\|" is cell text.
 std::vector<std::string> cells(std::string_view row) {
   row = trim(row);
   if (row.starts_with("|")) row.remove_prefix(1);
-  if (row.ends_with("|")) row.remove_suffix(1);
+  if (row.ends_with("|") && !is_escaped(row, row.size() - 1)) row.remove_suffix(1);
   std::vector<std::string> out;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= row.size(); ++i) {
-    if (i == row.size() || row[i] == '|') {
+    if (i == row.size() || (row[i] == '|' && !is_escaped(row, i))) {
       out.emplace_back(trim(row.substr(start, i - start)));
       start = i + 1;
     }
@@ -72,7 +72,7 @@ void read_frameworks(const Table& table, std::vector<Framework>& out,
     }
     std::vector<Link> links = parse_links(row[0], line, w);
     Framework f;
-    f.name = clean_heading(row[0].substr(0, row[0].find('[')));
+    f.name = clean_heading(std::string_view(row[0]).substr(0, find_unescaped(row[0], "[")));
     if (f.name.empty() && !links.empty()) f.name = links.front().label;
     if (f.name.empty()) {
       w.push_back({line, "table row has no name in its first cell; skipped"});

@@ -129,15 +129,15 @@ class PaperMerger {
            std::size_t line) {
     std::string key = match_key(e.title);
     check_shared_arxiv(e, key, line);
-    auto found = m_by_key.find(key);
-    if (found == m_by_key.end()) {
-      m_by_key.emplace(key, m_papers.size());
+    std::size_t p = same_paper(e, key, line);
+    if (p == m_papers.size()) {
+      m_by_key[key].push_back(p);
+      if (!e.arxiv.empty()) m_by_arxiv.emplace(e.arxiv, std::make_pair(p, line));
       m_first_line.push_back(line);
       m_placed.push_back({{category, line}});
       m_papers.push_back(new_paper(std::move(e), category));
       return;
     }
-    std::size_t p = found->second;
     auto [it, fresh] = m_placed[p].emplace(category, line);
     if (!fresh) {
       m_w.push_back(
@@ -184,11 +184,29 @@ class PaperMerger {
     }
   }
 
+  // The paper an entry with this title key is a listing of; m_papers.size() for a new paper. A
+  // paper with the same title but another arXiv id is another paper (a warning says so).
+  std::size_t same_paper(const ParsedEntry& e, const std::string& key, std::size_t line) {
+    auto found = m_by_key.find(key);
+    if (found == m_by_key.end()) return m_papers.size();
+    for (std::size_t p : found->second) {
+      const std::string& arxiv = m_papers[p].arxiv;
+      if (arxiv.empty() || e.arxiv.empty() || arxiv == e.arxiv) return p;
+    }
+    std::size_t first = found->second.front();
+    m_w.push_back(
+        {line, fmt::format("\"{}\" links arXiv {} but the same title at line {} links "
+                           "arXiv {}; kept as two papers",
+                           e.title, e.arxiv, m_first_line[first], m_papers[first].arxiv)});
+    return m_papers.size();
+  }
+
   void check_shared_arxiv(const ParsedEntry& e, const std::string& key, std::size_t line) {
     if (e.arxiv.empty()) return;
-    auto [it, fresh] = m_by_arxiv.emplace(e.arxiv, std::make_pair(key, line));
-    if (fresh || it->second.first == key) return;
-    const Paper& other = m_papers[m_by_key.at(it->second.first)];
+    auto it = m_by_arxiv.find(e.arxiv);
+    if (it == m_by_arxiv.end()) return;
+    const Paper& other = m_papers[it->second.first];
+    if (match_key(other.title) == key) return;
     m_w.push_back(
         {line, fmt::format("\"{}\" links arXiv {} like \"{}\" (line {}), whose title differs; kept "
                            "as two papers",
@@ -199,8 +217,8 @@ class PaperMerger {
   std::vector<Paper> m_papers;
   std::vector<std::size_t> m_first_line;
   std::vector<std::map<std::string, std::size_t>> m_placed;
-  std::unordered_map<std::string, std::size_t> m_by_key;
-  std::unordered_map<std::string, std::pair<std::string, std::size_t>> m_by_arxiv;
+  std::unordered_map<std::string, std::vector<std::size_t>> m_by_key;
+  std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> m_by_arxiv;  ///< paper, line
   std::set<std::string> m_ids;
 };
 

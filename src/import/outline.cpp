@@ -12,6 +12,11 @@ bool is_decoration(char32_t cp) {
          (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0xE0000 && cp <= 0xE007F) || cp == 0x20E3;
 }
 
+bool is_ascii_punct(char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+         (c >= '{' && c <= '~');
+}
+
 bool is_ascii_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
@@ -75,13 +80,15 @@ bool bullet_text(std::string_view line, std::string_view& text) {
   return true;
 }
 
-// "[text](#anchor)" alone on the bullet.
+// "[text](#anchor)" alone on the bullet; the text may hold escaped brackets and parentheses.
 bool toc_link(std::string_view text, TocItem& item) {
   if (!text.starts_with("[") || !text.ends_with(")")) return false;
-  std::size_t mid = text.find("](#");
-  if (mid == std::string_view::npos || text.find(')') != text.size() - 1) return false;
+  std::size_t mid = find_unescaped(text, "](#", 1);
+  if (mid == std::string_view::npos) return false;
+  std::string_view anchor = text.substr(mid + 3, text.size() - mid - 4);
+  if (anchor.find_first_of("() \t") != std::string_view::npos) return false;
   item.text = clean_heading(text.substr(1, mid - 1));
-  item.anchor = std::string(text.substr(mid + 3, text.size() - mid - 4));
+  item.anchor = std::string(anchor);
   return true;
 }
 
@@ -121,43 +128,89 @@ struct Skipper {
 
 }  // namespace
 
-std::string clean_heading(std::string_view raw) {
+bool is_escaped(std::string_view text, std::size_t pos) {
+  std::size_t backslashes = 0;
+  while (backslashes < pos && text[pos - backslashes - 1] == '\\') ++backslashes;
+  return backslashes % 2 == 1;
+}
+
+std::size_t find_unescaped(std::string_view text, std::string_view needle, std::size_t from) {
+  for (std::size_t pos = text.find(needle, from); pos != std::string_view::npos;
+       pos = text.find(needle, pos + 1)) {
+    if (!is_escaped(text, pos)) return pos;
+  }
+  return std::string_view::npos;
+}
+
+std::string unescape_markdown(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\' && i + 1 < text.size() && is_ascii_punct(text[i + 1])) ++i;
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
+std::string heading_text(std::string_view raw) {
   std::string out;
   std::size_t pos = 0;
   while (pos < raw.size()) {
     std::size_t start = pos;
     char32_t cp = next_code_point(raw, pos);
-    if (is_decoration(cp) || cp == '*' || cp == '`') continue;
-    if (cp == '[' || cp == ']') continue;
-    if (cp == '(' && start > 0 && raw[start - 1] == ']') {
+    if (cp == '\\' && pos < raw.size() && is_ascii_punct(raw[pos])) {
+      out.push_back(raw[pos++]);
+      continue;
+    }
+    if (cp == '*' || cp == '`' || cp == '[' || cp == ']') continue;
+    if (cp == '(' && start > 0 && raw[start - 1] == ']' && !is_escaped(raw, start - 1)) {
       std::size_t close = raw.find(')', pos);
       if (close != std::string_view::npos) pos = close + 1;
       continue;
     }
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+// "1. Pruning", "1.1 Structured", "2) Quantization", "IV. Serving" -> the name without the number.
+std::string_view without_ordinal(std::string_view name) {
+  std::size_t i = 0;
+  auto digits = [&] {
+    std::size_t from = i;
+    while (i < name.size() && name[i] >= '0' && name[i] <= '9') ++i;
+    return i > from;
+  };
+  bool numbered = false;
+  if (digits()) {
+    bool dotted = false;
+    while (i + 1 < name.size() && name[i] == '.' && name[i + 1] >= '0' && name[i + 1] <= '9') {
+      ++i;
+      digits();
+      dotted = true;
+    }
+    numbered = dotted;
+    if (i < name.size() && (name[i] == '.' || name[i] == ')')) ++i, numbered = true;
+  } else {
+    while (i < name.size() && std::string_view("IVXLC").find(name[i]) != std::string_view::npos)
+      ++i;
+    numbered = i > 0 && i < name.size() && name[i] == '.' && ++i;
+  }
+  if (!numbered || i >= name.size() || name[i] != ' ') return name;
+  return trim(name.substr(i));
+}
+
+std::string clean_heading(std::string_view raw) {
+  std::string text = heading_text(raw);
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = next_code_point(text, pos);
+    if (is_decoration(cp)) continue;
     bool space = cp == ' ' || cp == '\t';
     if (space && (out.empty() || out.back() == ' ')) continue;
     append_utf8(out, space ? U' ' : cp);
   }
-  return std::string(trim(out));
-}
-
-std::string github_anchor(std::string_view raw) {
-  std::string out;
-  std::size_t pos = 0;
-  while (pos < raw.size()) {
-    std::size_t start = pos;
-    char32_t cp = next_code_point(raw, pos);
-    if (cp < 0x80) {
-      char c = static_cast<char>(cp);
-      if (is_ascii_alnum(c) || c == '-' || c == '_')
-        out += ascii_lower(std::string(1, c));
-      else if (c == ' ')
-        out += '-';
-    } else if (!is_decoration(cp)) {
-      out.append(raw.substr(start, pos - start));
-    }
-  }
-  return out;
+  return std::string(without_ordinal(trim(out)));
 }
 
 std::string match_key(std::string_view s) {

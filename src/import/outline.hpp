@@ -51,12 +51,22 @@ struct Outline {
 
 Outline scan_outline(std::string_view text);
 
-/// A heading's text without emoji, variation selectors, joiners, `*`, backticks and link markup.
+/// A heading's text without emoji, variation selectors, joiners, `*`, backticks and link markup;
+/// backslash escapes resolved (`\*` is a literal `*`).
 std::string clean_heading(std::string_view raw);
 
-/// The anchor GitHub generates for a heading: lower case, punctuation and emoji removed, spaces
-/// as '-'.
-std::string github_anchor(std::string_view raw);
+/// A heading's text as GitHub renders it, before it makes the anchor: escapes resolved, `*`,
+/// backticks and link markup removed, emoji and spaces kept.
+std::string heading_text(std::string_view raw);
+
+/// `text` with CommonMark's backslash escapes resolved: `\X` (X ASCII punctuation) is X.
+std::string unescape_markdown(std::string_view text);
+
+/// True when the character at `pos` is backslash-escaped (an odd run of '\' before it).
+bool is_escaped(std::string_view text, std::size_t pos);
+
+/// The first `needle` at or after `from` whose first character is not backslash-escaped.
+std::size_t find_unescaped(std::string_view text, std::string_view needle, std::size_t from = 0);
 
 /// A key for comparing names and titles: case and accents folded, only letters and digits kept
 /// (non-ASCII characters kept as they are).

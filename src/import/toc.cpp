@@ -3,23 +3,28 @@
 #include <fmt/format.h>
 
 #include "outline.hpp"
+#include "papertree/render/markdown.hpp"
 #include "papertree/text.hpp"
 
 namespace papertree::import_detail {
 
 namespace {
 
-// Headings by GitHub anchor and by name key, each list in file order; `used` marks the matched.
+// Headings by GitHub anchor (with GitHub's "-1", "-2"… for repeats, as the markdown export
+// makes them) and by name key, each list in file order; `used` marks the matched.
 class HeadingIndex {
  public:
   explicit HeadingIndex(const Outline& o) : m_used(o.headings.size()) {
+    AnchorSet anchors;
     for (std::size_t h = 0; h < o.headings.size(); ++h) {
-      m_by_anchor[github_anchor(o.headings[h].raw)].push_back(static_cast<int>(h));
+      m_anchor.push_back(anchors.add(heading_text(o.headings[h].raw)));
+      m_by_anchor[m_anchor.back()].push_back(static_cast<int>(h));
       m_by_key[match_key(o.headings[h].name)].push_back(static_cast<int>(h));
     }
   }
   int by_anchor(const std::string& anchor) { return take(m_by_anchor, anchor); }
   int by_key(const std::string& key) { return take(m_by_key, key); }
+  const std::string& anchor(int h) const { return m_anchor[h]; }
 
  private:
   using Map = std::unordered_map<std::string, std::vector<int>>;
@@ -35,6 +40,7 @@ class HeadingIndex {
     return -1;
   }
   std::vector<bool> m_used;
+  std::vector<std::string> m_anchor;
   Map m_by_anchor;
   Map m_by_key;
 };
@@ -43,7 +49,7 @@ class HeadingIndex {
 // -2 when it points to no category heading.
 int match_item(const Outline& o, const TocItem& item, const std::function<bool(int)>& kept,
                HeadingIndex& index, std::vector<ImportWarning>& w) {
-  int h = index.by_anchor(ascii_lower(item.anchor));
+  int h = index.by_anchor(github_anchor(item.anchor));
   if (h < 0) {
     h = index.by_key(match_key(item.text));
     if (h < 0) {
@@ -52,11 +58,11 @@ int match_item(const Outline& o, const TocItem& item, const std::function<bool(i
                                   item.text, item.anchor)});
       return -2;
     }
-    w.push_back({item.line,
-                 fmt::format("table of contents link \"#{}\" is no heading's anchor (GitHub makes "
-                             "\"#{}\" of \"{}\" at line {}); matched by name",
-                             item.anchor, github_anchor(o.headings[h].raw), o.headings[h].name,
-                             o.headings[h].line)});
+    w.push_back(
+        {item.line,
+         fmt::format("table of contents link \"#{}\" is no heading's anchor (GitHub makes "
+                     "\"#{}\" of \"{}\" at line {}); matched by name",
+                     item.anchor, index.anchor(h), o.headings[h].name, o.headings[h].line)});
   }
   return kept(h) ? h : -2;
 }

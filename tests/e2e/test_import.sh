@@ -32,6 +32,16 @@ run -q import "$imp/frameworks.md" -o "$WORK/no-such-dir/fw.json"
 expect_code 4
 cp "$WORK/fw.json" "$WORK/out"
 expect_golden import_frameworks.json
+# An existing -o file is refused (exit 4) and left untouched, as export does; --force replaces it.
+echo keep >"$WORK/existing.json"
+run -q import "$imp/frameworks.md" -o "$WORK/existing.json"
+expect_code 4
+expect_err_contains "papertree: error: $WORK/existing.json: already exists (use --force to overwrite)"
+[[ $(cat "$WORK/existing.json") == keep ]] || fail "a refused import -o changed the existing file"
+run -q import "$imp/frameworks.md" -o "$WORK/existing.json" --force --title "Frameworks list" \
+  --source-url https://example.org/l
+expect_code 0
+cmp -s "$WORK/existing.json" "$WORK/fw.json" || fail "import --force did not write the corpus"
 run --corpus "$WORK/fw.json" stats --format json
 expect_code 0
 expect_contains '"papers": 1,'
