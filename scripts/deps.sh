@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages papertree needs and that are missing.
 #   scripts/deps.sh build   compilers, CMake and the libraries
-#   scripts/deps.sh test    the above plus the programs the tests run (graphviz, texlive, pandoc, chromium…)
-#   scripts/deps.sh bench   the above plus the programs the comparison benchmark runs
+#   scripts/deps.sh test    the above plus the programs the tests run (graphviz, texlive, pandoc,
+#                           chromium…, and hyperfine, rg, jq, time, gnuplot for the benchmark smoke test)
+#   scripts/deps.sh bench   the same as test
 # Needs root or sudo only when something is missing. `test` also installs mermaid-cli, pinned, from
 # the npm registry into build/tools (with the system's chromium: no browser is downloaded).
 set -euo pipefail
@@ -15,7 +16,7 @@ bench_pkgs=(hyperfine ripgrep jq time gnuplot-nox)
 want=("${build_pkgs[@]}")
 case "${1:-build}" in
   build) ;;
-  test) want+=("${test_pkgs[@]}") ;;
+  test) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;  # the tests run the benchmarks' smoke checks
   bench) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
   *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
 esac
