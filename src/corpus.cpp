@@ -1,6 +1,7 @@
 #include "papertree/corpus.hpp"
 
 #include <algorithm>
+#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -206,18 +207,28 @@ void Corpus::index_frameworks() {
 }
 
 void Corpus::count_subtrees() {
+  std::vector<PaperIndex> all(m_data.papers.size());
+  std::iota(all.begin(), all.end(), PaperIndex{0});
+  std::vector<std::size_t> counts = count_in_subtrees(*this, all);
+  for (CategoryIndex c = 0; c < m_categories.size(); ++c) m_categories[c].total_papers = counts[c];
+}
+
+std::vector<std::size_t> count_in_subtrees(const Corpus& corpus,
+                                           std::span<const PaperIndex> papers) {
+  std::vector<std::size_t> counts(corpus.categories().size(), 0);
   // A paper counts once per ancestor even when several of its categories share that ancestor:
-  // `stamp` remembers the last paper counted at each category.
-  std::vector<PaperIndex> stamp(m_categories.size(), static_cast<PaperIndex>(-1));
-  for (PaperIndex p = 0; p < m_data.papers.size(); ++p) {
-    for (CategoryIndex c : paper_categories(p)) {
-      for (std::optional<CategoryIndex> at = c; at && stamp[*at] != p;
-           at = m_categories[*at].parent) {
-        stamp[*at] = p;
-        ++m_categories[*at].total_papers;
+  // stamp[c] == i + 1 once the i-th paper has been counted for category c.
+  std::vector<std::size_t> stamp(counts.size(), 0);
+  for (std::size_t i = 0; i < papers.size(); ++i) {
+    for (CategoryIndex c : corpus.paper_categories(papers[i])) {
+      for (std::optional<CategoryIndex> a = c; a && stamp[*a] != i + 1;
+           a = corpus.category(*a).parent) {
+        stamp[*a] = i + 1;
+        ++counts[*a];
       }
     }
   }
+  return counts;
 }
 
 std::span<const CategoryIndex> Corpus::paper_categories(PaperIndex p) const {

@@ -11,6 +11,9 @@ namespace papertree {
 
 namespace {
 
+// Deeper nesting is refused: parsing and evaluation recurse once per level.
+constexpr int k_max_nesting = 64;
+
 constexpr std::array<std::string_view, 6> k_fields = {"title", "venue", "year",
                                                       "in",    "has",   "kind"};
 
@@ -160,6 +163,7 @@ class Parser {
   std::vector<Token> m_tokens;
   std::size_t m_next = 0;
   int m_depth = 0;
+  int m_negations = 0;
 
   const Token& peek() const { return m_tokens[m_next]; }
   const Token& take() { return m_tokens[m_next++]; }
@@ -219,9 +223,15 @@ class Parser {
     if (t.type == Token::Type::minus || is_keyword(t, "NOT")) {
       const Token& op = take();
       expect_operand_after(op);
+      if (m_negations == k_max_nesting) {
+        syntax_error(m_query, op.offset,
+                     "negations nested deeper than " + std::to_string(k_max_nesting));
+      }
       QueryNode node = make_node(QueryNode::Kind::negation);
       node.offset = op.offset;
+      ++m_negations;
       node.children.push_back(unary());
+      --m_negations;
       return node;
     }
     return primary();
@@ -230,6 +240,10 @@ class Parser {
   QueryNode primary() {
     const Token& t = take();
     if (t.type == Token::Type::lparen) {
+      if (m_depth == k_max_nesting) {
+        syntax_error(m_query, t.offset,
+                     "parentheses nested deeper than " + std::to_string(k_max_nesting));
+      }
       ++m_depth;
       QueryNode inner = any_of();
       --m_depth;

@@ -23,7 +23,9 @@ Json category_json(const CategoryNode& node) {
   return out;
 }
 
-Json paper_json(const Paper& p) {
+}  // namespace
+
+Json paper_to_json(const Paper& p) {
   Json out = Json::object();
   out["id"] = p.id;
   out["title"] = p.title;
@@ -40,8 +42,6 @@ Json paper_json(const Paper& p) {
   return out;
 }
 
-}  // namespace
-
 Json corpus_to_json(const CorpusData& d) {
   Json out = Json::object();
   out["format"] = "papertree-corpus";
@@ -57,7 +57,7 @@ Json corpus_to_json(const CorpusData& d) {
   out["taxonomy"] = Json::array();
   for (const auto& node : d.taxonomy) out["taxonomy"].push_back(category_json(node));
   out["papers"] = Json::array();
-  for (const auto& p : d.papers) out["papers"].push_back(paper_json(p));
+  for (const auto& p : d.papers) out["papers"].push_back(paper_to_json(p));
   out["frameworks"] = Json::array();
   for (const auto& f : d.frameworks) {
     Json fj = Json::object();

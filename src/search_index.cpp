@@ -127,4 +127,8 @@ std::optional<std::uint32_t> SearchIndex::term_id(std::string_view term) const {
   return static_cast<std::uint32_t>(it - m_vocabulary.begin());
 }
 
+std::vector<std::size_t> facet_counts(const Corpus& corpus, const std::vector<PaperIndex>& papers) {
+  return count_in_subtrees(corpus, papers);
+}
+
 }  // namespace papertree

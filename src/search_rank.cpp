@@ -6,6 +6,7 @@
 #include <span>
 #include <tuple>
 
+#include "papertree/select.hpp"
 #include "papertree/text.hpp"
 #include "search_evaluator.hpp"
 
@@ -131,6 +132,14 @@ void QueryEvaluator::score(const PaperSet& hits) {
       scores[i] += field.weight * idf * tf * (k_bm25_k1 + 1) /
                    (tf + k_bm25_k1 * (1 - k_bm25_b + k_bm25_b * relative));
     }
+  }
+  // Nothing to rank by (a pure negation): the order `list` uses, newest first, then title.
+  if (std::all_of(scores.begin(), scores.end(), [&](double s) { return s == scores.front(); })) {
+    std::vector<PaperIndex> listed(hits.begin(), hits.end());
+    sort_papers(m_corpus, listed, SortOptions{});
+    m_result.papers.insert(m_result.papers.end(), listed.begin(), listed.end());
+    m_result.scores.insert(m_result.scores.end(), scores.begin(), scores.end());
+    return;
   }
   std::vector<std::size_t> order(hits.size());
   std::iota(order.begin(), order.end(), std::size_t{0});

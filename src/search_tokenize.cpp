@@ -81,20 +81,4 @@ std::vector<TextToken> tokenize(std::string_view text) {
   return tokens;
 }
 
-std::vector<std::size_t> facet_counts(const Corpus& corpus, const std::vector<PaperIndex>& papers) {
-  std::vector<std::size_t> counts(corpus.categories().size(), 0);
-  std::vector<std::size_t> last_hit(counts.size(), papers.size());
-  for (std::size_t i = 0; i < papers.size(); ++i) {
-    for (CategoryIndex c : corpus.paper_categories(papers[i])) {
-      // Walk up until a category this hit already counted (its ancestors are counted too).
-      for (std::optional<CategoryIndex> x = c; x && last_hit[*x] != i;
-           x = corpus.category(*x).parent) {
-        last_hit[*x] = i;
-        ++counts[*x];
-      }
-    }
-  }
-  return counts;
-}
-
 }  // namespace papertree

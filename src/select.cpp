@@ -1,11 +1,13 @@
 #include "papertree/select.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <numeric>
 #include <tuple>
 
 #include "papertree/error.hpp"
+#include "papertree/import/markdown.hpp"
 #include "papertree/text.hpp"
 #include "papertree/venue.hpp"
 
@@ -147,16 +149,16 @@ void sort_papers(const Corpus& corpus, std::vector<PaperIndex>& papers,
 
 namespace {
 
-// The bare arXiv id in an "arXiv:" reference or arXiv URL, without its version suffix.
+// The bare arXiv id in an arXiv URL, an "arXiv:" reference or a plain id, without its version.
 std::string arxiv_id_of(std::string_view text) {
-  std::string s(trim(text));
-  for (std::string_view prefix :
-       {"https://", "http://", "www.", "arxiv.org/abs/", "arxiv.org/pdf/", "arXiv:", "arxiv:"}) {
-    if (s.rfind(prefix, 0) == 0) s.erase(0, prefix.size());
-  }
+  text = trim(text);
+  if (std::string id = arxiv_id_from_url(text); !id.empty()) return id;
+  if (text.size() > 6 && ascii_lower(text.substr(0, 6)) == "arxiv:") text = trim(text.substr(6));
+  std::string s(text);
   if (s.size() > 4 && s.ends_with(".pdf")) s.resize(s.size() - 4);
+  auto is_digit = [](unsigned char c) { return std::isdigit(c) != 0; };
   if (auto v = s.rfind('v'); v != std::string::npos && v > 0 && v + 1 < s.size() &&
-                             std::all_of(s.begin() + v + 1, s.end(), ::isdigit)) {
+                             std::all_of(s.begin() + v + 1, s.end(), is_digit)) {
     s.resize(v);
   }
   return s;

@@ -237,5 +237,31 @@ TEST(ParseQuerySyntax, CaretCountsColumnsNotBytes) {
             "          ^");
 }
 
+TEST(ParseQuerySyntax, SixtyFourNestedParenthesesAreAccepted) {
+  std::string query = std::string(64, '(') + "a" + std::string(64, ')');
+  EXPECT_EQ(parsed(query), "a");
+}
+
+TEST(ParseQuerySyntax, ParenthesesNestedDeeperThanSixtyFourPointAtTheFirstTooDeep) {
+  std::string query = std::string(65, '(') + "a" + std::string(65, ')');
+  EXPECT_EQ(syntax_error(query), "query syntax error: parentheses nested deeper than 64\n  " +
+                                     query + "\n  " + std::string(64, ' ') + "^");
+}
+
+TEST(ParseQuerySyntax, TwentyThousandParenthesesAreASyntaxErrorNotACrash) {
+  std::string query = std::string(20000, '(') + "a" + std::string(20000, ')');
+  EXPECT_EQ(syntax_error(query).substr(0, 54),
+            "query syntax error: parentheses nested deeper than 64\n");
+}
+
+TEST(ParseQuerySyntax, NegationsNestedDeeperThanSixtyFour) {
+  std::string query;
+  for (int i = 0; i < 20000; ++i) query += "NOT ";
+  query += "a";
+  EXPECT_EQ(syntax_error(query), "query syntax error: negations nested deeper than 64\n  " + query +
+                                     "\n  " + std::string(64 * 4, ' ') + "^");
+  EXPECT_EQ(parsed(std::string(64, '-') + "a").substr(0, 10), "(not (not ");
+}
+
 }  // namespace
 }  // namespace papertree

@@ -203,9 +203,16 @@ TEST(SearchRanking, TitleMatchesOutrankCategoryMatches) {
   EXPECT_GT(result.scores[1], result.scores[2]);
 }
 
-TEST(SearchRanking, EqualScoresKeepCorpusOrder) {
+TEST(SearchRanking, AllScoresEqualFallsBackToListOrderNewestFirstThenTitle) {
   Corpus c = test::load(k_ranking_corpus);
-  EXPECT_EQ(hit_ids(c, run(c, "year:2023")), "title-elsewhere title-and-category one-word");
+  EXPECT_EQ(hit_ids(c, run(c, "year:2023")), "one-word title-elsewhere title-and-category");
+}
+
+TEST(SearchRanking, PureNegationListsNewestFirstThenByTitle) {
+  const Corpus& c = test::small_corpus();
+  SearchResult result = run(c, "-gptq");
+  EXPECT_EQ(hit_ids(c, result), "speculative-sampling flash-decoding llmlingua sparsegpt llm-int8");
+  EXPECT_EQ(result.scores, std::vector<double>(5, 0.0));
 }
 
 TEST(SearchRanking, PrefixExpansionsScoreAsOneTerm) {

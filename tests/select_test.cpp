@@ -141,6 +141,26 @@ TEST(ResolvePaper, ByIdArxivIdUrlAndTitleFragment) {
   EXPECT_EQ(c.paper(resolve_paper(c, "pruned in ONE-SHOT")).id, "sparsegpt");
 }
 
+TEST(ResolvePaper, EveryArxivUrlFormFindsThePaper) {
+  const Corpus& c = test::small_corpus();
+  EXPECT_EQ(c.paper(resolve_paper(c, "arxiv.org/html/2208.07339")).id, "llm-int8");
+  EXPECT_EQ(c.paper(resolve_paper(c, "https://export.arxiv.org/abs/2208.07339")).id, "llm-int8");
+  EXPECT_EQ(c.paper(resolve_paper(c, "https://doi.org/10.48550/arXiv.2208.07339")).id, "llm-int8");
+  EXPECT_EQ(c.paper(resolve_paper(c, "https://www.arxiv.org/abs/2208.07339v3")).id, "llm-int8");
+  EXPECT_EQ(c.paper(resolve_paper(c, " ARXIV: 2208.07339 ")).id, "llm-int8");
+}
+
+TEST(ResolvePaper, NonAsciiTextEndingInVDigitsIsATitleFragmentNotAnId) {
+  try {
+    resolve_paper(test::small_corpus(), "\xc3\xa9v\xc3\xa9v2");
+    ADD_FAILURE() << "expected a UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "no paper matches \"\xc3\xa9v\xc3\xa9v2\": give an id, an arXiv id or URL, or a "
+              "fragment of a title");
+  }
+}
+
 TEST(ResolvePaper, AmbiguousFragmentListsTheCandidates) {
   try {
     resolve_paper(test::small_corpus(), "decoding");

@@ -152,6 +152,11 @@ class Corpus {
 /// suggesting the closest names when unknown.
 CategoryIndex resolve_category(const Corpus& corpus, std::string_view text);
 
+/// For every category (by index), how many of `papers` lie in its subtree, each paper counted
+/// once however many of the subtree's categories it sits in.
+std::vector<std::size_t> count_in_subtrees(const Corpus& corpus,
+                                           std::span<const PaperIndex> papers);
+
 /// Checks the tree invariants (ids unique, counts roll up, every paper's categories exist,
 /// ranges consistent). Returns the problems found, empty when the corpus is consistent.
 std::vector<std::string> check_consistency(const Corpus& corpus);

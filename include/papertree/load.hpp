@@ -20,6 +20,10 @@ Corpus load_corpus_text(std::string_view text, const std::string& origin);
 /// Reads and loads a corpus file. Throws IoError when it cannot be read, DataError when bad.
 Corpus load_corpus_file(const std::string& path);
 
+/// A paper as the corpus file holds it, in canonical key order, unknown keys kept after the known
+/// ones.
+nlohmann::ordered_json paper_to_json(const Paper& paper);
+
 /// The canonical JSON form of a corpus: documented key order, unknown keys kept after the known
 /// ones, papers in the order given.
 nlohmann::ordered_json corpus_to_json(const CorpusData& data);

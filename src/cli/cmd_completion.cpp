@@ -5,19 +5,33 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "option_values.hpp"
 
 namespace papertree::cli {
 
 namespace {
 
-// Commands whose positional argument is a category, and the values of each command's --format.
-const std::set<std::string> k_category_commands = {"list", "tree", "export"};
-const std::map<std::string, std::string> k_format_values = {
-    {"list", "table plain json jsonl ids"},
-    {"search", "table plain json jsonl ids"},
-    {"tree", "text json"},
-    {"show", "text json"},
-    {"frameworks", "table json"}};
+// Commands whose positional argument is a category, and those whose one is a file.
+const std::set<std::string> k_category_commands = {"list", "tree", "stats", "export"};
+const std::set<std::string> k_file_commands = {"import"};
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
+// The values of each command's --format, from the lists the commands check them against.
+std::map<std::string, std::string> format_values() {
+  std::string paper = joined(paper_formats());
+  return {{"list", paper},
+          {"search", paper},
+          {"tree", "text json"},
+          {"show", "text json"},
+          {"stats", "text json"},
+          {"frameworks", "table json"},
+          {"export", joined(export_format_names())}};
+}
 
 struct Command {
   std::string name;
@@ -40,12 +54,6 @@ std::vector<Command> visible_commands(const CLI::App& app) {
        app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); })) {
     out.push_back({sub->get_name(), sub->get_description(), option_names(*sub)});
   }
-  return out;
-}
-
-std::string joined(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
   return out;
 }
 
@@ -80,7 +88,7 @@ void write_bash(const CLI::App& app, std::ostream& out) {
          "    --in) COMPREPLY=($(compgen -W \"$(_papertree_categories)\" -- \"$cur\")); return ;;\n"
          "    -f | --format)\n"
          "      case \"$cmd\" in\n";
-  for (const auto& [name, values] : k_format_values) {
+  for (const auto& [name, values] : format_values()) {
     out << "        " << name << ") COMPREPLY=($(compgen -W \"" << values
         << "\" -- \"$cur\")); return ;;\n";
   }
@@ -95,6 +103,8 @@ void write_bash(const CLI::App& app, std::ostream& out) {
     out << "    " << c.name << ") opts=\"" << joined(c.options) << "\"";
     if (k_category_commands.count(c.name))
       out << "\n      [[ $cur != -* ]] && opts=\"$(_papertree_categories)\"";
+    if (k_file_commands.count(c.name))
+      out << "\n      [[ $cur != -* ]] && { COMPREPLY=($(compgen -f -- \"$cur\")); return; }";
     out << " ;;\n";
   }
   out << "  esac\n"
@@ -117,6 +127,7 @@ void write_fish(const CLI::App& app, std::ostream& out) {
          "end\n"
          "complete -c papertree -f\n"
          "complete -c papertree -s c -l corpus -rF -d 'Corpus JSON file'\n";
+  std::map<std::string, std::string> formats = format_values();
   for (const auto& c : visible_commands(app)) {
     std::string description = c.description;
     for (auto& ch : description) ch = ch == '\'' ? ' ' : ch;
@@ -129,7 +140,8 @@ void write_fish(const CLI::App& app, std::ostream& out) {
     }
     if (k_category_commands.count(c.name))
       out << "complete -c papertree -n " << when << " -a '(__papertree_categories)'\n";
-    if (auto it = k_format_values.find(c.name); it != k_format_values.end()) {
+    if (k_file_commands.count(c.name)) out << "complete -c papertree -n " << when << " -F\n";
+    if (auto it = formats.find(c.name); it != formats.end()) {
       out << "complete -c papertree -n " << when << " -s f -l format -xa '" << it->second << "'\n";
     }
   }

@@ -1,10 +1,12 @@
 #include <algorithm>
 #include <iostream>
+#include <limits>
 #include <memory>
 #include <sstream>
 #include <string_view>
 
 #include "commands.hpp"
+#include "option_values.hpp"
 #include "paper_output.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io.hpp"
@@ -66,6 +68,7 @@ void run_export(const ExportCommand& cmd, Context& ctx) {
   auto it = std::find_if(formats.begin(), formats.end(),
                          [&](const ExportFormat& f) { return f.name == cmd.format; });
   if (it == formats.end()) throw UsageError("unknown export format \"" + cmd.format + "\"");
+  if (selection.papers.empty()) std::cerr << "papertree: no papers match\n";
   if (cmd.output.empty() || cmd.output == "-") {
     it->render(corpus, selection, options, std::cout);
     return;
@@ -77,22 +80,26 @@ void run_export(const ExportCommand& cmd, Context& ctx) {
 
 }  // namespace
 
+std::vector<std::string> export_format_names() {
+  std::vector<std::string> names;
+  for (const auto& f : export_formats()) names.emplace_back(f.name);
+  return names;
+}
+
 void setup_export(CLI::App& app, Context& ctx) {
   auto cmd = std::make_shared<ExportCommand>();
   CLI::App* sub =
       app.add_subcommand("export", "Export the corpus or one category in another format");
   sub->add_option("category", cmd->category, "Export only this category's subtree");
-  std::vector<std::string> names;
-  for (const auto& f : export_formats()) names.emplace_back(f.name);
   sub->add_option("-f,--format", cmd->format, "Output format")
       ->required()
-      ->check(CLI::IsMember(names));
+      ->check(CLI::IsMember(export_format_names()));
   sub->add_option("-o,--output", cmd->output, "Write to this file (atomically) instead of stdout");
   sub->add_flag("--force", cmd->force, "Overwrite an existing output file");
   sub->add_flag("--flat", cmd->flat, "markdown: one list without headings");
   sub->add_flag("--with-papers", cmd->with_papers, "dot, mermaid, latex: add the papers as leaves");
   sub->add_option("-d,--depth", cmd->depth, "dot, mermaid, latex: levels below the start")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, std::numeric_limits<int>::max()));
   add_filter_options(*sub, cmd->filters);
   sub->callback([cmd, &ctx] { run_export(*cmd, ctx); });
 }

@@ -30,7 +30,7 @@ void run_frameworks(const FrameworksCommand& cmd, Context& ctx) {
     std::cerr << "papertree: no framework supports " << cmd.supports << '\n';
     return;
   }
-  render_frameworks_table(rows, ctx.terminal().style(), std::cout);
+  render_frameworks_table(rows, ctx.terminal().style(), ctx.terminal().width, std::cout);
 }
 
 }  // namespace

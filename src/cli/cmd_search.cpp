@@ -51,7 +51,8 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
     throw UsageError("--facets works with --format table, plain or json, not " + format);
   }
   QueryNode query = parse_query(join(cmd.words));
-  if (cmd.explain) std::cerr << "papertree: query: " << to_string(query) << '\n';
+  if (cmd.explain)
+    std::cerr << "papertree: query: " << sanitize_for_display(to_string(query)) << '\n';
   std::optional<CategoryIndex> within;
   if (!cmd.within.empty()) within = resolve_category(corpus, cmd.within);
   Filters filters = cmd.filters.to_filters();

@@ -1,7 +1,9 @@
 #include <iostream>
+#include <limits>
 #include <memory>
 
 #include "commands.hpp"
+#include "option_values.hpp"
 #include "papertree/render/stats.hpp"
 
 namespace papertree::cli {
@@ -44,7 +46,7 @@ void setup_stats(CLI::App& app, Context& ctx) {
   sub->add_option("-f,--format", cmd->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_option("--top", cmd->top, "Venues shown in the text chart (default 10)")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, std::numeric_limits<std::uint32_t>::max()));
   sub->add_flag("--ascii", cmd->ascii, "Draw bars with '#' instead of '█'");
   sub->callback([cmd, &ctx] { run_stats(*cmd, ctx); });
 }

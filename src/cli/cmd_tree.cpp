@@ -1,7 +1,9 @@
 #include <iostream>
+#include <limits>
 #include <memory>
 
 #include "commands.hpp"
+#include "option_values.hpp"
 #include "papertree/render/tree.hpp"
 
 namespace papertree::cli {
@@ -39,7 +41,7 @@ void setup_tree(CLI::App& app, Context& ctx) {
   sub->add_option("category", cmd->category,
                   "Show only this category's subtree (id, path, name or prefix)");
   sub->add_option("-d,--depth", cmd->depth, "Levels to show below the start (0: the start only)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, std::numeric_limits<int>::max()));
   sub->add_flag("--ascii", cmd->ascii, "Draw with plain ASCII instead of box-drawing characters");
   sub->add_option("-f,--format", cmd->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));

@@ -1,9 +1,11 @@
 #include "paper_output.hpp"
 
-#include <cstdlib>
 #include <iostream>
+#include <limits>
 
+#include "option_values.hpp"
 #include "papertree/error.hpp"
+#include "papertree/text.hpp"
 
 namespace papertree::cli {
 
@@ -37,10 +39,10 @@ void add_output_options(CLI::App& sub, OutputArgs& args, std::size_t default_lim
   args.limit = default_limit;
   sub.add_option("-f,--format", args.format,
                  "table (default on a terminal), plain (default otherwise), json, jsonl or ids")
-      ->check(CLI::IsMember({"table", "plain", "json", "jsonl", "ids"}));
+      ->check(CLI::IsMember(paper_formats()));
   sub.add_option("-n,--limit", args.limit, "Print at most N papers (0: all)")
       ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, std::numeric_limits<std::uint32_t>::max()));
 }
 
 std::string resolve_format(const OutputArgs& args, Context& ctx) {
@@ -54,7 +56,7 @@ void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperInd
   std::string format = resolve_format(args, ctx);
   if (papers.empty()) {
     if (format == "json") std::cout << "[]\n";
-    std::cerr << "papertree: " << empty_message << '\n';
+    std::cerr << "papertree: " << sanitize_for_display(empty_message) << '\n';
     return;
   }
   std::size_t shown = args.limit == 0 ? papers.size() : std::min(args.limit, papers.size());
@@ -63,11 +65,6 @@ void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperInd
   if (format == "table") {
     const Terminal& term = ctx.terminal();
     options.width = term.width;
-    // A table asked for on a pipe still fits $COLUMNS when it is set.
-    if (options.width == 0) {
-      if (const char* columns = std::getenv("COLUMNS"))
-        options.width = std::strtoul(columns, nullptr, 10);
-    }
     options.style = term.style();
     render_papers_table(corpus, page, options, std::cout);
   } else if (format == "plain") {

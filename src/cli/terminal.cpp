@@ -8,6 +8,18 @@
 
 namespace papertree::cli {
 
+namespace {
+
+std::size_t columns_from_env() {
+  const char* cols = std::getenv("COLUMNS");
+  if (cols == nullptr) return 0;
+  char* end = nullptr;
+  unsigned long value = std::strtoul(cols, &end, 10);
+  return end != cols && *end == '\0' && value < 100000 ? value : 0;
+}
+
+}  // namespace
+
 Terminal Terminal::detect(ColorMode mode) {
   Terminal t;
   t.is_tty = ::isatty(STDOUT_FILENO) == 1;
@@ -28,12 +40,10 @@ Terminal Terminal::detect(ColorMode mode) {
   if (t.is_tty) {
     winsize ws{};
     if (::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) t.width = ws.ws_col;
-    if (t.width == 0) {
-      if (const char* cols = std::getenv("COLUMNS"))
-        t.width = static_cast<std::size_t>(std::atoi(cols));
-    }
-    if (t.width == 0) t.width = 80;
   }
+  // $COLUMNS when the terminal does not say (or on a pipe, so a table asked for still fits).
+  if (t.width == 0) t.width = columns_from_env();
+  if (t.width == 0 && t.is_tty) t.width = 80;
   return t;
 }
 

@@ -16,7 +16,7 @@ enum class ColorMode { automatic, always, never };
 struct Terminal {
   bool is_tty = false;
   bool color = false;
-  std::size_t width = 0;  ///< columns of the terminal; 0 when not a terminal
+  std::size_t width = 0;  ///< columns of the terminal, else $COLUMNS; 0 when neither is known
 
   /// Inspects stdout and the environment.
   static Terminal detect(ColorMode mode);

@@ -29,16 +29,24 @@ constexpr std::array<std::string_view, 16> k_journals = {"TMLR",
                                                          "Pattern Recognition",
                                                          "Information Fusion"};
 
+// Words that say nothing about a paper: "On the …", "Towards a …", "No Token Left Behind".
+const std::set<std::string, std::less<>> k_function_words = {
+    "a",  "an", "and", "are", "at",  "by",      "do", "for",  "from", "in",
+    "is", "no", "of",  "on",  "the", "towards", "to", "with", "via"};
+
+// The first telling word of the title: "I-LLM" gives "illm", "LLM.int8()" gives "llmint8".
 std::string key_word(const Paper& paper) {
   std::string folded = fold_case_accents(paper.title);
   std::string word;
   for (std::size_t i = 0; i <= folded.size(); ++i) {
     char c = i < folded.size() ? folded[i] : ' ';
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum) {
       word += c;
+    } else if ((c == '-' || c == '.') && !word.empty()) {
+      continue;  // hyphens and dots join the parts of one word
     } else if (!word.empty()) {
-      bool letter = word[0] >= 'a' && word[0] <= 'z';
-      if (letter && word != "a" && word != "an" && word != "the") return word;
+      if (word[0] >= 'a' && word[0] <= 'z' && !k_function_words.contains(word)) return word;
       word.clear();
     }
   }

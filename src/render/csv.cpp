@@ -3,16 +3,37 @@
 #include <array>
 
 #include "export_common.hpp"
+#include "papertree/text.hpp"
 
 namespace papertree {
+
+namespace {
+
+// Control characters other than tab and newline (C0, DEL, C1) as spaces: a terminal showing the
+// file, or a spreadsheet, would otherwise act on them.
+std::string with_controls_as_spaces(std::string_view value) {
+  std::string out;
+  for (std::size_t pos = 0; pos < value.size();) {
+    std::size_t start = pos;
+    char32_t cp = next_code_point(value, pos);
+    if (detail::is_control(cp) && cp != U'\t' && cp != U'\n') {
+      out += ' ';
+    } else {
+      out.append(value.substr(start, pos - start));
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string csv_field(std::string_view value) {
   std::string text;
   if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
-                         value[0] == '\t' || value[0] == '\r')) {
+                         value[0] == '\t')) {
     text += '\'';
   }
-  text += value;
+  text += with_controls_as_spaces(value);
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
   for (char c : text) {

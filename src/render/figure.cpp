@@ -84,23 +84,6 @@ class FigureBuilder {
 
 }  // namespace
 
-std::vector<std::size_t> count_in_subtrees(const Corpus& corpus,
-                                           const std::vector<PaperIndex>& papers) {
-  std::vector<std::size_t> counts(corpus.categories().size(), 0);
-  // stamp[c] == p + 1 once paper p has been counted for category c.
-  std::vector<PaperIndex> stamp(corpus.categories().size(), 0);
-  for (PaperIndex p : papers) {
-    for (CategoryIndex c : corpus.paper_categories(p)) {
-      for (std::optional<CategoryIndex> a = c; a && stamp[*a] != p + 1;
-           a = corpus.category(*a).parent) {
-        stamp[*a] = p + 1;
-        ++counts[*a];
-      }
-    }
-  }
-  return counts;
-}
-
 FigureNode build_figure(const Corpus& corpus, const ExportSelection& selection,
                         const ExportOptions& options) {
   FigureBuilder builder(corpus, selection, options);

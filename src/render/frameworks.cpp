@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 #include <nlohmann/json.hpp>
 
@@ -27,14 +28,22 @@ std::string pad(std::string text, std::size_t width) {
 }  // namespace
 
 void render_frameworks_table(std::span<const Framework* const> frameworks, const TextStyle& s,
-                             std::ostream& out) {
+                             std::size_t width, std::ostream& out) {
   std::size_t name_width = display_width("Framework");
   for (const Framework* f : frameworks) {
     name_width = std::max(name_width, display_width(sanitize_for_display(f->name)));
   }
+  std::size_t url_width = SIZE_MAX;
+  if (width > 0) {
+    std::size_t fixed = name_width + 2;
+    for (const auto& c : k_capabilities) fixed += 2 + c.heading.size();
+    url_width = width > fixed ? width - fixed : 0;
+  }
+  // Below a few columns a cut URL says nothing: the column goes.
+  if (url_width < 8) url_width = 0;
   out << s.bold << pad("Framework", name_width);
   for (const auto& c : k_capabilities) out << "  " << c.heading;
-  out << "  URL" << s.reset << '\n';
+  out << (url_width > 0 ? "  URL" : "") << s.reset << '\n';
   for (const Framework* f : frameworks) {
     out << pad(sanitize_for_display(f->name), name_width);
     for (const auto& c : k_capabilities) {
@@ -43,7 +52,8 @@ void render_frameworks_table(std::span<const Framework* const> frameworks, const
       out << "  " << std::string(before, ' ') << (yes ? s.good : s.bad) << (yes ? "✓" : "✗")
           << s.reset << std::string(c.heading.size() - 1 - before, ' ');
     }
-    out << "  " << sanitize_for_display(f->url) << '\n';
+    if (url_width > 0) out << "  " << truncate_to_width(sanitize_for_display(f->url), url_width);
+    out << '\n';
   }
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "papertree/load.hpp"
 #include "papertree/search.hpp"
 #include "papertree/text.hpp"
 #include "papertree/venue.hpp"
@@ -13,6 +14,7 @@ namespace papertree {
 namespace {
 
 constexpr std::size_t k_max_venue_width = 14;
+constexpr std::size_t k_min_venue_width = 5;
 constexpr std::size_t k_min_title_width = 12;
 constexpr std::string_view k_code_mark = "✓";
 
@@ -66,19 +68,27 @@ void render_papers_table(const Corpus& corpus, std::span<const PaperIndex> paper
     title_width = std::max(title_width, display_width(titles.back()));
   }
   venue_width = std::min(venue_width, k_max_venue_width);
-  const std::size_t fixed = 4 + 2 + venue_width + 2 + 2 + display_width(k_code_mark);
   if (options.width > 0) {
+    // Year, gap and code mark are fixed; the venue shrinks, then goes, before the title is cut
+    // below its minimum.
+    const std::size_t fixed = 4 + 2 + 2 + display_width(k_code_mark);
     std::size_t room = options.width > fixed ? options.width - fixed : 0;
-    title_width = std::min(title_width, std::max(room, k_min_title_width));
+    if (venue_width > 0 && room < venue_width + 2 + k_min_title_width) {
+      std::size_t spare = room > 2 + k_min_title_width ? room - 2 - k_min_title_width : 0;
+      venue_width = spare >= k_min_venue_width ? spare : 0;
+    }
+    if (venue_width > 0) room -= venue_width + 2;
+    title_width = std::min(title_width, std::max<std::size_t>(room, 1));
   }
   const TextStyle& s = options.style;
   for (std::size_t i = 0; i < papers.size(); ++i) {
     const Paper& paper = corpus.paper(papers[i]);
     std::string title = truncate_to_width(titles[i], title_width);
     std::size_t title_shown = display_width(title);
-    out << s.dim << pad(year_text(paper.year), 4) << s.reset << "  "
-        << pad(truncate_to_width(venue_text(paper), venue_width), venue_width) << "  "
-        << highlight(title, options);
+    out << s.dim << pad(year_text(paper.year), 4) << s.reset << "  ";
+    if (venue_width > 0)
+      out << pad(truncate_to_width(venue_text(paper), venue_width), venue_width) << "  ";
+    out << highlight(title, options);
     if (paper.has_code()) {
       out << std::string(title_width - title_shown, ' ') << "  " << s.good << k_code_mark
           << s.reset;
@@ -105,19 +115,7 @@ void render_papers_ids(const Corpus& corpus, std::span<const PaperIndex> papers,
 }
 
 nlohmann::ordered_json paper_to_json(const Corpus& corpus, PaperIndex index, const double* score) {
-  const Paper& p = corpus.paper(index);
-  nlohmann::ordered_json out = nlohmann::ordered_json::object();
-  out["id"] = p.id;
-  out["title"] = p.title;
-  if (!p.authors.empty()) out["authors"] = p.authors;
-  out["venue"] = p.venue;
-  if (p.year != 0) out["year"] = p.year;
-  out["kind"] = p.kind;
-  out["links"] = nlohmann::ordered_json::array();
-  for (const Link& l : p.links) out["links"].push_back({{"label", l.label}, {"url", l.url}});
-  if (!p.arxiv.empty()) out["arxiv"] = p.arxiv;
-  out["categories"] = p.categories;
-  for (auto it = p.extra.begin(); it != p.extra.end(); ++it) out[it.key()] = it.value();
+  nlohmann::ordered_json out = paper_to_json(corpus.paper(index));
   out["category_paths"] = nlohmann::ordered_json::array();
   for (CategoryIndex c : corpus.paper_categories(index))
     out["category_paths"].push_back(corpus.category(c).path);

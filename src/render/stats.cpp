@@ -18,6 +18,8 @@ constexpr std::string_view k_no_venue = "(none)";
 constexpr std::size_t k_default_width = 80;
 constexpr std::size_t k_max_label = 30;
 constexpr std::size_t k_max_bar = 50;
+constexpr std::size_t k_min_label = 6;
+constexpr std::size_t k_min_bar = 5;
 
 std::vector<StatsCount> sorted_counts(const std::map<std::string, std::size_t>& counts) {
   std::vector<StatsCount> out;
@@ -103,8 +105,14 @@ class BarChart {
       max = std::max(max, n);
     }
     std::size_t width = m_o.width == 0 ? k_default_width : m_o.width;
+    // Labels shrink (down to k_min_label) before the bars go under k_min_bar.
     std::size_t fixed = 2 + label_w + 2 + 1 + count_w;
-    std::size_t room = width > fixed + 10 ? std::min(width - fixed, k_max_bar) : 10;
+    if (width < fixed + k_min_bar) {
+      std::size_t others = 2 + 2 + 1 + count_w + k_min_bar;
+      label_w = std::min(label_w, std::max(k_min_label, width > others ? width - others : 0));
+      fixed = 2 + label_w + 2 + 1 + count_w;
+    }
+    std::size_t room = width > fixed + k_min_bar ? std::min(width - fixed, k_max_bar) : k_min_bar;
     for (const auto& [label, n] : rows) {
       std::string name = truncate_to_width(sanitize_for_display(label), label_w);
       std::size_t bar = max == 0 ? 0 : (n * room + max / 2) / max;

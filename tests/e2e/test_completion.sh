@@ -38,6 +38,25 @@ got=$(complete_words papertree list --has)
 got=$(complete_words papertree search --format j)
 [[ $got == $'json\njsonl' ]] || fail "format values: got '$got'"
 
+got=$(complete_words papertree export -f "")
+[[ $got == $'bibtex\ncsljson\ncsv\ndot\nhtml\njson\nlatex\nmarkdown\nmermaid' ]] ||
+  fail "export -f<TAB>: got '$got'"
+
+got=$(complete_words papertree stats --format "")
+[[ $got == $'json\ntext' ]] || fail "stats --format<TAB>: got '$got'"
+
+got=$(PAPERTREE_CORPUS="$small" complete_words papertree stats quant)
+[[ $got == $'quantization\nquantization-aware-training' ]] || fail "stats quant<TAB>: got '$got'"
+
+got=$(PAPERTREE_CORPUS="$small" complete_words papertree export --with)
+[[ $got == "--with-papers" ]] || fail "export options: got '$got'"
+
+got=$(complete_words papertree import --source-c)
+[[ $got == "--source-commit" ]] || fail "import options: got '$got'"
+
+got=$(cd "$FIXTURES" && complete_words papertree import smal)
+[[ $got == "small.json" ]] || fail "import FILE<TAB>: got '$got'"
+
 got=$(PAPERTREE_CORPUS="$small" complete_words papertree search --in kv)
 [[ $got == "kv-cache-optimization" ]] || fail "--in categories: got '$got'"
 
@@ -51,6 +70,8 @@ expect_contains "bashcompinit"
 run completion fish
 expect_code 0
 expect_contains "complete -c papertree -n __fish_use_subcommand -a search"
+expect_contains "complete -c papertree -n '__fish_seen_subcommand_from export' -s f -l format -xa 'markdown bibtex csljson csv json dot mermaid latex html'"
+expect_contains "complete -c papertree -n '__fish_seen_subcommand_from stats' -a '(__papertree_categories)'"
 run completion tcsh
 expect_code 2
 

@@ -30,7 +30,7 @@ for fmt in markdown bibtex csljson csv json; do
   expect_code 0
   [[ -n $out ]] || fail "export -f $fmt of the hostile corpus is empty"
 done
-for fmt in markdown bibtex csljson; do
+for fmt in markdown bibtex csljson csv; do
   run --corpus "$hostile" export -f "$fmt"
   [[ $out != *$'\e'* ]] || fail "export -f $fmt lets an ESC character through"
 done

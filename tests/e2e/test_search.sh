@@ -85,4 +85,11 @@ expect_code 0
 ranking=$(awk -F'\t' '{ t = tolower($4); print (t ~ /speculative/ && t ~ /decoding/) ? "title" : "other" }' <<<"$out" | uniq | tr '\n' ' ')
 [[ $ranking == "title other " ]] || fail "speculative decoding ranking: title matches not first ($ranking)"
 
+# A control character in the query reaches the terminal escaped, never raw.
+run --corpus "$small" search $'\e[31mred' --explain
+expect_code 0
+[[ $err != *$'\e'* ]] || fail "search with an ESC in the query prints it raw: $err"
+expect_err_contains 'papertree: query: \x1b[31mred'
+expect_err_contains 'papertree: no papers match "\x1b[31mred"'
+
 finish

@@ -24,11 +24,6 @@ struct FigureNode {
   std::vector<FigureNode> children;  ///< paper leaves first, then subcategories, in corpus order
 };
 
-/// For every category (by index), how many of `papers` lie in its subtree, each paper counted
-/// once however many of the subtree's categories it sits in.
-std::vector<std::size_t> count_in_subtrees(const Corpus& corpus,
-                                           const std::vector<PaperIndex>& papers);
-
 /// The tree every figure format draws. The root is the exported category, or the survey's title
 /// when the whole corpus is exported. Counts are of the selected papers only; categories with no
 /// selected paper are kept (with 0), since the figure shows the taxonomy. `max_depth` limits the

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace papertree::cli {
+
+/// The --format values of the commands that print paper lists (list, search), default first.
+const std::vector<std::string>& paper_formats();
+
+/// The --format values of `export`, in the order of its format table (cmd_export.cpp).
+std::vector<std::string> export_format_names();
+
+/// Checks that an option's value is a whole number from `min` to `max`, with a plain message:
+/// "expected a whole number ≥ 1, got \"0\"" rather than CLI11's floating-point range.
+CLI::Validator whole_number(std::uint64_t min, std::uint64_t max);
+
+}  // namespace papertree::cli
