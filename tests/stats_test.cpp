@@ -45,7 +45,8 @@ TEST(ComputeStats, SubtreeCountsOnlyItsPapersAndPlacements) {
   EXPECT_EQ(s.by_branch[0].papers, 3u);
 }
 
-// At 40 columns the year bars take the room left (30); the long labels keep a 10-column minimum.
+// At 40 columns the year bars take the room left (30); rows with long labels shrink their bars
+// so that no line is wider than 40.
 TEST(RenderStatsText, BarsScaleToTheWidth) {
   const Corpus& c = test::small_corpus();
   CorpusStats s = compute_stats(c, c.find_category("quantization"));
@@ -72,8 +73,8 @@ TEST(RenderStatsText, BarsScaleToTheWidth) {
             "  ICML  ############################## 1\n"
             "\n"
             "Papers per subcategory\n"
-            "  Post-Training Quantization   ########## 3\n"
-            "  Quantization-Aware Training  ###        1\n");
+            "  Post-Training Quantization   ####### 3\n"
+            "  Quantization-Aware Training  ##      1\n");
 }
 
 TEST(RenderStatsJson, DocumentedKeysInOrder) {

@@ -51,7 +51,7 @@ check_bibtex real
 # CSL-JSON: pandoc --citeproc resolves the keys and formats the references.
 run --corpus "$small" export -f csljson -o "$WORK/refs.json"
 expect_code 0
-printf '%s\n' '---' 'bibliography: refs.json' '---' '' 'See @gptq2023 and @accelerating2023 and @flash2023.' \
+printf '%s\n' '---' 'bibliography: refs.json' '---' '' 'See @gptq2023 and @accelerating2023 and @flashdecoding2023.' \
   >"$WORK/cite.md"
 citeproc_out=$(cd "$WORK" && pandoc --citeproc -t plain --wrap=none cite.md 2>&1)
 # pandoc's default style (Chicago author-date) title-cases titles.
