@@ -12,9 +12,10 @@ namespace papertree {
 /// Citation keys for every paper of the corpus, indexed by PaperIndex. The scheme
 /// (docs/export.md): the first word of the title that is not "a", "an" or "the", folded to
 /// lower-case ASCII letters and digits, followed by the year ("gptq2023"); the paper id's first
-/// part when the title has no such word (a word must start with a letter); no year when the year is unknown. Papers sharing a key
-/// get suffixes a, b, c… in corpus order ("efficient2023a", "efficient2023b"). Keys depend on the
-/// whole corpus only, so filters and subtrees never change them.
+/// part when the title has no such word (a word must start with a letter); no year when the year is
+/// unknown. Papers sharing a key get suffixes a, b, c… in corpus order ("efficient2023a",
+/// "efficient2023b"). Keys depend on the whole corpus only, so filters and subtrees never change
+/// them.
 std::vector<std::string> citation_keys(const Corpus& corpus);
 
 /// How an entry is typed, shared by BibTeX and CSL-JSON.
