@@ -156,21 +156,10 @@ Paper make_paper(const Model& m, Random& rnd, std::size_t n) {
   return p;
 }
 
-// One paper in canonical form (the key order of load.cpp's writer), indented as an element of
+// One paper in canonical form (load.hpp's paper_to_json), indented as an element of
 // the top-level "papers" array.
 std::string paper_json(const Paper& p) {
-  Json out = Json::object();
-  out["id"] = p.id;
-  out["title"] = p.title;
-  if (!p.authors.empty()) out["authors"] = p.authors;
-  out["venue"] = p.venue;
-  if (p.year != 0) out["year"] = p.year;
-  out["kind"] = p.kind;
-  Json links = Json::array();
-  for (const auto& l : p.links) links.push_back(Json{{"label", l.label}, {"url", l.url}});
-  out["links"] = std::move(links);
-  if (!p.arxiv.empty()) out["arxiv"] = p.arxiv;
-  out["categories"] = p.categories;
+  Json out = papertree::paper_to_json(p);
   std::string text = out.dump(2, ' ', false, Json::error_handler_t::replace);
   std::string indented = "    ";
   for (char c : text) {

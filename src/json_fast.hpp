@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "papertree/text.hpp"
+
 namespace papertree::detail {
 
 /// A fast SAX producer for nlohmann's SAX interface (`null`, `boolean`, `number_integer`,
@@ -173,24 +175,6 @@ class FastSaxParser {
     return true;
   }
 
-  static void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      out += static_cast<char>(0xC0 | (cp >> 6));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += static_cast<char>(0xE0 | (cp >> 12));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (cp >> 18));
-      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-  }
-
   bool unicode_escape(std::string& out) {
     std::uint32_t cp = 0;
     if (!hex4(cp)) return false;
@@ -200,7 +184,7 @@ class FastSaxParser {
       if (!literal("\\u") || !hex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
       cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
     }
-    append_utf8(out, cp);
+    papertree::append_utf8(out, static_cast<char32_t>(cp));
     return true;
   }
 
