@@ -2,8 +2,8 @@
 #include <benchmark/benchmark.h>
 
 #include "bench_support.hpp"
-#include "papertree/io.hpp"
-#include "papertree/load.hpp"
+#include "papertree/io/io.hpp"
+#include "papertree/json/load.hpp"
 
 namespace papertree::bench {
 namespace {

@@ -5,10 +5,10 @@
 
 #include "bench_support.hpp"
 
-#if __has_include("papertree/search.hpp")
-#include "papertree/query.hpp"
-#include "papertree/search.hpp"
-#include "papertree/select.hpp"
+#if __has_include("papertree/search/search.hpp")
+#include "papertree/search/query.hpp"
+#include "papertree/search/search.hpp"
+#include "papertree/corpus/select.hpp"
 
 namespace papertree::bench {
 namespace {

@@ -9,8 +9,8 @@
 
 #include "papertree/embedded.hpp"
 #include "papertree/error.hpp"
-#include "papertree/io.hpp"
-#include "papertree/load.hpp"
+#include "papertree/io/io.hpp"
+#include "papertree/json/load.hpp"
 
 namespace papertree::bench {
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "papertree/corpus.hpp"
+#include "papertree/corpus/corpus.hpp"
 
 namespace papertree::bench {
 

@@ -27,9 +27,9 @@
 
 #include "papertree/embedded.hpp"
 #include "papertree/error.hpp"
-#include "papertree/io.hpp"
-#include "papertree/load.hpp"
-#include "papertree/text.hpp"
+#include "papertree/io/io.hpp"
+#include "papertree/json/load.hpp"
+#include "papertree/text/text.hpp"
 
 namespace {
 

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "papertree/load.hpp"
+#include "papertree/json/load.hpp"
 
 namespace papertree::test {
 

@@ -9,7 +9,7 @@
 #include "option_values.hpp"
 #include "paper_output.hpp"
 #include "papertree/error.hpp"
-#include "papertree/io.hpp"
+#include "papertree/io/io.hpp"
 #include "papertree/render/bibtex.hpp"
 #include "papertree/render/corpus_json.hpp"
 #include "papertree/render/csljson.hpp"
@@ -18,7 +18,7 @@
 #include "papertree/render/figure.hpp"
 #include "papertree/render/html.hpp"
 #include "papertree/render/markdown.hpp"
-#include "papertree/select.hpp"
+#include "papertree/corpus/select.hpp"
 
 namespace papertree::cli {
 

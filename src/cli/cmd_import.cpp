@@ -6,8 +6,8 @@
 #include "commands.hpp"
 #include "diagnostics.hpp"
 #include "papertree/import/markdown.hpp"
-#include "papertree/io.hpp"
-#include "papertree/load.hpp"
+#include "papertree/io/io.hpp"
+#include "papertree/json/load.hpp"
 
 namespace papertree::cli {
 

@@ -2,7 +2,7 @@
 
 #include "commands.hpp"
 #include "paper_output.hpp"
-#include "papertree/select.hpp"
+#include "papertree/corpus/select.hpp"
 
 namespace papertree::cli {
 

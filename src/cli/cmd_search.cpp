@@ -5,8 +5,8 @@
 #include "diagnostics.hpp"
 #include "paper_output.hpp"
 #include "papertree/error.hpp"
-#include "papertree/search.hpp"
-#include "papertree/text.hpp"
+#include "papertree/search/search.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree::cli {
 

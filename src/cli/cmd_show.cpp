@@ -3,7 +3,7 @@
 
 #include "commands.hpp"
 #include "papertree/render/papers.hpp"
-#include "papertree/select.hpp"
+#include "papertree/corpus/select.hpp"
 
 namespace papertree::cli {
 

@@ -3,7 +3,7 @@
 #include <cstdlib>
 
 #include "papertree/embedded.hpp"
-#include "papertree/load.hpp"
+#include "papertree/json/load.hpp"
 
 namespace papertree::cli {
 

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include "papertree/corpus.hpp"
+#include "papertree/corpus/corpus.hpp"
 #include "terminal.hpp"
 
 namespace papertree::cli {

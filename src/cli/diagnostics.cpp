@@ -6,7 +6,7 @@
 #include <sstream>
 
 #include "commands.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree::cli {
 

@@ -5,7 +5,7 @@
 
 #include "option_values.hpp"
 #include "papertree/error.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree::cli {
 

@@ -8,7 +8,7 @@
 
 #include "context.hpp"
 #include "papertree/render/papers.hpp"
-#include "papertree/select.hpp"
+#include "papertree/corpus/select.hpp"
 
 namespace papertree::cli {
 

@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "outline.hpp"
-#include "papertree/text.hpp"
-#include "papertree/venue.hpp"
+#include "papertree/text/text.hpp"
+#include "papertree/corpus/venue.hpp"
 
 namespace papertree::import_detail {
 

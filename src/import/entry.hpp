@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "papertree/corpus.hpp"
+#include "papertree/corpus/corpus.hpp"
 #include "papertree/import/markdown.hpp"
 
 namespace papertree::import_detail {

@@ -5,7 +5,7 @@
 #include <fmt/format.h>
 
 #include "entry.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree::import_detail {
 

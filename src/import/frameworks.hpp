@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "outline.hpp"
-#include "papertree/corpus.hpp"
+#include "papertree/corpus/corpus.hpp"
 
 namespace papertree::import_detail {
 

@@ -1,7 +1,7 @@
 #include <regex>
 
 #include "papertree/import/markdown.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 

@@ -13,7 +13,7 @@
 #include "frameworks.hpp"
 #include "outline.hpp"
 #include "papertree/error.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 

@@ -1,7 +1,7 @@
 #include "outline.hpp"
 
 #include "entry.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree::import_detail {
 

@@ -4,7 +4,7 @@
 
 #include "outline.hpp"
 #include "papertree/render/markdown.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree::import_detail {
 

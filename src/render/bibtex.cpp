@@ -5,8 +5,8 @@
 #include <set>
 
 #include "export_common.hpp"
-#include "papertree/text.hpp"
-#include "papertree/venue.hpp"
+#include "papertree/text/text.hpp"
+#include "papertree/corpus/venue.hpp"
 
 namespace papertree {
 

@@ -4,7 +4,7 @@
 
 #include "export_common.hpp"
 #include "papertree/render/bibtex.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 

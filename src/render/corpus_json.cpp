@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "export_common.hpp"
-#include "papertree/load.hpp"
+#include "papertree/json/load.hpp"
 
 namespace papertree {
 

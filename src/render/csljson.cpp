@@ -4,8 +4,8 @@
 
 #include "export_common.hpp"
 #include "papertree/render/bibtex.hpp"
-#include "papertree/text.hpp"
-#include "papertree/venue.hpp"
+#include "papertree/text/text.hpp"
+#include "papertree/corpus/venue.hpp"
 
 namespace papertree {
 

@@ -3,7 +3,7 @@
 #include <array>
 
 #include "export_common.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 

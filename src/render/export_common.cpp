@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree::detail {
 

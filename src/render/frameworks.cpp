@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 

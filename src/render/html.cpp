@@ -4,7 +4,7 @@
 
 #include "html_assets.hpp"
 #include "papertree/render/figure.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 

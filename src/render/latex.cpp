@@ -2,7 +2,7 @@
 #include <array>
 
 #include "papertree/render/figure.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 

@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "export_common.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 

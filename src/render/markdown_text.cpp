@@ -5,7 +5,7 @@
 
 #include "export_common.hpp"
 #include "papertree/render/markdown.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 

@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
 #include "papertree/render/figure.hpp"
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 

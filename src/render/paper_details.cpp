@@ -1,8 +1,8 @@
 #include <algorithm>
 
 #include "papertree/render/papers.hpp"
-#include "papertree/text.hpp"
-#include "papertree/venue.hpp"
+#include "papertree/text/text.hpp"
+#include "papertree/corpus/venue.hpp"
 
 namespace papertree {
 

@@ -4,10 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
-#include "papertree/load.hpp"
-#include "papertree/search.hpp"
-#include "papertree/text.hpp"
-#include "papertree/venue.hpp"
+#include "papertree/json/load.hpp"
+#include "papertree/search/search.hpp"
+#include "papertree/text/text.hpp"
+#include "papertree/corpus/venue.hpp"
 
 namespace papertree {
 

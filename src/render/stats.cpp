@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "papertree/text.hpp"
-#include "papertree/venue.hpp"
+#include "papertree/text/text.hpp"
+#include "papertree/corpus/venue.hpp"
 
 namespace papertree {
 

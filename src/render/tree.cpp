@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "papertree/text.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 

@@ -4,7 +4,7 @@
 #include <ostream>
 #include <vector>
 
-#include "papertree/corpus.hpp"
+#include "papertree/corpus/corpus.hpp"
 
 namespace papertree {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "papertree/corpus.hpp"
+#include "papertree/corpus/corpus.hpp"
 #include "papertree/render/export.hpp"
 
 namespace papertree {

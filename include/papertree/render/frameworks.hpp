@@ -4,7 +4,7 @@
 #include <ostream>
 #include <span>
 
-#include "papertree/corpus.hpp"
+#include "papertree/corpus/corpus.hpp"
 #include "papertree/render/style.hpp"
 
 namespace papertree {

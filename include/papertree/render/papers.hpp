@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "papertree/corpus.hpp"
+#include "papertree/corpus/corpus.hpp"
 #include "papertree/render/style.hpp"
 
 namespace papertree {

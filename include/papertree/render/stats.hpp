@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "papertree/corpus.hpp"
+#include "papertree/corpus/corpus.hpp"
 #include "papertree/render/style.hpp"
 
 namespace papertree {

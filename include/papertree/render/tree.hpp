@@ -4,7 +4,7 @@
 #include <optional>
 #include <ostream>
 
-#include "papertree/corpus.hpp"
+#include "papertree/corpus/corpus.hpp"
 #include "papertree/render/style.hpp"
 
 namespace papertree {

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <climits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "papertree/corpus/corpus.hpp"
+
+namespace papertree {
+
+/// An inclusive range of years; a paper without a year (0) is never inside one.
+struct YearRange {
+  int min = INT_MIN;
+  int max = INT_MAX;
+  bool contains(int year) const { return year != 0 && year >= min && year <= max; }
+  bool operator==(const YearRange&) const = default;
+};
+
+/// Parses `2023`, `2022..2024`, `2022..`, `..2024`, `>=2023`, `>2022`, `<=2024`, `<2024`, `=2023`.
+/// Throws UsageError saying what was expected when `text` is none of these.
+YearRange parse_year_range(std::string_view text);
+
+/// Which papers to keep. Every member has a "keep all" default; set ones are ANDed.
+struct Filters {
+  std::optional<YearRange> years;
+  std::vector<std::string> venues;  ///< keep papers at any of these venues (normalised, any case)
+  bool has_code = false;            ///< keep papers with a code link
+  std::string kind;                 ///< "paper", "blog" or "website"; empty for any
+  bool arxiv_only = false;          ///< keep papers whose venue is arXiv (preprints)
+
+  /// True when `paper` passes every filter that is set.
+  bool matches(const Paper& paper) const;
+};
+
+/// Papers of the subtree of `root` (only `root` itself when `direct`), or of the whole corpus
+/// when `root` is empty, that pass `filters`; each paper once, in corpus order.
+std::vector<PaperIndex> select_papers(const Corpus& corpus, std::optional<CategoryIndex> root,
+                                      bool direct, const Filters& filters);
+
+/// What to order paper lists by.
+enum class SortKey { year, title, venue };
+
+/// "year", "title" or "venue"; throws UsageError otherwise.
+SortKey parse_sort_key(std::string_view text);
+
+/// How to order a paper list: `year` is newest first, then title; `title` is A to Z, then newest
+/// first; `venue` is by normalised venue A to Z, then newest first, then title. Ties end with the
+/// paper id, so the order is total and `reverse` flips it exactly.
+struct SortOptions {
+  SortKey key = SortKey::year;
+  bool reverse = false;
+};
+
+/// Sorts `papers` in place (case- and accent-insensitive on text keys).
+void sort_papers(const Corpus& corpus, std::vector<PaperIndex>& papers, const SortOptions& options);
+
+/// Finds the one paper a person means: an id, an arXiv id (`2306.00978`, `arXiv:2306.00978v2`),
+/// an arXiv URL, or a fragment of a title (case- and accent-insensitive) matching one paper.
+/// Throws UsageError when nothing matches, or when a fragment matches several papers (the detail
+/// lists them, one "id  title" a line).
+PaperIndex resolve_paper(const Corpus& corpus, std::string_view text);
+
+}  // namespace papertree

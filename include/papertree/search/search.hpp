@@ -1,0 +1,106 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "papertree/corpus/corpus.hpp"
+#include "papertree/search/query.hpp"
+#include "papertree/corpus/select.hpp"
+
+namespace papertree {
+
+/// A word of indexed or searched text after folding: `term` is lower-cased, accent-free and
+/// suffix-folded ("Caches" -> "cach"); [begin, end) are its bytes in the original text.
+struct TextToken {
+  std::string term;
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
+/// Splits text into search terms. Letters and digits make words; '.' between digits stays
+/// ("1.58"); other punctuation, '-' included, separates, so "KV-Cache", "kv-cache" and "kv cache"
+/// all give "kv", "cach", and "LLM.int8()" gives "llm", "int8". Plurals and common suffixes are
+/// folded (`fold_term`).
+std::vector<TextToken> tokenize(std::string_view text);
+
+/// Folds the suffix of one lower-case word: plurals ("models" -> "model"), -ly, -ing, -ed,
+/// -ation, a final -e ("quantization", "quantized", "quantize" -> "quantiz"). Words with digits and
+/// short words are kept as they are.
+std::string fold_term(std::string_view word);
+
+/// Where a query word matched no indexed term and close spellings were used instead.
+struct Correction {
+  std::string typed;  ///< the word as typed
+  std::vector<std::string>
+      used;  ///< the words searched instead, best first ("quant*" for a prefix)
+};
+
+/// The result of a search: matching papers, best first, with their scores.
+struct SearchResult {
+  std::vector<PaperIndex> papers;
+  std::vector<double> scores;           ///< parallel to `papers`
+  std::vector<Correction> corrections;  ///< typos replaced, in query order
+  std::vector<std::string> highlight;   ///< folded terms to mark in titles, sorted, distinct
+};
+
+/// Keeps the hits that pass `filters` and sit in the subtree of `within` (when given), in order.
+void filter_result(const Corpus& corpus, SearchResult& result, const Filters& filters,
+                   std::optional<CategoryIndex> within);
+
+/// Distinct hits per category: counts[c] is how many of the papers sit in c's subtree.
+std::vector<std::size_t> facet_counts(const Corpus& corpus, const std::vector<PaperIndex>& papers);
+
+/// An inverted index over a corpus' titles, venues and the names of each paper's categories,
+/// built once; postings are sorted vectors of paper indexes with term positions.
+class SearchIndex {
+ public:
+  /// Indexes `corpus`, which must outlive the index.
+  explicit SearchIndex(const Corpus& corpus);
+
+  /// Evaluates a parsed query: papers that match it, ranked by BM25 (title matches weigh most,
+  /// then category names, then venues), ties by corpus order. A word matching nothing is read
+  /// as a prefix when it starts indexed words, else replaced by close spellings; both are
+  /// reported in `corrections`. Throws UsageError for an unknown `in:` category.
+  SearchResult search(const QueryNode& query) const;
+
+  /// Number of distinct indexed terms.
+  std::size_t vocabulary_size() const { return m_vocabulary.size(); }
+
+ private:
+  struct Posting {
+    PaperIndex paper;
+    std::uint32_t first_position;  ///< into FieldIndex::positions
+    std::uint32_t count;           ///< occurrences of the term in this paper's field
+  };
+  struct FieldIndex {
+    double weight = 1.0;
+    std::vector<Posting> postings;     ///< every term's postings, concatenated (CSR)
+    std::vector<std::uint32_t> start;  ///< term t's postings are [start[t], start[t + 1])
+    std::vector<std::uint32_t> positions;
+    std::vector<std::uint32_t> length;  ///< tokens per paper
+    double average_length = 0;
+
+    /// The postings of term `t`, sorted by paper.
+    std::span<const Posting> postings_of(std::uint32_t t) const {
+      return {postings.data() + start[t], postings.data() + start[t + 1]};
+    }
+  };
+  friend class QueryEvaluator;
+
+  const Corpus& m_corpus;
+  std::vector<std::string> m_vocabulary;  ///< sorted; a term's id is its index
+  std::vector<std::string> m_surface;     ///< a readable word for each term id
+  std::vector<FieldIndex> m_fields;       ///< title, category, venue
+
+  void build_field(const std::vector<std::uint32_t>& terms,
+                   const std::vector<std::uint32_t>& positions,
+                   const std::vector<std::size_t>& start, const std::vector<std::uint32_t>& rank,
+                   std::size_t field);
+  std::optional<std::uint32_t> term_id(std::string_view term) const;
+};
+
+}  // namespace papertree

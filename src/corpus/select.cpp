@@ -1,0 +1,195 @@
+#include "papertree/corpus/select.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <numeric>
+#include <tuple>
+
+#include "papertree/error.hpp"
+#include "papertree/import/markdown.hpp"
+#include "papertree/text/text.hpp"
+#include "papertree/corpus/venue.hpp"
+
+namespace papertree {
+
+namespace {
+
+std::optional<int> parse_year(std::string_view text) {
+  int year = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
+  if (ec != std::errc{} || end != text.data() + text.size() || text.size() != 4) return {};
+  return year;
+}
+
+std::optional<YearRange> try_parse_year_range(std::string_view text) {
+  YearRange range;
+  if (auto dots = text.find(".."); dots != std::string_view::npos) {
+    std::string_view lo = text.substr(0, dots);
+    std::string_view hi = text.substr(dots + 2);
+    if (lo.empty() && hi.empty()) return {};
+    if (!lo.empty()) {
+      auto y = parse_year(lo);
+      if (!y) return {};
+      range.min = *y;
+    }
+    if (!hi.empty()) {
+      auto y = parse_year(hi);
+      if (!y) return {};
+      range.max = *y;
+    }
+    if (range.min > range.max) return {};
+    return range;
+  }
+  struct Op {
+    std::string_view text;
+    int lo_shift;  // applied to set min
+    int hi_shift;  // applied to set max
+    bool sets_min;
+    bool sets_max;
+  };
+  static constexpr Op k_ops[] = {{">=", 0, 0, true, false}, {"<=", 0, 0, false, true},
+                                 {">", 1, 0, true, false},  {"<", 0, -1, false, true},
+                                 {"=", 0, 0, true, true},   {"", 0, 0, true, true}};
+  for (const Op& op : k_ops) {
+    if (text.substr(0, op.text.size()) != op.text) continue;
+    auto y = parse_year(text.substr(op.text.size()));
+    if (!y) return {};
+    if (op.sets_min) range.min = *y + op.lo_shift;
+    if (op.sets_max) range.max = *y + op.hi_shift;
+    return range;
+  }
+  return {};
+}
+
+std::string sort_text(std::string_view s) {
+  return fold_case_accents(s);
+}
+
+}  // namespace
+
+YearRange parse_year_range(std::string_view text) {
+  if (auto range = try_parse_year_range(trim(text))) return *range;
+  throw UsageError("bad year \"" + std::string(text) +
+                   "\": expected a year (2023), a range (2022..2024) or a bound (>=2023, <2024)");
+}
+
+bool Filters::matches(const Paper& paper) const {
+  if (years && !years->contains(paper.year)) return false;
+  if (has_code && !paper.has_code()) return false;
+  if (!kind.empty() && !iequals(kind, paper.kind)) return false;
+  if (arxiv_only && normalize_venue(paper.venue) != "arXiv") return false;
+  if (!venues.empty() && std::none_of(venues.begin(), venues.end(), [&](const std::string& v) {
+        return same_venue(v, paper.venue);
+      })) {
+    return false;
+  }
+  return true;
+}
+
+std::vector<PaperIndex> select_papers(const Corpus& corpus, std::optional<CategoryIndex> root,
+                                      bool direct, const Filters& filters) {
+  std::vector<PaperIndex> papers;
+  if (root) {
+    papers = corpus.papers_under(*root, direct);
+  } else {
+    papers.resize(corpus.papers().size());
+    std::iota(papers.begin(), papers.end(), PaperIndex{0});
+  }
+  std::erase_if(papers, [&](PaperIndex p) { return !filters.matches(corpus.paper(p)); });
+  return papers;
+}
+
+SortKey parse_sort_key(std::string_view text) {
+  if (text == "year") return SortKey::year;
+  if (text == "title") return SortKey::title;
+  if (text == "venue") return SortKey::venue;
+  throw UsageError("unknown sort key \"" + std::string(text) + "\": expected year, title or venue");
+}
+
+void sort_papers(const Corpus& corpus, std::vector<PaperIndex>& papers,
+                 const SortOptions& options) {
+  // Keys are computed once per paper, not once per comparison.
+  struct Row {
+    std::string primary;  // folded venue for SortKey::venue
+    int neg_year;
+    std::string title;
+    std::string_view id;
+    PaperIndex index;
+  };
+  std::vector<Row> rows;
+  rows.reserve(papers.size());
+  for (PaperIndex p : papers) {
+    const Paper& paper = corpus.paper(p);
+    std::string venue =
+        options.key == SortKey::venue ? sort_text(normalize_venue(paper.venue)) : std::string();
+    rows.push_back({std::move(venue), -paper.year, sort_text(paper.title), paper.id, p});
+  }
+  auto by_year = [](const Row& r) { return std::tie(r.neg_year, r.title, r.id); };
+  auto by_title = [](const Row& r) { return std::tie(r.title, r.neg_year, r.id); };
+  auto by_venue = [](const Row& r) { return std::tie(r.primary, r.neg_year, r.title, r.id); };
+  auto sort_by = [&](auto key) {
+    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+      return options.reverse ? key(b) < key(a) : key(a) < key(b);
+    });
+  };
+  switch (options.key) {
+    case SortKey::year:
+      sort_by(by_year);
+      break;
+    case SortKey::title:
+      sort_by(by_title);
+      break;
+    case SortKey::venue:
+      sort_by(by_venue);
+      break;
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) papers[i] = rows[i].index;
+}
+
+namespace {
+
+// The bare arXiv id in an arXiv URL, an "arXiv:" reference or a plain id, without its version.
+std::string arxiv_id_of(std::string_view text) {
+  text = trim(text);
+  if (std::string id = arxiv_id_from_url(text); !id.empty()) return id;
+  if (text.size() > 6 && ascii_lower(text.substr(0, 6)) == "arxiv:") text = trim(text.substr(6));
+  std::string s(text);
+  if (s.size() > 4 && s.ends_with(".pdf")) s.resize(s.size() - 4);
+  auto is_digit = [](unsigned char c) { return std::isdigit(c) != 0; };
+  if (auto v = s.rfind('v'); v != std::string::npos && v > 0 && v + 1 < s.size() &&
+                             std::all_of(s.begin() + v + 1, s.end(), is_digit)) {
+    s.resize(v);
+  }
+  return s;
+}
+
+}  // namespace
+
+PaperIndex resolve_paper(const Corpus& corpus, std::string_view text) {
+  if (auto p = corpus.find_paper(trim(text))) return *p;
+  std::string arxiv = arxiv_id_of(text);
+  std::string needle = fold_case_accents(trim(text));
+  std::vector<PaperIndex> by_title;
+  for (PaperIndex p = 0; p < corpus.papers().size(); ++p) {
+    const Paper& paper = corpus.paper(p);
+    if (!arxiv.empty() && paper.arxiv == arxiv) return p;
+    std::string title = fold_case_accents(paper.title);
+    if (title == needle) return p;
+    if (!needle.empty() && title.find(needle) != std::string::npos) by_title.push_back(p);
+  }
+  if (by_title.size() == 1) return by_title.front();
+  std::string shown(trim(text));
+  if (by_title.empty()) {
+    throw UsageError("no paper matches \"" + shown +
+                     "\": give an id, an arXiv id or URL, or a fragment of a title");
+  }
+  std::string detail;
+  for (PaperIndex p : by_title) detail += corpus.paper(p).id + "  " + corpus.paper(p).title + "\n";
+  detail.pop_back();
+  throw UsageError("\"" + shown + "\" matches " + std::to_string(by_title.size()) +
+                       " papers; give one of these ids:",
+                   detail);
+}
+
+}  // namespace papertree

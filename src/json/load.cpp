@@ -1,0 +1,394 @@
+#include "papertree/json/load.hpp"
+
+#include "syntax.hpp"
+
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "fast_reader.hpp"
+#include "paper_sax.hpp"
+#include "papertree/error.hpp"
+#include "papertree/io/io.hpp"
+#include "papertree/text/text.hpp"
+
+namespace papertree {
+
+using detail::caret_excerpt;
+using detail::line_column;
+using detail::syntax_message;
+using detail::token_start;
+using detail::too_deep_at;
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+constexpr int k_max_taxonomy_depth = 32;
+
+// What a JSON value is, for "expected …, got …" messages. Containers are named, not dumped.
+std::string describe(const Json& v) {
+  switch (v.type()) {
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "an array";
+    case Json::value_t::null:
+      return "null";
+    case Json::value_t::string: {
+      std::string s = v.get_ref<const std::string&>();
+      if (s.size() > 40) s = truncate_to_width(s, 40);
+      return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
+    }
+    default:
+      return v.dump();
+  }
+}
+
+// A JSON path built on the stack as the reader descends; turned into text only for an error.
+struct JsonPath {
+  const JsonPath* parent = nullptr;
+  std::string_view key;
+  std::size_t index = std::string_view::npos;
+
+  JsonPath operator/(std::string_view k) const { return JsonPath{this, k}; }
+  JsonPath operator[](std::size_t i) const { return JsonPath{this, {}, i}; }
+
+  std::string str() const {
+    std::string head = parent ? parent->str() : std::string();
+    if (index != std::string_view::npos) return fmt::format("{}[{}]", head, index);
+    if (key.empty()) return head;
+    return head.empty() ? std::string(key) : head + "." + std::string(key);
+  }
+};
+
+// Turns the DOM of a corpus, or of one paper at a time, into the model, checking shapes.
+// Takes values by non-const reference and moves strings out of them.
+class Reader {
+ public:
+  explicit Reader(const std::string& origin) : m_origin(origin) {}
+
+  [[noreturn]] void fail(const JsonPath& path, const std::string& message) const {
+    throw DataError(Location{m_origin, 0, 0, path.str()}, message);
+  }
+
+  Json& require(Json& obj, const JsonPath& path, const char* key) const {
+    auto it = obj.find(key);
+    if (it == obj.end()) fail(path, fmt::format("missing required key \"{}\"", key));
+    return *it;
+  }
+
+  void expect(const Json& v, bool ok, const JsonPath& path, const char* what) const {
+    if (!ok) fail(path, fmt::format("expected {}, got {}", what, describe(v)));
+  }
+
+  std::string take_string(Json& v, const JsonPath& path) const {
+    expect(v, v.is_string(), path, "a string");
+    return std::move(v.get_ref<std::string&>());
+  }
+
+  std::string required_string(Json& obj, const JsonPath& path, const char* key) const {
+    return take_string(require(obj, path, key), path / key);
+  }
+
+  std::string optional_string(Json& obj, const JsonPath& path, const char* key) const {
+    auto it = obj.find(key);
+    return it == obj.end() ? std::string() : take_string(*it, path / key);
+  }
+
+  std::vector<std::string> string_list(Json& v, const JsonPath& path) const {
+    expect(v, v.is_array(), path, "an array of strings");
+    std::vector<std::string> out;
+    out.reserve(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(take_string(v[i], path[i]));
+    return out;
+  }
+
+  // Keys of `obj` not in `known`, in file order; null when there are none.
+  static Json extras(Json& obj, std::initializer_list<std::string_view> known) {
+    Json out;
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      if (std::find(known.begin(), known.end(), it.key()) == known.end())
+        out[it.key()] = std::move(it.value());
+    }
+    return out;
+  }
+
+  CategoryNode category(Json& v, const JsonPath& path, int depth) const {
+    expect(v, v.is_object(), path, "a category object");
+    if (depth > k_max_taxonomy_depth) {
+      fail(path, fmt::format("the taxonomy is nested deeper than {} levels", k_max_taxonomy_depth));
+    }
+    CategoryNode node;
+    node.id = required_string(v, path, "id");
+    node.name = required_string(v, path, "name");
+    if (auto it = v.find("children"); it != v.end()) {
+      JsonPath cpath = path / "children";
+      expect(*it, it->is_array(), cpath, "an array of categories");
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        node.children.push_back(category((*it)[i], cpath[i], depth + 1));
+      }
+    }
+    node.extra = extras(v, {"id", "name", "children"});
+    return node;
+  }
+
+  Link link(Json& v, const JsonPath& path) const {
+    expect(v, v.is_object(), path, "a link object {\"label\", \"url\"}");
+    Link l;
+    l.label = required_string(v, path, "label");
+    l.url = required_string(v, path, "url");
+    return l;
+  }
+
+  Paper paper(Json& v, const JsonPath& path) const {
+    expect(v, v.is_object(), path, "a paper object");
+    Paper p;
+    p.id = required_string(v, path, "id");
+    p.title = required_string(v, path, "title");
+    if (auto it = v.find("authors"); it != v.end()) p.authors = string_list(*it, path / "authors");
+    p.venue = optional_string(v, path, "venue");
+    if (auto it = v.find("year"); it != v.end()) {
+      expect(*it, it->is_number_integer(), path / "year", "an integer");
+      auto year = it->get<long long>();
+      if (year < 0 || year > 9999)
+        fail(path / "year", fmt::format("year {} is out of range 0..9999", year));
+      p.year = static_cast<int>(year);
+    }
+    if (auto it = v.find("kind"); it != v.end()) p.kind = take_string(*it, path / "kind");
+    if (p.kind.empty()) fail(path / "kind", "a kind must not be empty");
+    if (auto it = v.find("links"); it != v.end()) {
+      expect(*it, it->is_array(), path / "links", "an array of links");
+      p.links.reserve(it->size());
+      for (std::size_t i = 0; i < it->size(); ++i)
+        p.links.push_back(link((*it)[i], (path / "links")[i]));
+    }
+    p.arxiv = optional_string(v, path, "arxiv");
+    p.categories = string_list(require(v, path, "categories"), path / "categories");
+    p.extra = extras(
+        v, {"id", "title", "authors", "venue", "year", "kind", "links", "arxiv", "categories"});
+    return p;
+  }
+
+  Framework framework(Json& v, const JsonPath& path) const {
+    expect(v, v.is_object(), path, "a framework object");
+    Framework f;
+    f.id = required_string(v, path, "id");
+    f.name = required_string(v, path, "name");
+    f.url = optional_string(v, path, "url");
+    if (auto it = v.find("supports"); it != v.end())
+      f.supports = string_list(*it, path / "supports");
+    f.extra = extras(v, {"id", "name", "url", "supports"});
+    return f;
+  }
+
+  Source source(Json& v, const JsonPath& path) const {
+    expect(v, v.is_object(), path, "an object");
+    Source s;
+    s.url = optional_string(v, path, "url");
+    s.commit = optional_string(v, path, "commit");
+    s.arxiv = optional_string(v, path, "arxiv");
+    s.citation = optional_string(v, path, "citation");
+    s.extra = extras(v, {"url", "commit", "arxiv", "citation"});
+    return s;
+  }
+
+  void header(Json& root) const {
+    JsonPath top;
+    Json& format = require(root, top, "format");
+    if (!format.is_string() || format.get_ref<const std::string&>() != "papertree-corpus") {
+      fail(top / "format", fmt::format("expected \"papertree-corpus\", got {}", describe(format)));
+    }
+    Json& version = require(root, top, "version");
+    expect(version, version.is_number_integer(), top / "version", "an integer");
+    auto v = version.get<long long>();
+    if (v > k_corpus_version) {
+      fail(top / "version",
+           fmt::format(
+               "corpus format version {} is newer than this papertree supports (version {}); "
+               "upgrade papertree",
+               v, k_corpus_version));
+    }
+    if (v < 1) {
+      fail(top / "version",
+           fmt::format("unknown corpus format version {} (supported: {})", v, k_corpus_version));
+    }
+  }
+
+  // The whole corpus. `streamed` holds the papers already read one by one while parsing (their
+  // DOM array is then empty); without streaming, they are read from the DOM here.
+  CorpusData corpus(Json& root, std::vector<Paper> streamed) const {
+    JsonPath top;
+    if (!root.is_object())
+      fail(top, fmt::format("expected a corpus object, got {}", describe(root)));
+    header(root);
+    CorpusData d;
+    d.title = required_string(root, top, "title");
+    if (auto it = root.find("source"); it != root.end()) d.source = source(*it, top / "source");
+    Json& taxonomy = require(root, top, "taxonomy");
+    expect(taxonomy, taxonomy.is_array(), top / "taxonomy", "an array of categories");
+    for (std::size_t i = 0; i < taxonomy.size(); ++i) {
+      d.taxonomy.push_back(category(taxonomy[i], (top / "taxonomy")[i], 0));
+    }
+    Json& papers = require(root, top, "papers");
+    expect(papers, papers.is_array(), top / "papers", "an array of papers");
+    d.papers = std::move(streamed);
+    for (std::size_t i = 0; i < papers.size(); ++i)
+      d.papers.push_back(paper(papers[i], (top / "papers")[i]));
+    if (auto it = root.find("frameworks"); it != root.end()) {
+      expect(*it, it->is_array(), top / "frameworks", "an array of frameworks");
+      for (std::size_t i = 0; i < it->size(); ++i) {
+        d.frameworks.push_back(framework((*it)[i], (top / "frameworks")[i]));
+      }
+    }
+    d.extra =
+        extras(root, {"format", "version", "title", "source", "taxonomy", "papers", "frameworks"});
+    return d;
+  }
+
+ private:
+  const std::string& m_origin;
+};
+
+// SAX handler that builds the DOM of everything but the papers, and turns each element of the
+// top-level "papers" array into a Paper as soon as it is complete, then drops its DOM. Peak
+// memory is the model plus one paper's DOM, not a DOM of the whole file.
+class StreamingBuilder {
+ public:
+  explicit StreamingBuilder(const Reader& reader) : m_reader(reader) {}
+
+  bool null() { return value(Json(nullptr)); }
+  bool boolean(bool b) { return value(Json(b)); }
+  bool number_integer(Json::number_integer_t n) { return value(Json(n)); }
+  bool number_unsigned(Json::number_unsigned_t n) { return value(Json(n)); }
+  bool number_float(Json::number_float_t f, const std::string&) { return value(Json(f)); }
+  bool string(std::string& s) { return value(Json(std::move(s))); }
+  bool binary(Json::binary_t& b) { return value(Json::binary(std::move(b))); }
+  bool start_object(std::size_t) { return open(Json::object()); }
+  bool start_array(std::size_t) {
+    bool papers = m_stack.size() == 1 && m_key == "papers";
+    open(Json::array());
+    if (papers) m_papers = m_stack.back();
+    return true;
+  }
+  bool key(std::string& k) {
+    m_key = std::move(k);
+    return true;
+  }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) {
+    m_error_position = position;
+    m_error = e.what();
+    return false;
+  }
+
+  Json& root() { return m_root; }
+  std::vector<Paper>& papers() { return m_streamed; }
+  const std::string& error() const { return m_error; }
+  std::size_t error_position() const { return m_error_position; }
+
+ private:
+  Json* place(Json v) {
+    if (m_stack.empty()) {
+      m_root = std::move(v);
+      return &m_root;
+    }
+    Json& parent = *m_stack.back();
+    if (parent.is_array()) {
+      parent.push_back(std::move(v));
+      return &parent.back();
+    }
+    Json& slot = parent[m_key];
+    slot = std::move(v);
+    return &slot;
+  }
+
+  bool value(Json v) {
+    place(std::move(v));
+    take_paper_if_complete();
+    return true;
+  }
+
+  bool open(Json v) {
+    m_stack.push_back(place(std::move(v)));
+    return true;
+  }
+
+  bool close() {
+    m_stack.pop_back();
+    take_paper_if_complete();
+    return true;
+  }
+
+  // When the last element of the papers array is complete, converts and drops it.
+  void take_paper_if_complete() {
+    if (m_papers == nullptr || m_stack.empty() || m_stack.back() != m_papers || m_papers->empty())
+      return;
+    const JsonPath root;
+    const JsonPath papers_path = root / "papers";
+    m_streamed.push_back(m_reader.paper(m_papers->back(), papers_path[m_streamed.size()]));
+    m_papers->erase(m_papers->size() - 1);
+  }
+
+  const Reader& m_reader;
+  Json m_root;
+  std::vector<Json*> m_stack;
+  std::string m_key;
+  Json* m_papers = nullptr;
+  std::vector<Paper> m_streamed;
+  std::string m_error;
+  std::size_t m_error_position = 0;
+};
+
+constexpr int k_max_json_depth = 128;
+
+}  // namespace
+
+CorpusData parse_corpus(std::string_view text, const std::string& origin) {
+  if (trim(text).empty())
+    throw DataError(Location{origin, 0, 0, {}}, "the file is empty, expected a corpus JSON object");
+  if (std::size_t at = too_deep_at(text, k_max_json_depth); at != std::string_view::npos) {
+    auto [line, column] = line_column(text, at);
+    throw DataError(Location{origin, line, column, {}},
+                    fmt::format("JSON nested deeper than {} levels", k_max_json_depth));
+  }
+  Reader reader(origin);
+  {
+    StreamingBuilder rest(reader);
+    detail::DirectPaperBuilder<StreamingBuilder> fast(rest);
+    // Room for more papers than the text can hold (a paper takes well over 128 bytes of JSON),
+    // so the vector never grows by copying. Pages never written to take no memory.
+    fast.papers().reserve(text.size() / 128);
+    if (detail::fast_sax_parse(text, fast))
+      return reader.corpus(rest.root(), std::move(fast.papers()));
+  }
+  // Something unusual (most likely an error): parse again with nlohmann for its exact position.
+  StreamingBuilder builder(reader);
+  bool ok = Json::sax_parse(text.begin(), text.end(), &builder);
+  if (!ok) {
+    // The position is one past the offending character.
+    std::size_t offset =
+        token_start(text, builder.error_position() > 0 ? builder.error_position() - 1 : 0);
+    auto [line, column] = line_column(text, offset);
+    throw DataError(Location{origin, line, column, {}}, syntax_message(builder.error()),
+                    caret_excerpt(text, offset, column));
+  }
+  return reader.corpus(builder.root(), std::move(builder.papers()));
+}
+
+Corpus load_corpus_text(std::string_view text, const std::string& origin) {
+  return Corpus::build(parse_corpus(text, origin), origin);
+}
+
+Corpus load_corpus_file(const std::string& path) {
+  CorpusData data;
+  {
+    // The text is dropped before the indexes are built, so the two never peak together.
+    std::string text = read_file(path);
+    data = parse_corpus(text, path);
+  }
+  return Corpus::build(std::move(data), path);
+}
+
+}  // namespace papertree

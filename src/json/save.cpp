@@ -1,0 +1,79 @@
+// The canonical JSON form of a corpus (docs/corpus-format.md, "Canonical form").
+#include "papertree/json/load.hpp"
+
+namespace papertree {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+void append_extra(Json& out, const Json& extra) {
+  if (!extra.is_object()) return;
+  for (auto it = extra.begin(); it != extra.end(); ++it) out[it.key()] = it.value();
+}
+
+Json category_json(const CategoryNode& node) {
+  Json out = Json::object();
+  out["id"] = node.id;
+  out["name"] = node.name;
+  Json children = Json::array();
+  for (const auto& child : node.children) children.push_back(category_json(child));
+  if (!children.empty()) out["children"] = std::move(children);
+  append_extra(out, node.extra);
+  return out;
+}
+
+}  // namespace
+
+Json paper_to_json(const Paper& p) {
+  Json out = Json::object();
+  out["id"] = p.id;
+  out["title"] = p.title;
+  if (!p.authors.empty()) out["authors"] = p.authors;
+  out["venue"] = p.venue;
+  if (p.year != 0) out["year"] = p.year;
+  out["kind"] = p.kind;
+  Json links = Json::array();
+  for (const Link& l : p.links) links.push_back(Json{{"label", l.label}, {"url", l.url}});
+  out["links"] = std::move(links);
+  if (!p.arxiv.empty()) out["arxiv"] = p.arxiv;
+  out["categories"] = p.categories;
+  append_extra(out, p.extra);
+  return out;
+}
+
+Json corpus_to_json(const CorpusData& d) {
+  Json out = Json::object();
+  out["format"] = "papertree-corpus";
+  out["version"] = k_corpus_version;
+  out["title"] = d.title;
+  Json source = Json::object();
+  source["url"] = d.source.url;
+  source["commit"] = d.source.commit;
+  source["arxiv"] = d.source.arxiv;
+  source["citation"] = d.source.citation;
+  append_extra(source, d.source.extra);
+  out["source"] = std::move(source);
+  out["taxonomy"] = Json::array();
+  for (const auto& node : d.taxonomy) out["taxonomy"].push_back(category_json(node));
+  out["papers"] = Json::array();
+  for (const auto& p : d.papers) out["papers"].push_back(paper_to_json(p));
+  out["frameworks"] = Json::array();
+  for (const auto& f : d.frameworks) {
+    Json fj = Json::object();
+    fj["id"] = f.id;
+    fj["name"] = f.name;
+    fj["url"] = f.url;
+    fj["supports"] = f.supports;
+    append_extra(fj, f.extra);
+    out["frameworks"].push_back(std::move(fj));
+  }
+  append_extra(out, d.extra);
+  return out;
+}
+
+std::string to_canonical_json(const CorpusData& data) {
+  return corpus_to_json(data).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace papertree

@@ -1,0 +1,80 @@
+#pragma once
+// The query evaluator shared by src/search_eval.cpp (sets of papers per query node) and
+// src/search_rank.cpp (phrases, prefixes, typo candidates, BM25). Private to the core.
+
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "papertree/search/search.hpp"
+
+namespace papertree {
+
+using PaperSet = std::vector<PaperIndex>;  // sorted, distinct
+
+/// Unknown words at least this long are tried as prefixes before typo correction.
+inline constexpr std::size_t k_min_prefix_correction = 4;
+
+/// Evaluates one query against a SearchIndex: sets of papers per node, then BM25 scores for the
+/// positive text leaves.
+class QueryEvaluator {
+ public:
+  QueryEvaluator(const SearchIndex& index, SearchResult& result)
+      : m_index(index), m_corpus(index.m_corpus), m_result(result) {}
+
+  PaperSet eval(const QueryNode& node, bool positive);
+  void score(const PaperSet& hits);
+
+ private:
+  // One scored leaf: (paper, occurrences) pairs for one field, and the leaf's idf.
+  struct Leaf {
+    std::size_t field;
+    std::vector<std::pair<PaperIndex, std::uint32_t>> docs;
+  };
+
+  const SearchIndex& m_index;
+  const Corpus& m_corpus;
+  SearchResult& m_result;
+  std::vector<Leaf> m_leaves;
+
+  PaperSet all_papers() const;
+  std::vector<std::size_t> fields_of(Field field) const;
+  PaperSet all_of(const QueryNode& node, bool positive);
+  PaperSet any_of(const QueryNode& node, bool positive);
+  PaperSet complement(const PaperSet& set) const;
+  PaperSet filter(const QueryNode& node, PaperSet candidates) const;
+  PaperSet compound(const std::vector<TextToken>& tokens, Field field, bool positive);
+  PaperSet word(const QueryNode& node, bool positive);
+  PaperSet terms(const std::vector<std::uint32_t>& ids, Field field, bool positive);
+  PaperSet phrase(const std::vector<std::string>& words, Field field, bool positive);
+  PaperSet prefix(const QueryNode& node, bool positive);
+  std::vector<std::uint32_t> prefixed(const std::string& start) const;
+  std::vector<std::uint32_t> corrections(const std::string& term, Field field) const;
+  void remember_highlight(const std::string& term, Field field) {
+    if (field == Field::any || field == Field::title) m_result.highlight.push_back(term);
+  }
+};
+
+/// Set operations on sorted, distinct paper lists.
+inline PaperSet unite(const PaperSet& a, const PaperSet& b) {
+  PaperSet out;
+  out.reserve(a.size() + b.size());
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+inline PaperSet intersect(const PaperSet& a, const PaperSet& b) {
+  PaperSet out;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+inline PaperSet subtract(const PaperSet& a, const PaperSet& b) {
+  PaperSet out;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+}  // namespace papertree

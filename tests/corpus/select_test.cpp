@@ -1,0 +1,189 @@
+#include <gtest/gtest.h>
+
+#include "papertree/error.hpp"
+#include "papertree/corpus/select.hpp"
+#include "test_support.hpp"
+
+namespace papertree {
+namespace {
+
+std::string ids(const std::vector<PaperIndex>& papers) {
+  std::string out;
+  for (PaperIndex p : papers) out += (out.empty() ? "" : " ") + test::small_corpus().paper(p).id;
+  return out;
+}
+
+std::vector<PaperIndex> selected(std::string_view category, const Filters& filters = {},
+                                 bool direct = false) {
+  const Corpus& c = test::small_corpus();
+  std::optional<CategoryIndex> root;
+  if (!category.empty()) root = resolve_category(c, category);
+  return select_papers(c, root, direct, filters);
+}
+
+std::string sorted(SortKey key, bool reverse = false) {
+  auto papers = selected("");
+  sort_papers(test::small_corpus(), papers, {key, reverse});
+  return ids(papers);
+}
+
+TEST(ParseYearRange, AcceptsEveryDocumentedForm) {
+  EXPECT_EQ(parse_year_range("2023"), (YearRange{2023, 2023}));
+  EXPECT_EQ(parse_year_range("2022..2024"), (YearRange{2022, 2024}));
+  EXPECT_EQ(parse_year_range("2022.."), (YearRange{2022, INT_MAX}));
+  EXPECT_EQ(parse_year_range("..2024"), (YearRange{INT_MIN, 2024}));
+  EXPECT_EQ(parse_year_range(">=2023"), (YearRange{2023, INT_MAX}));
+  EXPECT_EQ(parse_year_range(">2023"), (YearRange{2024, INT_MAX}));
+  EXPECT_EQ(parse_year_range("<=2023"), (YearRange{INT_MIN, 2023}));
+  EXPECT_EQ(parse_year_range("<2023"), (YearRange{INT_MIN, 2022}));
+  EXPECT_EQ(parse_year_range(" =2023 "), (YearRange{2023, 2023}));
+}
+
+TEST(ParseYearRange, RejectsBadInputWithTheExpectedForms) {
+  for (const char* bad : {"", "23", "20233", "2023..2022", "..", "=>2023", "2023-2024", "abcd"}) {
+    try {
+      parse_year_range(bad);
+      ADD_FAILURE() << "accepted " << bad;
+    } catch (const UsageError& e) {
+      EXPECT_EQ(std::string(e.what()),
+                "bad year \"" + std::string(bad) +
+                    "\": expected a year (2023), a range (2022..2024) or a bound (>=2023, <2024)");
+    }
+  }
+}
+
+TEST(YearRange, PapersWithoutYearAreNeverInside) {
+  EXPECT_FALSE((YearRange{}).contains(0));
+}
+
+TEST(SelectPapers, SubtreeListsEachPaperOnceInCorpusOrder) {
+  // llm-int8 sits in two categories of the quantization subtree.
+  EXPECT_EQ(ids(selected("quantization")), "gptq llm-int8 sparsegpt");
+}
+
+TEST(SelectPapers, DirectListsOnlyTheCategoryItself) {
+  EXPECT_EQ(ids(selected("quantization", {}, true)), "");
+  EXPECT_EQ(ids(selected("quantization-aware-training", {}, true)), "llm-int8");
+}
+
+TEST(SelectPapers, NoCategoryMeansTheWholeCorpus) {
+  EXPECT_EQ(selected("").size(), test::small_corpus().papers().size());
+}
+
+TEST(SelectPapers, FiltersCombine) {
+  Filters f;
+  f.years = parse_year_range("2023");
+  EXPECT_EQ(ids(selected("", f)), "gptq sparsegpt speculative-sampling flash-decoding llmlingua");
+  f.has_code = true;
+  EXPECT_EQ(ids(selected("", f)), "gptq llmlingua");
+  f.venues = {"emnlp"};
+  EXPECT_EQ(ids(selected("", f)), "llmlingua");
+}
+
+TEST(SelectPapers, VenueFilterIsNormalisedAndRepeatable) {
+  Filters f;
+  f.venues = {"NIPS", "iclr"};
+  EXPECT_EQ(ids(selected("", f)), "gptq llm-int8");
+}
+
+TEST(SelectPapers, KindAndArxivOnly) {
+  Filters blog;
+  blog.kind = "blog";
+  EXPECT_EQ(ids(selected("", blog)), "flash-decoding");
+  Filters arxiv;
+  arxiv.arxiv_only = true;
+  EXPECT_EQ(ids(selected("", arxiv)), "speculative-sampling");
+}
+
+TEST(SortPapers, DefaultIsNewestFirstThenTitle) {
+  EXPECT_EQ(sorted(SortKey::year),
+            "speculative-sampling flash-decoding gptq llmlingua sparsegpt llm-int8");
+}
+
+TEST(SortPapers, ReverseFlipsTheWholeOrder) {
+  EXPECT_EQ(sorted(SortKey::year, true),
+            "llm-int8 sparsegpt llmlingua gptq flash-decoding speculative-sampling");
+}
+
+TEST(SortPapers, ByTitleIgnoresCase) {
+  EXPECT_EQ(sorted(SortKey::title),
+            "speculative-sampling flash-decoding gptq llm-int8 llmlingua sparsegpt");
+}
+
+TEST(SortPapers, ByVenueUsesNormalisedNames) {
+  EXPECT_EQ(sorted(SortKey::venue),
+            "speculative-sampling flash-decoding llmlingua gptq sparsegpt llm-int8");
+}
+
+TEST(SortPapers, TiesEndWithTheId) {
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}],
+    "papers": [{"id": "z", "title": "Same", "year": 2023, "categories": ["a"]},
+               {"id": "m", "title": "same", "year": 2023, "categories": ["a"]}]})");
+  std::vector<PaperIndex> papers = {0, 1};
+  sort_papers(c, papers, {SortKey::title, false});
+  EXPECT_EQ(c.paper(papers[0]).id, "m");
+  sort_papers(c, papers, {SortKey::title, true});
+  EXPECT_EQ(c.paper(papers[0]).id, "z");
+}
+
+TEST(ParseSortKey, RejectsUnknownKeys) {
+  EXPECT_EQ(parse_sort_key("venue"), SortKey::venue);
+  EXPECT_THROW(parse_sort_key("author"), UsageError);
+}
+
+TEST(ResolvePaper, ByIdArxivIdUrlAndTitleFragment) {
+  const Corpus& c = test::small_corpus();
+  EXPECT_EQ(c.paper(resolve_paper(c, "gptq")).id, "gptq");
+  EXPECT_EQ(c.paper(resolve_paper(c, "2208.07339")).id, "llm-int8");
+  EXPECT_EQ(c.paper(resolve_paper(c, "arXiv:2208.07339v2")).id, "llm-int8");
+  EXPECT_EQ(c.paper(resolve_paper(c, "https://arxiv.org/pdf/2301.00774.pdf")).id, "sparsegpt");
+  EXPECT_EQ(c.paper(resolve_paper(c, "pruned in ONE-SHOT")).id, "sparsegpt");
+}
+
+TEST(ResolvePaper, EveryArxivUrlFormFindsThePaper) {
+  const Corpus& c = test::small_corpus();
+  EXPECT_EQ(c.paper(resolve_paper(c, "arxiv.org/html/2208.07339")).id, "llm-int8");
+  EXPECT_EQ(c.paper(resolve_paper(c, "https://export.arxiv.org/abs/2208.07339")).id, "llm-int8");
+  EXPECT_EQ(c.paper(resolve_paper(c, "https://doi.org/10.48550/arXiv.2208.07339")).id, "llm-int8");
+  EXPECT_EQ(c.paper(resolve_paper(c, "https://www.arxiv.org/abs/2208.07339v3")).id, "llm-int8");
+  EXPECT_EQ(c.paper(resolve_paper(c, " ARXIV: 2208.07339 ")).id, "llm-int8");
+}
+
+TEST(ResolvePaper, NonAsciiTextEndingInVDigitsIsATitleFragmentNotAnId) {
+  try {
+    resolve_paper(test::small_corpus(), "\xc3\xa9v\xc3\xa9v2");
+    ADD_FAILURE() << "expected a UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "no paper matches \"\xc3\xa9v\xc3\xa9v2\": give an id, an arXiv id or URL, or a "
+              "fragment of a title");
+  }
+}
+
+TEST(ResolvePaper, AmbiguousFragmentListsTheCandidates) {
+  try {
+    resolve_paper(test::small_corpus(), "decoding");
+    ADD_FAILURE() << "expected a UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(std::string(e.what()), "\"decoding\" matches 2 papers; give one of these ids:");
+    EXPECT_EQ(e.detail(),
+              "speculative-sampling  Accelerating Large Language Model Decoding with Speculative "
+              "Sampling\n"
+              "flash-decoding  Flash-Decoding for Long-Context Inference");
+  }
+}
+
+TEST(ResolvePaper, NothingMatches) {
+  try {
+    resolve_paper(test::small_corpus(), "mamba");
+    ADD_FAILURE() << "expected a UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(
+        std::string(e.what()),
+        "no paper matches \"mamba\": give an id, an arXiv id or URL, or a fragment of a title");
+  }
+}
+
+}  // namespace
+}  // namespace papertree

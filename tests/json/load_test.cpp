@@ -1,0 +1,226 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "papertree/error.hpp"
+#include "papertree/json/load.hpp"
+#include "test_support.hpp"
+
+namespace papertree {
+namespace {
+
+// A minimal valid corpus with `papers` spliced in; `taxonomy` likewise.
+std::string corpus_with(
+    const std::string& papers,
+    const std::string& taxonomy =
+        R"([{"id": "a", "name": "A", "children": [{"id": "b", "name": "B"}]}])",
+    const std::string& header = R"("format": "papertree-corpus", "version": 1, "title": "T")") {
+  return "{" + header + R"(, "taxonomy": )" + taxonomy + R"(, "papers": )" + papers + "}";
+}
+
+const std::string k_paper =
+    R"({"id": "p1", "title": "A Paper", "venue": "ICLR", "year": 2023, "categories": ["b"]})";
+
+// Loads `text` and returns the DataError's message, failing the test if it loads.
+std::string load_error(const std::string& text) {
+  try {
+    test::load(text);
+  } catch (const DataError& e) {
+    EXPECT_EQ(e.exit_code(), ExitCode::bad_data);
+    return e.what();
+  }
+  ADD_FAILURE() << "expected a DataError";
+  return {};
+}
+
+TEST(LoadCorpus, ValidMinimalCorpusLoads) {
+  Corpus c = test::load(corpus_with("[" + k_paper + "]"));
+  EXPECT_EQ(c.title(), "T");
+  EXPECT_EQ(c.papers().size(), 1u);
+  EXPECT_TRUE(check_consistency(c).empty());
+}
+
+TEST(LoadCorpus, SyntaxErrorReportsLineAndColumnWithCaret) {
+  std::string text = "{\n  \"format\": \"papertree-corpus\",\n  \"version\": 1,,\n}";
+  try {
+    test::load(text);
+    FAIL() << "expected a DataError";
+  } catch (const DataError& e) {
+    EXPECT_EQ(e.where().line, 3u);
+    EXPECT_EQ(e.where().column, 16u);
+    EXPECT_EQ(std::string(e.what()),
+              "t.json:3:16: invalid JSON: syntax error while parsing object key - unexpected ','; "
+              "expected string "
+              "literal");
+    EXPECT_EQ(e.detail(), "    \"version\": 1,,\n                 ^");
+  }
+}
+
+TEST(LoadCorpus, EmptyFileIsAClearError) {
+  EXPECT_EQ(load_error(""), "t.json: the file is empty, expected a corpus JSON object");
+  EXPECT_EQ(load_error(" \n\t"), "t.json: the file is empty, expected a corpus JSON object");
+}
+
+TEST(LoadCorpus, TruncatedFileReportsWhereItEnds) {
+  std::string text = corpus_with("[" + k_paper + "]");
+  text.resize(text.size() / 2);
+  EXPECT_NE(load_error(text).find("t.json:1:"), std::string::npos);
+}
+
+TEST(LoadCorpus, BinaryGarbageIsASyntaxError) {
+  std::string text(
+      "\x7f"
+      "ELF\x02\x01\x01\x00\x00",
+      9);
+  EXPECT_EQ(load_error(text).rfind("t.json:1:1: invalid JSON: syntax error", 0), 0u);
+}
+
+TEST(LoadCorpus, DeepNestingIsRefusedWithoutCrashing) {
+  std::string text = R"({"format": )" + std::string(100000, '[') + std::string(100000, ']') + "}";
+  EXPECT_EQ(load_error(text), "t.json:1:139: JSON nested deeper than 128 levels");
+}
+
+TEST(LoadCorpus, RootMustBeAnObject) {
+  EXPECT_EQ(load_error("[1, 2]"), "t.json: expected a corpus object, got an array");
+}
+
+TEST(LoadCorpus, WrongFormatMarker) {
+  EXPECT_EQ(load_error(R"({"format": "zotero", "version": 1})"),
+            "t.json: format: expected \"papertree-corpus\", got \"zotero\"");
+  EXPECT_EQ(load_error(R"({"version": 1})"), "t.json: missing required key \"format\"");
+}
+
+TEST(LoadCorpus, NewerVersionSaysWhichVersionIsSupported) {
+  EXPECT_EQ(
+      load_error(R"({"format": "papertree-corpus", "version": 2})"),
+      "t.json: version: corpus format version 2 is newer than this papertree supports (version 1); "
+      "upgrade papertree");
+  EXPECT_EQ(load_error(R"({"format": "papertree-corpus", "version": "1"})"),
+            "t.json: version: expected an integer, got \"1\"");
+}
+
+TEST(LoadCorpus, WrongTypeNamesTheJsonPath) {
+  std::string bad = R"({"id": "p1", "title": "A Paper", "year": "2023a", "categories": ["b"]})";
+  EXPECT_EQ(load_error(corpus_with("[" + k_paper + ", " + bad + "]")),
+            "t.json: papers[1].year: expected an integer, got \"2023a\"");
+  EXPECT_EQ(load_error(corpus_with(R"([{"id": "p1", "title": ["x"], "categories": ["b"]}])")),
+            "t.json: papers[0].title: expected a string, got an array");
+  EXPECT_EQ(load_error(corpus_with(R"([{"id": "p1", "title": "x", "categories": "b"}])")),
+            "t.json: papers[0].categories: expected an array of strings, got \"b\"");
+  EXPECT_EQ(
+      load_error(corpus_with(
+          R"([{"id": "p1", "title": "x", "links": [{"label": "Paper"}], "categories": ["b"]}])")),
+      "t.json: papers[0].links[0]: missing required key \"url\"");
+}
+
+TEST(LoadCorpus, MissingRequiredKeysAreNamed) {
+  EXPECT_EQ(load_error(corpus_with(R"([{"title": "x", "categories": ["b"]}])")),
+            "t.json: papers[0]: missing required key \"id\"");
+  EXPECT_EQ(
+      load_error(R"({"format": "papertree-corpus", "version": 1, "title": "T", "taxonomy": []})"),
+      "t.json: missing required key \"papers\"");
+}
+
+TEST(LoadCorpus, UnknownCategoryIsAnError) {
+  EXPECT_EQ(load_error(corpus_with(R"([{"id": "p1", "title": "x", "categories": ["b", "zzz"]}])")),
+            "t.json: papers[0].categories[1]: unknown category \"zzz\" (not in the taxonomy)");
+}
+
+TEST(LoadCorpus, DuplicatePaperIdsAreAnError) {
+  EXPECT_EQ(load_error(corpus_with("[" + k_paper + ", " + k_paper + "]")),
+            "t.json: papers[1].id: duplicate paper id \"p1\" (first used at papers[0])");
+}
+
+TEST(LoadCorpus, DuplicateCategoryIdsAnywhereInTheTreeAreAnError) {
+  std::string taxonomy =
+      R"([{"id": "a", "name": "A", "children": [{"id": "b", "name": "B"}]}, {"id": "b", "name": "C"}])";
+  EXPECT_EQ(load_error(corpus_with("[]", taxonomy)),
+            "t.json: taxonomy[1].id: duplicate category id \"b\" (first used at "
+            "taxonomy[0].children[0])");
+}
+
+TEST(LoadCorpus, EmptyTitleIsAnError) {
+  EXPECT_EQ(load_error(corpus_with(R"([{"id": "p1", "title": "  ", "categories": ["b"]}])")),
+            "t.json: papers[0].title: a paper title must not be empty");
+}
+
+TEST(LoadCorpus, IdsMustBeSlugs) {
+  EXPECT_EQ(load_error(corpus_with("[]", R"([{"id": "Bad Id", "name": "A"}])")),
+            "t.json: taxonomy[0].id: category id \"Bad Id\" is not a lowercase slug (a-z, 0-9 and "
+            "single '-')");
+  EXPECT_EQ(
+      load_error(corpus_with(R"([{"id": "p_1", "title": "x", "categories": ["b"]}])")),
+      "t.json: papers[0].id: paper id \"p_1\" is not a lowercase slug (a-z, 0-9 and single '-')");
+}
+
+TEST(LoadCorpus, PaperWithoutCategoryIsAnError) {
+  EXPECT_EQ(load_error(corpus_with(R"([{"id": "p1", "title": "x", "categories": []}])")),
+            "t.json: papers[0].categories: a paper must sit in at least one category");
+}
+
+TEST(LoadCorpus, YearOutOfRangeIsAnError) {
+  EXPECT_EQ(load_error(
+                corpus_with(R"([{"id": "p1", "title": "x", "year": 99999, "categories": ["b"]}])")),
+            "t.json: papers[0].year: year 99999 is out of range 0..9999");
+}
+
+TEST(LoadCorpus, DeepTaxonomyIsRefused) {
+  std::string taxonomy;
+  for (int i = 0; i < 40; ++i)
+    taxonomy += R"({"id": "c)" + std::to_string(i) + R"(", "name": "C", "children": [)";
+  taxonomy += std::string("]}");
+  for (int i = 1; i < 40; ++i) taxonomy += "]}";
+  std::string msg = load_error(corpus_with("[]", "[" + taxonomy + "]"));
+  EXPECT_NE(msg.find("the taxonomy is nested deeper than 32 levels"), std::string::npos) << msg;
+}
+
+TEST(LoadCorpus, UnknownKeysSurviveARewrite) {
+  std::string text = corpus_with(
+      R"([{"id": "p1", "title": "x", "categories": ["b"], "note": {"k": [1, 2]}, "doi": "10.1/x"}])",
+      R"([{"id": "b", "name": "B", "color": "red"}])",
+      R"("format": "papertree-corpus", "version": 1, "title": "T", "maintainer": "me")");
+  std::string once = to_canonical_json(parse_corpus(text, "t.json"));
+  EXPECT_NE(once.find(R"("doi": "10.1/x")"), std::string::npos);
+  EXPECT_NE(once.find(R"("color": "red")"), std::string::npos);
+  EXPECT_NE(once.find(R"("maintainer": "me")"), std::string::npos);
+  EXPECT_EQ(to_canonical_json(parse_corpus(once, "t.json")),
+            once);  // canonical form is a fixed point
+}
+
+TEST(LoadCorpus, KeyOrderDoesNotMatterAndNestedPapersKeysAreNotStreamed) {
+  std::string text =
+      R"({"papers": [{"id": "p1", "title": "x", "categories": ["b"], "x": {"papers": [1]}}],
+    "taxonomy": [{"id": "b", "name": "B"}], "title": "T", "version": 1, "format": "papertree-corpus"})";
+  Corpus c = test::load(text);
+  ASSERT_EQ(c.papers().size(), 1u);
+  EXPECT_EQ(c.paper(0).extra["x"]["papers"][0], 1);
+}
+
+TEST(LoadCorpus, PapersMustBeAnArray) {
+  EXPECT_EQ(load_error(corpus_with(R"({"id": "p1"})")),
+            "t.json: papers: expected an array of papers, got an object");
+  EXPECT_EQ(load_error(corpus_with(R"([{"id": "p1", "title": "x", "categories": ["b"]}, 7])")),
+            "t.json: papers[1]: expected a paper object, got 7");
+}
+
+TEST(LoadCorpus, MissingFileIsAnIoError) {
+  try {
+    load_corpus_file("/nonexistent/corpus.json");
+    FAIL() << "expected an IoError";
+  } catch (const IoError& e) {
+    EXPECT_EQ(e.exit_code(), ExitCode::io);
+    EXPECT_EQ(std::string(e.what()),
+              "/nonexistent/corpus.json: cannot open: No such file or directory");
+  }
+}
+
+TEST(LoadCorpus, FixtureRoundTripsThroughTheCanonicalWriter) {
+  Corpus c = load_corpus_file(test::fixture("small.json"));
+  std::string canonical = to_canonical_json(c.data());
+  Corpus again = test::load(canonical);
+  EXPECT_EQ(to_canonical_json(again.data()), canonical);
+  EXPECT_EQ(again.papers().size(), c.papers().size());
+}
+
+}  // namespace
+}  // namespace papertree

@@ -1,0 +1,74 @@
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "papertree/render/tree.hpp"
+#include "papertree/text/text.hpp"
+#include "test_support.hpp"
+
+namespace papertree {
+namespace {
+
+std::string text_tree(const TreeOptions& options) {
+  std::ostringstream out;
+  render_tree_text(test::small_corpus(), options, out);
+  return out.str();
+}
+
+TEST(TreeText, SubtreeWithCountsAndBoxDrawing) {
+  TreeOptions options;
+  options.root = *test::small_corpus().find_category("quantization");
+  EXPECT_EQ(text_tree(options),
+            "                                  direct  total\n"
+            "Quantization                           0      3\n"
+            "├── Post-Training Quantization         3      3\n"
+            "└── Quantization-Aware Training        1      1\n");
+}
+
+TEST(TreeText, DepthLimitsLevelsBelowTheStart) {
+  TreeOptions options;
+  options.max_depth = 0;
+  options.ascii = true;
+  EXPECT_EQ(text_tree(options),
+            "                            direct  total\n"
+            "Small Test Survey                       6\n"
+            "|-- Model-Centric Methods        0      6\n"
+            "`-- Data-Centric Methods         0      1\n");
+}
+
+TEST(TreeText, WidthCutsNamesWithoutBreakingTheColumns) {
+  TreeOptions options;
+  options.root = *test::small_corpus().find_category("quantization");
+  options.width = 40;
+  std::string out = text_tree(options);
+  std::istringstream lines(out);
+  std::string line;
+  while (std::getline(lines, line)) EXPECT_LE(display_width(line), 40u) << line;
+  EXPECT_NE(out.find("…"), std::string::npos);
+}
+
+TEST(TreeText, StyleWrapsNamesInEscapes) {
+  TreeOptions options;
+  options.root = *test::small_corpus().find_category("speculative-decoding");
+  options.style.accent = "<a>";
+  options.style.reset = "</>";
+  EXPECT_NE(text_tree(options).find("<a>Speculative Decoding</>"), std::string::npos);
+}
+
+TEST(TreeJson, CountsAndPaths) {
+  TreeOptions options;
+  options.root = *test::small_corpus().find_category("efficient-inference");
+  std::ostringstream out;
+  render_tree_json(test::small_corpus(), options, out);
+  auto doc = nlohmann::json::parse(out.str());
+  EXPECT_EQ(doc["papers"], 3);
+  const auto& node = doc["categories"][0];
+  EXPECT_EQ(node["path"], "model-centric/efficient-inference");
+  EXPECT_EQ(node["total"], 3);
+  EXPECT_EQ(node["children"][1]["id"], "kv-cache-optimization");
+  EXPECT_EQ(node["children"][1]["direct"], 2);
+  EXPECT_EQ(node["children"][1]["depth"], 2);
+}
+
+}  // namespace
+}  // namespace papertree

@@ -1,0 +1,297 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "papertree/error.hpp"
+#include "papertree/json/load.hpp"
+#include "papertree/search/search.hpp"
+#include "papertree/text/text.hpp"
+#include "test_support.hpp"
+
+namespace papertree {
+namespace {
+
+std::string terms(std::string_view text) {
+  std::string out;
+  for (const auto& t : tokenize(text)) out += (out.empty() ? "" : " ") + t.term;
+  return out;
+}
+
+std::string hit_ids(const Corpus& corpus, const SearchResult& result) {
+  std::string out;
+  for (PaperIndex p : result.papers) out += (out.empty() ? "" : " ") + corpus.paper(p).id;
+  return out;
+}
+
+SearchResult run(const Corpus& corpus, std::string_view query) {
+  return SearchIndex(corpus).search(parse_query(query));
+}
+
+std::string hits(std::string_view query) {
+  const Corpus& c = test::small_corpus();
+  return hit_ids(c, run(c, query));
+}
+
+TEST(Tokenize, FoldsCaseAccentsAndHyphensAlike) {
+  EXPECT_EQ(terms("KV-Cache"), "kv cach");
+  EXPECT_EQ(terms("kv-cache"), "kv cach");
+  EXPECT_EQ(terms("kv cache"), "kv cach");
+  EXPECT_EQ(terms("Déjà Vu"), "deja vu");
+}
+
+TEST(Tokenize, KeepsNumbersAndModelNamesFindable) {
+  EXPECT_EQ(terms("LLM.int8(): 8-bit"), "llm int8 8 bit");
+  EXPECT_EQ(terms("BitNet b1.58: 1.58-bit LLMs"), "bitnet b1.58 1.58 bit llm");
+  EXPECT_EQ(terms("4-bit"), "4 bit");
+  EXPECT_EQ(terms("end. 3"), "end 3");
+}
+
+TEST(Tokenize, SplitsOnUnicodePunctuationAndKeepsByteOffsets) {
+  auto tokens = tokenize("Déjà—vu “x”");
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens[0].term, "deja");
+  EXPECT_EQ(tokens[0].begin, 0u);
+  EXPECT_EQ(tokens[0].end, 6u);
+  EXPECT_EQ(tokens[1].term, "vu");
+  EXPECT_EQ(tokens[2].term, "x");
+}
+
+TEST(FoldTerm, FoldsPluralsAndCommonSuffixes) {
+  EXPECT_EQ(fold_term("models"), "model");
+  EXPECT_EQ(fold_term("llms"), "llm");
+  EXPECT_EQ(fold_term("quantization"), "quantiz");
+  EXPECT_EQ(fold_term("quantized"), "quantiz");
+  EXPECT_EQ(fold_term("quantize"), "quantiz");
+  EXPECT_EQ(fold_term("quantizing"), "quantiz");
+  EXPECT_EQ(fold_term("caches"), "cach");
+  EXPECT_EQ(fold_term("pruning"), "prun");
+  EXPECT_EQ(fold_term("pruned"), "prun");
+  EXPECT_EQ(fold_term("efficiencies"), "efficiency");
+  EXPECT_EQ(fold_term("accurately"), "accurat");
+  EXPECT_EQ(fold_term("accurate"), "accurat");
+}
+
+TEST(FoldTerm, LeavesShortWordsAndWordsWithDigitsAlone) {
+  EXPECT_EQ(fold_term("int8"), "int8");
+  EXPECT_EQ(fold_term("corpus"), "corpus");
+  EXPECT_EQ(fold_term("analysis"), "analysis");
+  EXPECT_EQ(fold_term("speed"), "speed");
+  EXPECT_EQ(fold_term("kvs"), "kvs");
+}
+
+TEST(Search, SpellingsOfKvCacheFindTheSamePapers) {
+  EXPECT_EQ(hits("kv cache"), "flash-decoding llmlingua");
+  EXPECT_EQ(hits("kv-cache"), hits("kv cache"));
+  EXPECT_EQ(hits("KV-Cache"), hits("kv cache"));
+  EXPECT_EQ(hits("\"KV caches\""), hits("kv cache"));
+}
+
+TEST(Search, FindsOddlySpelledModelNames) {
+  EXPECT_EQ(hits("LLM.int8()"), "llm-int8");
+  EXPECT_EQ(hits("int8"), "llm-int8");
+  EXPECT_EQ(hits("8-bit"), "llm-int8");
+}
+
+TEST(Search, WordsAreAndedOrIsUnion) {
+  EXPECT_EQ(hits("accurate"), "gptq sparsegpt");
+  EXPECT_EQ(hits("accurate pruned"), "sparsegpt");
+  EXPECT_EQ(hits("gptq OR llmlingua"), "gptq llmlingua");
+}
+
+TEST(Search, HyphenatedWordFindsThePapersItsPartsFindAndRanksAdjacentPartsFirst) {
+  const Corpus& c = test::small_corpus();
+  auto ids = [&](std::string_view q) {
+    std::vector<std::string> out;
+    for (PaperIndex p : run(c, q).papers) out.push_back(c.paper(p).id);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(ids("kv-cache"), ids("kv cache"));
+  EXPECT_EQ(ids("KV-Cache"), ids("kv cache"));
+  EXPECT_EQ(ids("post-training"), ids("post training"));
+  EXPECT_EQ(hits("int8"), "llm-int8");
+  EXPECT_EQ(hits("LLM.int8()"), "llm-int8");
+}
+
+TEST(Search, NegationRemovesPapers) {
+  EXPECT_EQ(hits("title:quantization"), "gptq");
+  // llm-int8 first: both its categories (Post-Training Quantization, Quantization-Aware
+  // Training) say "training".
+  EXPECT_EQ(hits("post-training -gptq"), "llm-int8 sparsegpt");
+  EXPECT_EQ(hits("NOT quantization"), "speculative-sampling flash-decoding llmlingua");
+}
+
+TEST(Search, PhraseNeedsAdjacentWordsInOrder) {
+  // "Language Model Decoding" matches too: plurals are folded.
+  EXPECT_EQ(hits("\"language models\""), "speculative-sampling llmlingua sparsegpt");
+  EXPECT_EQ(hits("\"models language\""), "");
+}
+
+TEST(Search, PhraseDoesNotSpanTwoCategoryNames) {
+  // llmlingua sits in "Prompt Compression" and "KV-Cache Optimization".
+  EXPECT_EQ(hits("\"compression kv\""), "");
+}
+
+TEST(Search, PrefixMatchesEveryWordStartingWithIt) {
+  EXPECT_EQ(hits("title:spar*"), "sparsegpt");
+  EXPECT_EQ(hits("title:quant*"), "gptq");
+}
+
+TEST(Search, FieldFiltersInsideTheQuery) {
+  EXPECT_EQ(hits("year:2022"), "llm-int8");
+  EXPECT_EQ(hits("inference has:code"), "llmlingua");
+  EXPECT_EQ(hits("kind:blog"), "flash-decoding");
+  EXPECT_EQ(hits("venue:nips"), "llm-int8");
+  EXPECT_EQ(hits("in:efficient-inference"), "speculative-sampling flash-decoding llmlingua");
+}
+
+TEST(Search, UnknownInCategoryIsAUsageError) {
+  EXPECT_THROW(hits("in:nowhere"), UsageError);
+}
+
+TEST(Search, TypoIsReplacedByCloseWordsAndReported) {
+  const Corpus& c = test::small_corpus();
+  SearchResult result = run(c, "speculatve");
+  EXPECT_EQ(hit_ids(c, result), "speculative-sampling");
+  ASSERT_EQ(result.corrections.size(), 1u);
+  EXPECT_EQ(result.corrections[0].typed, "speculatve");
+  EXPECT_EQ(result.corrections[0].used, std::vector<std::string>{"speculative"});
+}
+
+TEST(Search, UnknownWordThatStartsIndexedWordsIsReadAsAPrefix) {
+  const Corpus& c = test::small_corpus();
+  SearchResult result = run(c, "quant");
+  EXPECT_EQ(hit_ids(c, result), "gptq llm-int8 sparsegpt");
+  ASSERT_EQ(result.corrections.size(), 1u);
+  EXPECT_EQ(result.corrections[0].typed, "quant");
+  EXPECT_EQ(result.corrections[0].used, std::vector<std::string>{"quant*"});
+}
+
+TEST(Search, ShortUnknownWordsAreNotCorrected) {
+  const Corpus& c = test::small_corpus();
+  SearchResult result = run(c, "gpt");
+  EXPECT_EQ(hit_ids(c, result), "");
+  EXPECT_TRUE(result.corrections.empty());
+}
+
+TEST(Search, NegatedWordsAreNotCorrected) {
+  const Corpus& c = test::small_corpus();
+  SearchResult result = run(c, "inference -speculatve");
+  EXPECT_EQ(hit_ids(c, result), "flash-decoding llmlingua");
+  EXPECT_TRUE(result.corrections.empty());
+}
+
+TEST(Search, HighlightHoldsThePositiveTerms) {
+  const Corpus& c = test::small_corpus();
+  EXPECT_EQ(run(c, "kv-cache -flash OR title:gptq").highlight,
+            (std::vector<std::string>{"cach", "gptq", "kv"}));
+}
+
+const char* k_ranking_corpus = R"({"format": "papertree-corpus", "version": 1, "title": "t",
+  "taxonomy": [{"id": "sd", "name": "Speculative Decoding"}, {"id": "pr", "name": "Pruning"}],
+  "papers": [
+    {"id": "only-category", "title": "Medusa: A Simple Framework with Multiple Heads", "year": 2024, "categories": ["sd"]},
+    {"id": "title-elsewhere", "title": "Fast Inference via Speculative Decoding", "year": 2023, "categories": ["pr"]},
+    {"id": "title-and-category", "title": "Speculative Decoding with Big Little Decoder", "year": 2023, "categories": ["sd"]},
+    {"id": "one-word", "title": "Decoding Pruned Models", "year": 2023, "categories": ["pr"]}]})";
+
+TEST(SearchRanking, TitleMatchesOutrankCategoryMatches) {
+  Corpus c = test::load(k_ranking_corpus);
+  SearchResult result = run(c, "speculative decoding");
+  EXPECT_EQ(hit_ids(c, result), "title-and-category title-elsewhere only-category");
+  EXPECT_GT(result.scores[0], result.scores[1]);
+  EXPECT_GT(result.scores[1], result.scores[2]);
+}
+
+TEST(SearchRanking, AllScoresEqualFallsBackToListOrderNewestFirstThenTitle) {
+  Corpus c = test::load(k_ranking_corpus);
+  EXPECT_EQ(hit_ids(c, run(c, "year:2023")), "one-word title-elsewhere title-and-category");
+}
+
+TEST(SearchRanking, PureNegationListsNewestFirstThenByTitle) {
+  const Corpus& c = test::small_corpus();
+  SearchResult result = run(c, "-gptq");
+  EXPECT_EQ(hit_ids(c, result), "speculative-sampling flash-decoding llmlingua sparsegpt llm-int8");
+  EXPECT_EQ(result.scores, std::vector<double>(5, 0.0));
+}
+
+TEST(SearchRanking, PrefixExpansionsScoreAsOneTerm) {
+  // A rare expansion ("quantease") must not outweigh a common one ("quantization").
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}],
+    "papers": [{"id": "b", "title": "Quantization Study", "categories": ["a"]},
+               {"id": "c", "title": "Quantization Again", "categories": ["a"]},
+               {"id": "d", "title": "Quantization Once", "categories": ["a"]},
+               {"id": "rare", "title": "Quantease Tool", "categories": ["a"]}]})");
+  SearchResult result = run(c, "quant*");
+  // All four score the same, so they come in list order (newest first, then title).
+  EXPECT_EQ(hit_ids(c, result), "rare c d b");
+  EXPECT_DOUBLE_EQ(result.scores[0], result.scores[3]);
+}
+
+TEST(SearchRanking, RealCorpusPutsTitleMatchesFirst) {
+  std::string path = std::string(PAPERTREE_SOURCE_DIR) + "/data/efficient-llms-survey.json";
+  Corpus c = load_corpus_file(path);
+  ASSERT_GT(c.papers().size(), 400u);
+  SearchResult result = run(c, "speculative decoding");
+  ASSERT_FALSE(result.papers.empty());
+  bool seen_category_only = false;
+  for (PaperIndex p : result.papers) {
+    std::string title = fold_case_accents(c.paper(p).title);
+    bool in_title = title.find("speculative") != std::string::npos &&
+                    title.find("decoding") != std::string::npos;
+    if (!in_title) seen_category_only = true;
+    EXPECT_FALSE(in_title && seen_category_only)
+        << c.paper(p).id << " ranks below a category-only match";
+  }
+}
+
+TEST(SearchRanking, RealCorpusFindsTheSamePapersForKvCacheSpellings) {
+  Corpus c =
+      load_corpus_file(std::string(PAPERTREE_SOURCE_DIR) + "/data/efficient-llms-survey.json");
+  auto ids = [&](std::string_view q) {
+    std::vector<PaperIndex> papers = run(c, q).papers;
+    std::sort(papers.begin(), papers.end());
+    return papers;
+  };
+  std::vector<PaperIndex> spaced = ids("kv cache");
+  EXPECT_GT(spaced.size(), 25u);
+  EXPECT_EQ(ids("kv-cache"), spaced);
+  EXPECT_EQ(ids("KV-Cache"), spaced);
+  // "KV-Runahead: … Key-Value Cache Generation" holds both words apart: found, ranked below the
+  // titles that say "KV cache".
+  SearchResult ranked = run(c, "kv-cache");
+  auto runahead = *c.find_paper("kv-runahead");
+  auto palu = *c.find_paper("palu");
+  auto pos = [&](PaperIndex p) { return std::find(ranked.papers.begin(), ranked.papers.end(), p); };
+  EXPECT_LT(pos(palu), pos(runahead));
+  EXPECT_NE(pos(runahead), ranked.papers.end());
+}
+
+TEST(FacetCounts, CountsEachHitOncePerCategoryAndRollsUp) {
+  const Corpus& c = test::small_corpus();
+  SearchResult result = run(c, "accurate OR int8");  // gptq, sparsegpt, llm-int8
+  std::vector<std::size_t> counts = facet_counts(c, result.papers);
+  auto count = [&](std::string_view id) { return counts[*c.find_category(id)]; };
+  EXPECT_EQ(count("post-training-quantization"), 3u);
+  EXPECT_EQ(count("quantization-aware-training"), 1u);
+  EXPECT_EQ(count("quantization"), 3u);
+  EXPECT_EQ(count("parameter-pruning"), 1u);
+  EXPECT_EQ(count("model-compression"), 3u);
+  EXPECT_EQ(count("model-centric"), 3u);
+  EXPECT_EQ(count("efficient-inference"), 0u);
+}
+
+TEST(FilterResult, KeepsOrderAndScores) {
+  const Corpus& c = test::small_corpus();
+  SearchResult result = run(c, "inference OR quantization");
+  Filters f;
+  f.has_code = true;
+  SearchResult filtered = result;
+  filter_result(c, filtered, f, c.find_category("efficient-inference"));
+  EXPECT_EQ(hit_ids(c, filtered), "llmlingua");
+  ASSERT_EQ(filtered.scores.size(), 1u);
+}
+
+}  // namespace
+}  // namespace papertree
