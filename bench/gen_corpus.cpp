@@ -46,7 +46,7 @@ struct Model {
   std::vector<const Paper*> papers;          // venue, year, kind and link labels come in pairs
   std::vector<std::string> placements;       // category ids of every real placement
   std::vector<std::size_t> category_counts;  // categories per real paper
-  std::vector<std::string> authors;          // every real author name (often none)
+  std::vector<papertree::Author> authors;    // every real author (often none)
 };
 
 // A deterministic random source: mt19937_64's sequence is fixed by the standard, the library's

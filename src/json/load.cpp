@@ -8,6 +8,8 @@
 
 #include "fast_reader.hpp"
 #include "paper_sax.hpp"
+#include "papertree/corpus/authors.hpp"
+#include "papertree/corpus/date.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io/io.hpp"
 #include "papertree/text/text.hpp"
@@ -141,12 +143,53 @@ class Reader {
     return l;
   }
 
+  Author author(Json& v, const JsonPath& path) const {
+    if (v.is_string()) {
+      // A plain string is shorthand for a name (and the form of version 1): split it.
+      Author a = parse_person_name(v.get_ref<const std::string&>());
+      if (a.family.empty() && a.literal.empty()) fail(path, "an author's name must not be blank");
+      return a;
+    }
+    expect(v, v.is_object(), path, "an author object {\"family\", \"given\"} or {\"literal\"}");
+    Author a;
+    for (auto it = v.begin(); it != v.end(); ++it) {
+      const std::string& key = it.key();
+      std::string* slot = key == "family"    ? &a.family
+                          : key == "given"   ? &a.given
+                          : key == "literal" ? &a.literal
+                                             : nullptr;
+      if (slot == nullptr) {
+        fail(path / key,
+             fmt::format("unknown key \"{}\" (an author has \"family\", \"given\" or \"literal\")",
+                         key));
+      }
+      *slot = take_string(it.value(), path / key);
+    }
+    if (!a.literal.empty() && (!a.family.empty() || !a.given.empty()))
+      fail(path, "an author has either \"literal\" or \"family\"/\"given\", not both");
+    if (trim(a.literal).empty() && trim(a.family).empty())
+      fail(path, "an author needs a non-blank \"family\" or \"literal\"");
+    return a;
+  }
+
+  std::vector<Author> author_list(Json& v, const JsonPath& path) const {
+    expect(v, v.is_array(), path, "an array of authors");
+    std::vector<Author> out;
+    out.reserve(v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(author(v[i], path[i]));
+    return out;
+  }
+
   Paper paper(Json& v, const JsonPath& path) const {
     expect(v, v.is_object(), path, "a paper object");
     Paper p;
     p.id = required_string(v, path, "id");
     p.title = required_string(v, path, "title");
-    if (auto it = v.find("authors"); it != v.end()) p.authors = string_list(*it, path / "authors");
+    if (auto it = v.find("authors"); it != v.end()) p.authors = author_list(*it, path / "authors");
+    if (auto it = v.find("authors_truncated"); it != v.end()) {
+      expect(*it, it->is_boolean(), path / "authors_truncated", "true or false");
+      p.authors_truncated = it->get<bool>();
+    }
     p.venue = optional_string(v, path, "venue");
     if (auto it = v.find("year"); it != v.end()) {
       expect(*it, it->is_number_integer(), path / "year", "an integer");
@@ -164,9 +207,16 @@ class Reader {
         p.links.push_back(link((*it)[i], (path / "links")[i]));
     }
     p.arxiv = optional_string(v, path, "arxiv");
+    p.doi = optional_string(v, path, "doi");
     p.categories = string_list(require(v, path, "categories"), path / "categories");
-    p.extra = extras(
-        v, {"id", "title", "authors", "venue", "year", "kind", "links", "arxiv", "categories"});
+    p.added = optional_string(v, path, "added");
+    if (!p.added.empty() && !is_iso_date(p.added)) {
+      fail(path / "added",
+           fmt::format("expected a date YYYY-MM-DD, got {}", describe(Json(p.added))));
+    }
+    if (auto it = v.find("ignore"); it != v.end()) p.ignore = string_list(*it, path / "ignore");
+    p.extra = extras(v, {"id", "title", "authors", "authors_truncated", "venue", "year", "kind",
+                         "links", "arxiv", "doi", "categories", "added", "ignore"});
     return p;
   }
 

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "papertree/corpus/corpus.hpp"
+#include "papertree/corpus/date.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree::detail {
 
@@ -27,12 +29,19 @@ class DirectPaperBuilder {
 
   std::vector<Paper>& papers() { return m_papers; }
 
-  bool null() { return !in_papers() && m_inner.null(); }
-  bool boolean(bool b) { return !in_papers() && m_inner.boolean(b); }
-  bool number_float(Json::number_float_t f, const std::string& s) {
-    return !in_papers() && m_inner.number_float(f, s);
+  bool null() { return !m_in_paper && !in_papers() && m_inner.null(); }
+  bool boolean(bool b) {
+    if (m_in_paper) {
+      if (m_level != 0 || m_field != Field::authors_truncated) return false;
+      m_paper.authors_truncated = b;
+      return true;
+    }
+    return !in_papers() && m_inner.boolean(b);
   }
-  bool binary(Json::binary_t& b) { return !in_papers() && m_inner.binary(b); }
+  bool number_float(Json::number_float_t f, const std::string& s) {
+    return !m_in_paper && !in_papers() && m_inner.number_float(f, s);
+  }
+  bool binary(Json::binary_t& b) { return !m_in_paper && !in_papers() && m_inner.binary(b); }
   bool number_integer(Json::number_integer_t n) {
     if (m_in_paper) return year(n);
     return !in_papers() && m_inner.number_integer(n);
@@ -51,14 +60,20 @@ class DirectPaperBuilder {
       if (m_depth == 1) m_top_key = k;
       return m_inner.key(k);
     }
-    return m_level == 0 ? paper_key(k) : link_key(k);
+    return m_level == 0 ? paper_key(k) : member_key(k);
   }
 
   bool start_object(std::size_t n) {
     if (m_in_paper) {
-      if (m_level != 1 || m_field != Field::links) return false;
-      m_paper.links.emplace_back();
-      m_link_seen = 0;
+      if (m_level != 1) return false;
+      if (m_field == Field::links) {
+        m_paper.links.emplace_back();
+      } else if (m_field == Field::authors) {
+        m_paper.authors.emplace_back();
+      } else {
+        return false;
+      }
+      m_member_seen = 0;
       m_level = 2;
       return true;
     }
@@ -80,15 +95,15 @@ class DirectPaperBuilder {
     }
     if (m_level == 2) {
       m_level = 1;
-      return m_link_seen == 3;
+      return m_field == Field::links ? m_member_seen == 3 : author_complete(m_paper.authors.back());
     }
     return finish_paper();
   }
 
   bool start_array(std::size_t n) {
     if (m_in_paper) {
-      bool list =
-          m_field == Field::authors || m_field == Field::categories || m_field == Field::links;
+      bool list = m_field == Field::authors || m_field == Field::categories ||
+                  m_field == Field::links || m_field == Field::ignore;
       if (m_level != 0 || !list) return false;
       m_level = 1;
       return true;
@@ -127,18 +142,23 @@ class DirectPaperBuilder {
     id,
     title,
     authors,
+    authors_truncated,
     venue,
     year,
     kind,
     links,
     arxiv,
+    doi,
     categories,
+    added,
+    ignore,
     count
   };
 
   bool paper_key(const std::string& k) {
-    static const char* const names[] = {"id",   "title", "authors", "venue",     "year",
-                                        "kind", "links", "arxiv",   "categories"};
+    static const char* const names[] = {
+        "id",    "title", "authors", "authors_truncated", "venue", "year",  "kind",
+        "links", "arxiv", "doi",     "categories",        "added", "ignore"};
     for (int i = 0; i < static_cast<int>(Field::count); ++i) {
       if (k == names[i]) {
         unsigned bit = 1u << i;
@@ -151,23 +171,46 @@ class DirectPaperBuilder {
     return false;
   }
 
-  bool link_key(const std::string& k) {
+  // A key of a link ({"label", "url"}) or an author ({"family", "given", "literal"}) object.
+  bool member_key(const std::string& k) {
     if (m_level != 2) return false;
-    unsigned bit = k == "label" ? 1u : k == "url" ? 2u : 0u;
-    if (bit == 0 || (m_link_seen & bit)) return false;
-    m_link_seen |= bit;
-    m_link_field_url = bit == 2u;
+    std::string* slot = nullptr;
+    unsigned bit = 0;
+    if (m_field == Field::links) {
+      Link& l = m_paper.links.back();
+      if (k == "label") slot = &l.label, bit = 1u;
+      if (k == "url") slot = &l.url, bit = 2u;
+    } else {
+      Author& a = m_paper.authors.back();
+      if (k == "family") slot = &a.family, bit = 1u;
+      if (k == "given") slot = &a.given, bit = 2u;
+      if (k == "literal") slot = &a.literal, bit = 4u;
+    }
+    if (bit == 0 || (m_member_seen & bit)) return false;
+    m_member_seen |= bit;
+    m_member = slot;
     return true;
+  }
+
+  // The loader's rules for an author object (see Reader::author in load.cpp).
+  static bool author_complete(const Author& a) {
+    if (!a.literal.empty()) return a.family.empty() && a.given.empty() && !trim(a.literal).empty();
+    return !trim(a.family).empty();
   }
 
   bool paper_string(std::string& s) {
     if (m_level == 2) {
-      (m_link_field_url ? m_paper.links.back().url : m_paper.links.back().label) = std::move(s);
+      *m_member = std::move(s);
       return true;
     }
     if (m_level == 1) {
-      if (m_field == Field::links) return false;
-      (m_field == Field::authors ? m_paper.authors : m_paper.categories).push_back(std::move(s));
+      // A plain-string author (version 1's form) is split by the precise path.
+      if (m_field == Field::categories)
+        m_paper.categories.push_back(std::move(s));
+      else if (m_field == Field::ignore)
+        m_paper.ignore.push_back(std::move(s));
+      else
+        return false;
       return true;
     }
     switch (m_field) {
@@ -186,6 +229,12 @@ class DirectPaperBuilder {
       case Field::arxiv:
         m_paper.arxiv = std::move(s);
         return true;
+      case Field::doi:
+        m_paper.doi = std::move(s);
+        return true;
+      case Field::added:
+        m_paper.added = std::move(s);
+        return m_paper.added.empty() || is_iso_date(m_paper.added);
       default:
         return false;
     }
@@ -216,8 +265,8 @@ class DirectPaperBuilder {
   int m_level = 0;  // 0: the paper object, 1: one of its arrays, 2: a link object
   Field m_field = Field::id;
   unsigned m_seen = 0;
-  unsigned m_link_seen = 0;
-  bool m_link_field_url = false;
+  unsigned m_member_seen = 0;
+  std::string* m_member = nullptr;  // the string of the link or author member being read
   Paper m_paper;
   std::vector<Paper> m_papers;
 };

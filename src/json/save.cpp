@@ -25,11 +25,27 @@ Json category_json(const CategoryNode& node) {
 
 }  // namespace
 
+Json author_to_json(const Author& a) {
+  Json out = Json::object();
+  if (!a.literal.empty()) {
+    out["literal"] = a.literal;
+    return out;
+  }
+  out["family"] = a.family;
+  if (!a.given.empty()) out["given"] = a.given;
+  return out;
+}
+
 Json paper_to_json(const Paper& p) {
   Json out = Json::object();
   out["id"] = p.id;
   out["title"] = p.title;
-  if (!p.authors.empty()) out["authors"] = p.authors;
+  if (!p.authors.empty()) {
+    Json authors = Json::array();
+    for (const Author& a : p.authors) authors.push_back(author_to_json(a));
+    out["authors"] = std::move(authors);
+  }
+  if (p.authors_truncated) out["authors_truncated"] = true;
   out["venue"] = p.venue;
   if (p.year != 0) out["year"] = p.year;
   out["kind"] = p.kind;
@@ -37,7 +53,10 @@ Json paper_to_json(const Paper& p) {
   for (const Link& l : p.links) links.push_back(Json{{"label", l.label}, {"url", l.url}});
   out["links"] = std::move(links);
   if (!p.arxiv.empty()) out["arxiv"] = p.arxiv;
+  if (!p.doi.empty()) out["doi"] = p.doi;
   out["categories"] = p.categories;
+  if (!p.added.empty()) out["added"] = p.added;
+  if (!p.ignore.empty()) out["ignore"] = p.ignore;
   append_extra(out, p.extra);
   return out;
 }

@@ -5,8 +5,8 @@
 #include <set>
 
 #include "export_common.hpp"
-#include "papertree/text/text.hpp"
 #include "papertree/corpus/venue.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 
@@ -144,9 +144,15 @@ void write_entry(const Paper& paper, const std::string& key, std::ostream& out) 
                                                               "misc"};
   out << '@' << k_types[static_cast<int>(kind)] << '{' << key;
   std::string authors;
-  for (const auto& author : paper.authors) {
-    authors += (authors.empty() ? "" : " and ") + bibtex_text(author, false);
+  for (const Author& author : paper.authors) {
+    std::string name =
+        author.literal.empty()
+            ? bibtex_text(author.family, false) +
+                  (author.given.empty() ? "" : ", " + bibtex_text(author.given, false))
+            : "{" + bibtex_text(author.literal, false) + "}";
+    authors += (authors.empty() ? "" : " and ") + name;
   }
+  if (paper.authors_truncated && !authors.empty()) authors += " and others";
   field(out, "author", authors.empty() ? "{Unknown}" : authors);
   field(out, "title", bibtex_text(paper.title, true));
   if (kind == EntryKind::conference) field(out, "booktitle", venue);

@@ -3,9 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "export_common.hpp"
+#include "papertree/corpus/venue.hpp"
 #include "papertree/render/bibtex.hpp"
 #include "papertree/text/text.hpp"
-#include "papertree/corpus/venue.hpp"
 
 namespace papertree {
 
@@ -27,15 +27,11 @@ std::string_view csl_type(const Paper& paper, EntryKind kind) {
   return "article";
 }
 
-// "Given Family" split at the last space, or "Family, Given"; a single word stays literal.
-Json csl_name(const std::string& name) {
-  if (auto comma = name.find(','); comma != std::string::npos) {
-    return Json{{"family", std::string(trim(std::string_view(name).substr(0, comma)))},
-                {"given", std::string(trim(std::string_view(name).substr(comma + 1)))}};
-  }
-  auto space = name.rfind(' ');
-  if (space == std::string::npos) return Json{{"literal", name}};
-  return Json{{"family", name.substr(space + 1)}, {"given", name.substr(0, space)}};
+Json csl_name(const Author& a) {
+  if (!a.literal.empty()) return Json{{"literal", detail::without_controls(a.literal)}};
+  Json name{{"family", detail::without_controls(a.family)}};
+  if (!a.given.empty()) name["given"] = detail::without_controls(a.given);
+  return name;
 }
 
 Json csl_item(const Paper& paper, const std::string& key) {

@@ -1,4 +1,5 @@
 #include "papertree/render/html.hpp"
+#include "papertree/corpus/authors.hpp"
 
 #include <fmt/format.h>
 
@@ -75,9 +76,7 @@ class HtmlPage {
     }
     m_out << "</span>";
     if (!paper.authors.empty()) {
-      std::string authors;
-      for (const std::string& a : paper.authors) authors += (authors.empty() ? "" : ", ") + a;
-      m_out << "<span class=\"authors\">" << html_escape(authors) << "</span>";
+      m_out << "<span class=\"authors\">" << html_escape(author_list(paper)) << "</span>";
     }
     m_out << "</li>\n";
   }

@@ -1,8 +1,9 @@
 #include <algorithm>
 
+#include "papertree/corpus/authors.hpp"
+#include "papertree/corpus/venue.hpp"
 #include "papertree/render/papers.hpp"
 #include "papertree/text/text.hpp"
-#include "papertree/corpus/venue.hpp"
 
 namespace papertree {
 
@@ -28,11 +29,7 @@ void render_paper_details(const Corpus& corpus, PaperIndex index, const TextStyl
   field(out, style, "year", p.year == 0 ? "unknown" : std::to_string(p.year));
   field(out, style, "kind", p.kind);
   if (!p.arxiv.empty()) field(out, style, "arXiv", p.arxiv);
-  if (!p.authors.empty()) {
-    std::string authors;
-    for (const auto& a : p.authors) authors += (authors.empty() ? "" : ", ") + a;
-    field(out, style, "authors", authors);
-  }
+  if (!p.authors.empty()) field(out, style, "authors", author_list(p));
   std::size_t label_width = 0;
   for (const Link& l : p.links)
     label_width = std::max(label_width, display_width(sanitize_for_display(l.label)));

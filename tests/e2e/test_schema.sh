@@ -39,4 +39,20 @@ validate "$WORK/no-cats.json" >/dev/null && fail "schema accepts a paper without
 run --corpus "$WORK/no-cats.json" tree
 expect_code 3
 
+
+# Version 2's author names: objects of family/given or literal; both at once is refused by both.
+jq '.version = 2 | .papers[0].authors = [{"family": "Frantar", "given": "Elias"}, {"literal": "OpenAI"}]
+    | .papers[0].authors_truncated = true | .papers[0].doi = "10.1/x" | .papers[0].added = "2024-01-31"
+    | .papers[0].ignore = ["some-rule"]' "$FIXTURES/small.json" >"$WORK/authors.json"
+msg=$(validate "$WORK/authors.json") || fail "schema rejects version 2 authors: $msg"
+run --corpus "$WORK/authors.json" tree
+expect_code 0
+jq '.papers[0].authors = [{"family": "A", "literal": "B"}]' "$FIXTURES/small.json" >"$WORK/both.json"
+validate "$WORK/both.json" >/dev/null && fail "schema accepts an author with family and literal"
+run --corpus "$WORK/both.json" tree
+expect_code 3
+jq '.papers[0].added = "2024-1-5"' "$FIXTURES/small.json" >"$WORK/date.json"
+validate "$WORK/date.json" >/dev/null && fail "schema accepts a malformed added date"
+run --corpus "$WORK/date.json" tree
+expect_code 3
 finish

@@ -92,8 +92,8 @@ TEST(LoadCorpus, WrongFormatMarker) {
 
 TEST(LoadCorpus, NewerVersionSaysWhichVersionIsSupported) {
   EXPECT_EQ(
-      load_error(R"({"format": "papertree-corpus", "version": 2})"),
-      "t.json: version: corpus format version 2 is newer than this papertree supports (version 1); "
+      load_error(R"({"format": "papertree-corpus", "version": 3})"),
+      "t.json: version: corpus format version 3 is newer than this papertree supports (version 2); "
       "upgrade papertree");
   EXPECT_EQ(load_error(R"({"format": "papertree-corpus", "version": "1"})"),
             "t.json: version: expected an integer, got \"1\"");
@@ -176,11 +176,11 @@ TEST(LoadCorpus, DeepTaxonomyIsRefused) {
 
 TEST(LoadCorpus, UnknownKeysSurviveARewrite) {
   std::string text = corpus_with(
-      R"([{"id": "p1", "title": "x", "categories": ["b"], "note": {"k": [1, 2]}, "doi": "10.1/x"}])",
+      R"([{"id": "p1", "title": "x", "categories": ["b"], "note": {"k": [1, 2]}, "x-tag": "t"}])",
       R"([{"id": "b", "name": "B", "color": "red"}])",
       R"("format": "papertree-corpus", "version": 1, "title": "T", "maintainer": "me")");
   std::string once = to_canonical_json(parse_corpus(text, "t.json"));
-  EXPECT_NE(once.find(R"("doi": "10.1/x")"), std::string::npos);
+  EXPECT_NE(once.find(R"("x-tag": "t")"), std::string::npos);
   EXPECT_NE(once.find(R"("color": "red")"), std::string::npos);
   EXPECT_NE(once.find(R"("maintainer": "me")"), std::string::npos);
   EXPECT_EQ(to_canonical_json(parse_corpus(once, "t.json")),
@@ -212,6 +212,79 @@ TEST(LoadCorpus, MissingFileIsAnIoError) {
     EXPECT_EQ(std::string(e.what()),
               "/nonexistent/corpus.json: cannot open: No such file or directory");
   }
+}
+
+const std::string k_version1 = R"("format": "papertree-corpus", "version": 1, "title": "T")";
+
+TEST(LoadCorpus, Version1AuthorStringsAreSplitIntoNames) {
+  CorpusData d = parse_corpus(corpus_with(R"([{"id": "p", "title": "t", "categories": ["b"],
+                       "authors": ["Elias Frantar", "Ludwig van Beethoven", "Dao, Tri", "OpenAI"]}])",
+                                          R"([{"id": "b", "name": "B"}])", k_version1),
+                              "t.json");
+  ASSERT_EQ(d.papers.size(), 1u);
+  EXPECT_EQ(d.papers[0].authors, (std::vector<Author>{{"Frantar", "Elias", ""},
+                                                      {"van Beethoven", "Ludwig", ""},
+                                                      {"Dao", "Tri", ""},
+                                                      {"", "", "OpenAI"}}));
+  // Written back as version 2, with name objects.
+  std::string canonical = to_canonical_json(d);
+  EXPECT_NE(canonical.find("\"version\": 2,"), std::string::npos);
+  EXPECT_NE(
+      canonical.find("{\n          \"family\": \"Frantar\",\n          \"given\": \"Elias\"\n"),
+      std::string::npos)
+      << canonical;
+}
+
+TEST(LoadCorpus, Version2KeysLoadAndAreWrittenInCanonicalOrder) {
+  std::string text = corpus_with(
+      R"([{"ignore": ["title-prefix-repeated"], "added": "2023-10-05", "categories": ["b"],
+           "doi": "10.48550/arXiv.2210.17323", "arxiv": "2210.17323", "authors_truncated": true,
+           "authors": [{"given": "Elias", "family": "Frantar"}, {"literal": "IST Austria"}],
+           "title": "GPTQ", "id": "gptq"}])");
+  CorpusData d = parse_corpus(text, "t.json");
+  const Paper& p = d.papers.at(0);
+  EXPECT_EQ(p.authors, (std::vector<Author>{{"Frantar", "Elias", ""}, {"", "", "IST Austria"}}));
+  EXPECT_TRUE(p.authors_truncated);
+  EXPECT_EQ(p.doi, "10.48550/arXiv.2210.17323");
+  EXPECT_EQ(p.added, "2023-10-05");
+  EXPECT_EQ(p.ignore, (std::vector<std::string>{"title-prefix-repeated"}));
+  EXPECT_TRUE(p.extra.is_null());
+  std::string out = to_canonical_json(d);
+  std::vector<std::string> keys = {
+      "\"id\"",    "\"title\"", "\"authors\"", "\"authors_truncated\"", "\"venue\"", "\"kind\"",
+      "\"links\"", "\"arxiv\"", "\"doi\"",     "\"categories\"",        "\"added\"", "\"ignore\""};
+  std::size_t at = out.find("\"papers\"");
+  for (const auto& k : keys) {
+    std::size_t next = out.find(k, at);
+    ASSERT_NE(next, std::string::npos) << k;
+    at = next;
+  }
+  EXPECT_EQ(to_canonical_json(parse_corpus(out, "t.json")), out);
+}
+
+TEST(LoadCorpus, BadAuthorsAndDatesNameTheirPath) {
+  auto with = [](const std::string& fields) {
+    return corpus_with(R"([{"id": "p", "title": "t", "categories": ["b"], )" + fields + "}]");
+  };
+  EXPECT_EQ(load_error(with(R"("authors": [{"family": "A", "email": "x"}])")),
+            "t.json: papers[0].authors[0].email: unknown key \"email\" (an author has "
+            "\"family\", \"given\" or \"literal\")");
+  EXPECT_EQ(load_error(with(R"("authors": [{"family": "A", "literal": "B"}])")),
+            "t.json: papers[0].authors[0]: an author has either \"literal\" or "
+            "\"family\"/\"given\", not both");
+  EXPECT_EQ(load_error(with(R"("authors": [{"given": "A"}])")),
+            "t.json: papers[0].authors[0]: an author needs a non-blank \"family\" or \"literal\"");
+  EXPECT_EQ(load_error(with(R"("authors": ["  "])")),
+            "t.json: papers[0].authors[0]: an author's name must not be blank");
+  EXPECT_EQ(load_error(with(R"("authors": [7])")),
+            "t.json: papers[0].authors[0]: expected an author object {\"family\", \"given\"} or "
+            "{\"literal\"}, got 7");
+  EXPECT_EQ(load_error(with(R"("authors_truncated": "yes")")),
+            "t.json: papers[0].authors_truncated: expected true or false, got \"yes\"");
+  EXPECT_EQ(load_error(with(R"("added": "2023-02-29")")),
+            "t.json: papers[0].added: expected a date YYYY-MM-DD, got \"2023-02-29\"");
+  EXPECT_EQ(load_error(with(R"("ignore": "all")")),
+            "t.json: papers[0].ignore: expected an array of strings, got \"all\"");
 }
 
 TEST(LoadCorpus, FixtureRoundTripsThroughTheCanonicalWriter) {

@@ -38,10 +38,12 @@ std::string with_papers(const std::string& papers) {
 }
 
 TEST(DirectPaperBuilder, BuildsPapersOfTheDocumentedShape) {
-  std::string text = with_papers(R"([{"id": "p1", "title": "Déjà \"vu\"", "authors": ["A", "B"],
+  std::string text = with_papers(
+      R"([{"id": "p1", "title": "Déjà \"vu\"", "authors": [{"family": "Dao", "given": "Tri"}, {"literal": "B"}], "authors_truncated": true,
       "venue": "ICLR", "year": 2023, "kind": "blog",
       "links": [{"label": "Paper", "url": "https://x"}, {"url": "https://c", "label": "Code"}],
-      "arxiv": "2301.00001", "categories": ["b", "c"]}, {"id": "p2", "title": "t", "categories": []}])");
+      "arxiv": "2301.00001", "doi": "10.1/x", "categories": ["b", "c"], "added": "2024-02-29",
+      "ignore": ["r1"]}, {"id": "p2", "title": "t", "categories": []}])");
   Inner inner;
   detail::DirectPaperBuilder<Inner> builder(inner);
   ASSERT_TRUE(detail::fast_sax_parse(text, builder));
@@ -50,7 +52,11 @@ TEST(DirectPaperBuilder, BuildsPapersOfTheDocumentedShape) {
   const Paper& p = papers[0];
   EXPECT_EQ(p.id, "p1");
   EXPECT_EQ(p.title, "Déjà \"vu\"");
-  EXPECT_EQ(p.authors, (std::vector<std::string>{"A", "B"}));
+  EXPECT_EQ(p.authors, (std::vector<Author>{{"Dao", "Tri", ""}, {"", "", "B"}}));
+  EXPECT_TRUE(p.authors_truncated);
+  EXPECT_EQ(p.doi, "10.1/x");
+  EXPECT_EQ(p.added, "2024-02-29");
+  EXPECT_EQ(p.ignore, (std::vector<std::string>{"r1"}));
   EXPECT_EQ(p.venue, "ICLR");
   EXPECT_EQ(p.year, 2023);
   EXPECT_EQ(p.kind, "blog");
@@ -67,11 +73,20 @@ TEST(DirectPaperBuilder, BuildsPapersOfTheDocumentedShape) {
 
 TEST(DirectPaperBuilder, StopsOnAnythingThePrecisePathMustHandle) {
   const char* papers[] = {
-      R"([{"id": "p", "title": "t", "categories": ["b"], "doi": "10.1/x"}])",  // unknown key
-      R"([{"id": "p", "title": "t"}])",                                        // no categories
-      R"([{"id": "p", "categories": ["b"]}])",                                 // no title
-      R"([{"id": "p", "id": "q", "title": "t", "categories": ["b"]}])",        // repeated key
-      R"([{"id": 7, "title": "t", "categories": ["b"]}])",                     // wrong type
+      R"([{"id": "p", "title": "t", "categories": ["b"], "note": "x"}])",         // unknown key
+      R"([{"id": "p", "title": "t", "authors": ["A B"], "categories": ["b"]}])",  // to split
+      R"([{"id": "p", "title": "t", "authors": [{"given": "A"}], "categories": ["b"]}])",
+      R"([{"id": "p", "title": "t", "authors": [{"family": "A", "literal": "B"}], "categories": ["b"]}])",
+      R"([{"id": "p", "title": "t", "authors": [{"family": " "}], "categories": ["b"]}])",
+      R"([{"id": "p", "title": "t", "authors": [{"family": "A", "x": "B"}], "categories": ["b"]}])",
+      R"([{"id": "p", "title": "t", "authors_truncated": 1, "categories": ["b"]}])",
+      R"([{"id": "p", "title": true, "categories": ["b"]}])",
+      R"([{"id": "p", "title": "t", "added": "2023-02-30", "categories": ["b"]}])",
+      R"([{"id": "p", "title": "t", "ignore": [1], "categories": ["b"]}])",
+      R"([{"id": "p", "title": "t"}])",                                  // no categories
+      R"([{"id": "p", "categories": ["b"]}])",                           // no title
+      R"([{"id": "p", "id": "q", "title": "t", "categories": ["b"]}])",  // repeated key
+      R"([{"id": 7, "title": "t", "categories": ["b"]}])",               // wrong type
       R"([{"id": "p", "title": "t", "year": "2023", "categories": ["b"]}])",
       R"([{"id": "p", "title": "t", "year": 10000, "categories": ["b"]}])",
       R"([{"id": "p", "title": "t", "year": -1, "categories": ["b"]}])",
@@ -93,9 +108,9 @@ TEST(DirectPaperBuilder, LoaderFallsBackAndKeepsUnknownKeysAndExactErrors) {
   const std::string head =
       R"({"format": "papertree-corpus", "version": 1, "title": "T", "taxonomy": [{"id": "b", "name": "B"}], "papers": )";
   CorpusData d = parse_corpus(
-      head + R"([{"id": "p", "title": "t", "categories": ["b"], "doi": "10.1/x"}]})", "t.json");
+      head + R"([{"id": "p", "title": "t", "categories": ["b"], "note": "x"}]})", "t.json");
   ASSERT_EQ(d.papers.size(), 1u);
-  EXPECT_EQ(d.papers[0].extra["doi"], "10.1/x");
+  EXPECT_EQ(d.papers[0].extra["note"], "x");
   try {
     parse_corpus(head + R"([{"id": "p", "title": "t", "categories": ["b"]}, {"id": "q"}]})",
                  "t.json");

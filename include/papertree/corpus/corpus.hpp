@@ -38,18 +38,32 @@ struct CategoryNode {
   ExtraKeys extra;  ///< unknown keys, null when there are none
 };
 
+/// A person or organisation who wrote a paper, in CSL's name model: `family` and `given` for a
+/// person ("Frantar", "Elias"), or `literal` alone for a name that is not split ("OpenAI").
+/// Exactly one of `family` and `literal` is non-empty in a loaded corpus.
+struct Author {
+  std::string family;
+  std::string given;
+  std::string literal;
+  bool operator==(const Author&) const = default;
+};
+
 /// One paper (or blog post, or web site) and the ids of the categories it sits in.
 struct Paper {
   std::string id;
   std::string title;
-  std::vector<std::string> authors;
+  std::vector<Author> authors;     ///< in byline order; empty when unknown
+  bool authors_truncated = false;  ///< the list is known to stop short ("et al.")
   std::string venue;
   int year = 0;  ///< 0 when the source gives no year
   std::string kind = "paper";
   std::vector<Link> links;
   std::string arxiv;  ///< arXiv id such as "2306.00978", empty when none
+  std::string doi;    ///< DOI such as "10.48550/arXiv.2306.00978", empty when none
   std::vector<std::string> categories;
-  ExtraKeys extra;  ///< unknown keys, null when there are none
+  std::string added;                ///< first seen in the list, "YYYY-MM-DD"; empty when unknown
+  std::vector<std::string> ignore;  ///< validation rules switched off for this paper
+  ExtraKeys extra;                  ///< unknown keys, null when there are none
 
   /// True when one of the links is labelled as code (Code, Code1, GitHub…).
   bool has_code() const;

@@ -8,7 +8,7 @@
 namespace papertree {
 
 /// The newest corpus format version this build reads and writes.
-inline constexpr int k_corpus_version = 1;
+inline constexpr int k_corpus_version = 2;
 
 /// Parses corpus JSON text into plain data, checking its structure. `origin` names the file in
 /// errors: syntax errors carry line and column, structural errors the JSON path. Throws DataError.
@@ -19,6 +19,10 @@ Corpus load_corpus_text(std::string_view text, const std::string& origin);
 
 /// Reads and loads a corpus file. Throws IoError when it cannot be read, DataError when bad.
 Corpus load_corpus_file(const std::string& path);
+
+/// An author as the corpus file holds it: {"family", "given"} (given omitted when empty) or
+/// {"literal"}.
+nlohmann::ordered_json author_to_json(const Author& author);
 
 /// A paper as the corpus file holds it, in canonical key order, unknown keys kept after the known
 /// ones.
