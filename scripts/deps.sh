@@ -8,10 +8,12 @@
 # the npm registry into build/tools (with the system's chromium: no browser is downloaded).
 set -euo pipefail
 
-build_pkgs=(g++ cmake ninja-build pkg-config nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev libbenchmark-dev)
+build_pkgs=(g++ cmake ninja-build pkg-config nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev libbenchmark-dev
+  libutf8proc-dev libstemmer-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libbtparse-dev libsimdjson-dev)
 test_pkgs=(graphviz pandoc texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures
-  texlive-fonts-recommended chromium poppler-utils jq bash-completion python3 python3-jsonschema)
-bench_pkgs=(hyperfine ripgrep jq time gnuplot-nox)
+  texlive-fonts-recommended texlive-bibtex-extra biber bibtool chromium poppler-utils jq bash-completion zsh fish python3
+  python3-jsonschema git clang libclang-rt-14-dev man-db groff-base)
+bench_pkgs=(hyperfine ripgrep jq time gnuplot-nox sqlite3)
 
 want=("${build_pkgs[@]}")
 case "${1:-build}" in
