@@ -14,6 +14,7 @@ struct TreeCommand {
   std::string category;
   int depth = -1;
   bool ascii = false;
+  bool ids = false;
   std::string format = "text";
 };
 
@@ -23,6 +24,7 @@ void run_tree(const TreeCommand& cmd, Context& ctx) {
   if (!cmd.category.empty()) options.root = resolve_category(corpus, cmd.category);
   options.max_depth = cmd.depth;
   options.ascii = cmd.ascii;
+  options.ids = cmd.ids;
   if (cmd.format == "json") {
     render_tree_json(corpus, options, std::cout);
     return;
@@ -38,11 +40,14 @@ void run_tree(const TreeCommand& cmd, Context& ctx) {
 void setup_tree(CLI::App& app, Context& ctx) {
   auto cmd = std::make_shared<TreeCommand>();
   CLI::App* sub = app.add_subcommand("tree", "Show the taxonomy with paper counts per category");
-  sub->add_option("category", cmd->category,
-                  "Show only this category's subtree (id, path, name or prefix)");
+  sub->add_option(
+      "category", cmd->category,
+      "Show only this category's subtree (id, path, name, words of a name, abbreviation)");
   sub->add_option("-d,--depth", cmd->depth, "Levels to show below the start (0: the start only)")
       ->check(whole_number(0, std::numeric_limits<int>::max()));
   sub->add_flag("--ascii", cmd->ascii, "Draw with plain ASCII instead of box-drawing characters");
+  sub->add_flag("--ids", cmd->ids,
+                "Show each category's id after its name (what list, export and --in take)");
   sub->add_option("-f,--format", cmd->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
   sub->callback([cmd, &ctx] { run_tree(*cmd, ctx); });

@@ -1,14 +1,84 @@
 #include <algorithm>
+#include <array>
+#include <optional>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "papertree/corpus/corpus.hpp"
 #include "papertree/error.hpp"
+#include "papertree/search/search.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree {
 
 namespace {
+
+// Abbreviations and everyday names of the field, each read as the words of a category name
+// (docs/cli.md lists them). A synonym whose expansion names no category of the loaded corpus
+// is skipped, so the table is safe for any corpus.
+struct Synonym {
+  std::string_view typed;
+  std::string_view means;
+};
+constexpr std::array k_synonyms{
+    Synonym{"ptq", "post-training quantization"},
+    Synonym{"qat", "quantization-aware training"},
+    Synonym{"kd", "knowledge distillation"},
+    Synonym{"peft", "parameter-efficient fine-tuning"},
+    Synonym{"moe", "mixture of experts"},
+    Synonym{"moes", "mixture of experts"},
+    Synonym{"ssm", "state space models"},
+    Synonym{"ssms", "state space models"},
+    Synonym{"mamba", "state space models"},
+    Synonym{"kvcache", "kv-cache"},
+    Synonym{"kv cache", "kv-cache"},
+    Synonym{"lora", "low-rank adaptation"},
+    Synonym{"icl", "few-shot prompting"},
+    Synonym{"in-context learning", "few-shot prompting"},
+    Synonym{"cot", "multi-step reasoning"},
+    Synonym{"chain of thought", "multi-step reasoning"},
+    Synonym{"chain-of-thought", "multi-step reasoning"},
+    Synonym{"rag", "memory-retrieval augmentation"},
+    Synonym{"retrieval augmented generation", "memory-retrieval augmentation"},
+    Synonym{"linear attention", "kernelization or low-rank"},
+    Synonym{"sparse attention", "fixed pattern strategies"},
+    Synonym{"sparsity", "parameter pruning"},
+    Synonym{"gqa", "sharing-based attention"},
+    Synonym{"mqa", "sharing-based attention"},
+    Synonym{"rope", "extrapolation and interpolation"},
+    Synonym{"rwkv", "other sequential models"},
+};
+
+std::vector<std::string> terms_of(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& t : tokenize(text)) out.push_back(std::move(t.term));
+  return out;
+}
+
+// True when `query` occurs as consecutive words of `name`; the last query word may be the start
+// of a name word ("distill" → "Distillation"), except for a one-letter word.
+bool phrase_in(const std::vector<std::string>& query, const std::vector<std::string>& name) {
+  if (query.empty() || query.size() > name.size()) return false;
+  for (std::size_t at = 0; at + query.size() <= name.size(); ++at) {
+    bool ok = true;
+    for (std::size_t i = 0; i < query.size() && ok; ++i) {
+      const std::string& q = query[i];
+      const std::string& n = name[at + i];
+      bool last = i + 1 == query.size();
+      ok = n == q || (last && q.size() >= 3 && n.starts_with(q));
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+// Every query word is a word of the name, in any order.
+bool words_in(const std::vector<std::string>& query, const std::vector<std::string>& name) {
+  return !query.empty() && std::all_of(query.begin(), query.end(), [&](const std::string& q) {
+    return std::find(name.begin(), name.end(), q) != name.end();
+  });
+}
 
 std::vector<CategoryIndex> matching(const Corpus& corpus, auto&& pred) {
   std::vector<CategoryIndex> out;
@@ -19,37 +89,95 @@ std::vector<CategoryIndex> matching(const Corpus& corpus, auto&& pred) {
   return out;
 }
 
+// The match that holds all the others in its subtree (pre-order puts it first), if any.
+std::optional<CategoryIndex> common_top(const Corpus& corpus,
+                                        const std::vector<CategoryIndex>& found) {
+  if (found.empty()) return {};
+  if (std::all_of(found.begin(), found.end(),
+                  [&](CategoryIndex c) { return corpus.in_subtree(c, found.front()); })) {
+    return found.front();
+  }
+  return {};
+}
+
 std::string candidate_list(const Corpus& corpus, const std::vector<CategoryIndex>& candidates) {
-  std::string out;
   constexpr std::size_t k_shown = 12;
+  std::size_t id_width = 0;
+  for (std::size_t i = 0; i < candidates.size() && i < k_shown; ++i)
+    id_width = std::max(id_width, display_width(corpus.category(candidates[i]).id));
+  std::string out;
   for (std::size_t i = 0; i < candidates.size() && i < k_shown; ++i) {
     const Category& c = corpus.category(candidates[i]);
-    out += fmt::format("  {}  ({})\n", c.path, sanitize_for_display(c.name));
+    out += fmt::format("  {:<{}}  {:>4} {}  {}\n", c.id, id_width, c.total_papers,
+                       c.total_papers == 1 ? "paper " : "papers",
+                       sanitize_for_display(corpus.display_path(candidates[i])));
   }
   if (candidates.size() > k_shown)
     out += fmt::format("  … and {} more\n", candidates.size() - k_shown);
-  if (!out.empty()) out.pop_back();
+  out += "give one of these ids";
   return out;
 }
 
-// The closest names to `wanted`, by edit distance on lower-case names and ids.
+[[noreturn]] void ambiguous(const Corpus& corpus, std::string_view text,
+                            const std::vector<CategoryIndex>& found) {
+  throw UsageError(fmt::format("category \"{}\" is ambiguous; it matches {} categories:",
+                               sanitize_for_display(text), found.size()),
+                   candidate_list(corpus, found));
+}
+
+// The closest names to `wanted`: by edit distance to the whole name, the id, any word of the
+// name, or a synonym; at most three, closest first, none below another.
 std::vector<CategoryIndex> closest(const Corpus& corpus, const std::string& wanted) {
   std::vector<std::pair<std::size_t, CategoryIndex>> scored;
   auto cats = corpus.categories();
   std::string wanted_slug = slugify(wanted);
+  std::vector<std::string> wanted_words = terms_of(wanted);
   for (CategoryIndex c = 0; c < cats.size(); ++c) {
     std::size_t d = std::min(edit_distance(wanted, fold_case_accents(cats[c].name)),
                              edit_distance(wanted_slug, cats[c].id));
+    if (wanted_words.size() == 1) {
+      // One word: compare with each word of the name, unstemmed and stemmed.
+      for (const TextToken& t : tokenize(cats[c].name)) {
+        std::string raw = fold_case_accents(cats[c].name.substr(t.begin, t.end - t.begin));
+        if (raw.size() >= 4)
+          d = std::min({d, edit_distance(wanted, raw), edit_distance(wanted_words[0], t.term)});
+      }
+    }
     scored.emplace_back(d, c);
   }
+  for (const Synonym& s : k_synonyms) {
+    if (s.typed.size() < 4) continue;
+    std::size_t d = edit_distance(wanted, s.typed);
+    for (CategoryIndex c = 0; c < cats.size(); ++c) {
+      if (phrase_in(terms_of(s.means), terms_of(cats[c].name))) scored.emplace_back(d, c);
+    }
+  }
   std::stable_sort(scored.begin(), scored.end());
-  std::size_t limit = std::max<std::size_t>(2, wanted.size() / 3);
+  std::size_t limit = std::clamp<std::size_t>(wanted.size() / 3, 1, 3);
   std::vector<CategoryIndex> out;
   for (const auto& [d, c] : scored) {
     if (d > limit || out.size() == 3) break;
-    out.push_back(c);
+    // A category below one already suggested adds nothing ("Quantization" covers
+    // "Post-Training Quantization").
+    if (std::none_of(out.begin(), out.end(),
+                     [&, c = c](CategoryIndex o) { return corpus.in_subtree(c, o); })) {
+      out.push_back(c);
+    }
   }
   return out;
+}
+
+// Categories whose name holds `words` as a phrase, or whose id, name or path starts with the
+// text, or whose path ends with it.
+std::vector<CategoryIndex> by_phrase_or_prefix(const Corpus& corpus, const std::string& folded,
+                                               const std::string& slug,
+                                               const std::vector<std::string>& words) {
+  return matching(corpus, [&](const Category& c) {
+    std::string name = fold_case_accents(c.name);
+    return c.id.starts_with(slug.empty() ? folded : slug) || name.starts_with(folded) ||
+           c.path.starts_with(folded) || c.path.ends_with("/" + folded) ||
+           phrase_in(words, terms_of(c.name));
+  });
 }
 
 }  // namespace
@@ -69,31 +197,32 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
     return c.path == folded || fold_case_accents(c.name) == folded;
   });
   if (exact.size() == 1) return exact.front();
-  if (exact.size() > 1) {
-    throw UsageError(fmt::format("category \"{}\" is ambiguous; it names {} categories:",
-                                 sanitize_for_display(text), exact.size()),
-                     candidate_list(corpus, exact));
+  if (exact.size() > 1) ambiguous(corpus, text, exact);
+
+  // An abbreviation or everyday name: the category its expansion names.
+  std::vector<std::string> words = terms_of(folded);
+  for (const Synonym& s : k_synonyms) {
+    if (slugify(s.typed) != slug && s.typed != folded) continue;
+    std::vector<std::string> means = terms_of(s.means);
+    auto found =
+        matching(corpus, [&](const Category& c) { return phrase_in(means, terms_of(c.name)); });
+    if (auto top = common_top(corpus, found)) return *top;
   }
 
-  // A prefix of an id, a name or a path, or a trailing part of a path.
-  auto prefixed = matching(corpus, [&](const Category& c) {
-    std::string name = fold_case_accents(c.name);
-    return c.id.starts_with(slug.empty() ? folded : slug) || name.starts_with(folded) ||
-           c.path.starts_with(folded) || c.path.ends_with("/" + folded);
-  });
-  if (prefixed.size() == 1) return prefixed.front();
-  // "quant" matches Quantization and categories below it: the top one is what was meant.
-  // Pre-order puts a would-be ancestor first.
-  if (prefixed.size() > 1 && std::all_of(prefixed.begin(), prefixed.end(), [&](CategoryIndex c) {
-        return corpus.in_subtree(c, prefixed.front());
-      })) {
-    return prefixed.front();
+  // A prefix of an id, a name or a path, a trailing part of a path, or words of a name
+  // ("pruning", "kv cache"). Matches that all lie below one of them mean that top one
+  // ("quant" → Quantization, "pruning" → Parameter Pruning).
+  {
+    auto found = by_phrase_or_prefix(corpus, folded, slug, words);
+    if (auto top = common_top(corpus, found)) return *top;
+    if (found.size() > 1) ambiguous(corpus, text, found);
   }
-  if (prefixed.size() > 1) {
-    throw UsageError(fmt::format("category \"{}\" is ambiguous; it matches {} categories:",
-                                 sanitize_for_display(text), prefixed.size()),
-                     candidate_list(corpus, prefixed));
-  }
+
+  // A search over the names: all the words, in any order ("quantization weight").
+  auto found =
+      matching(corpus, [&](const Category& c) { return words_in(words, terms_of(c.name)); });
+  if (auto top = common_top(corpus, found)) return *top;
+  if (found.size() > 1) ambiguous(corpus, text, found);
 
   auto near = closest(corpus, folded);
   std::string message = fmt::format("unknown category \"{}\"", sanitize_for_display(text));
@@ -103,7 +232,7 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
       names.push_back(fmt::format("\"{}\"", sanitize_for_display(corpus.category(c).name)));
     message += fmt::format("; did you mean {}?", fmt::join(names, " or "));
   }
-  throw UsageError(message, "run 'papertree tree' to see every category");
+  throw UsageError(message, "run 'papertree tree --ids' to see every category and its id");
 }
 
 }  // namespace papertree

@@ -25,6 +25,7 @@ struct TreeRow {
   std::size_t direct = 0;
   std::size_t total = 0;
   bool root = false;
+  std::string id;  ///< shown after the name with --ids
 };
 
 class TextTree {
@@ -35,8 +36,8 @@ class TextTree {
   void node(CategoryIndex c, const std::string& prefix, bool last, int level, bool top) {
     const Category& cat = m_corpus.category(c);
     std::string lead = top ? "" : prefix + std::string(last ? m_glyphs.last : m_glyphs.branch);
-    rows.push_back(
-        {lead, sanitize_for_display(cat.name), cat.direct_papers.size(), cat.total_papers, false});
+    rows.push_back({lead, sanitize_for_display(cat.name), cat.direct_papers.size(),
+                    cat.total_papers, false, m_opt.ids ? sanitize_for_display(cat.id) : ""});
     if (m_opt.max_depth >= 0 && level >= m_opt.max_depth) return;
     std::string child_prefix =
         top ? "" : prefix + std::string(last ? m_glyphs.space : m_glyphs.pipe);
@@ -51,7 +52,7 @@ class TextTree {
     constexpr std::size_t k_count_width = 7;  // " direct" / "  total"
     std::size_t left = 0;
     for (const TreeRow& r : rows)
-      left = std::max(left, display_width(r.lead) + display_width(r.name));
+      left = std::max(left, display_width(r.lead) + display_width(label(r)));
     if (m_opt.width > 0 && left + 2 + 2 * k_count_width > m_opt.width) {
       left = m_opt.width > 2 * k_count_width + 12 ? m_opt.width - 2 * k_count_width - 2 : 10;
     }
@@ -61,11 +62,17 @@ class TextTree {
         << s.reset << '\n';
     for (const TreeRow& r : rows) {
       std::size_t lead_width = display_width(r.lead);
-      std::string name = truncate_to_width(r.name, left > lead_width ? left - lead_width : 1);
-      std::size_t pad = left - std::min(left, lead_width + display_width(name));
+      std::size_t room = left > lead_width ? left - lead_width : 1;
+      std::string name = truncate_to_width(r.name, room);
+      std::string id;
+      if (!r.id.empty() && display_width(name) + 2 < room)
+        id = truncate_to_width(r.id, room - display_width(name) - 2);
+      std::size_t used = display_width(name) + (id.empty() ? 0 : 2 + display_width(id));
+      std::size_t pad = left - std::min(left, lead_width + used);
       std::string_view on = r.root ? s.bold : s.accent;
-      out << s.dim << r.lead << s.reset << on << name << (on.empty() ? "" : s.reset)
-          << std::string(pad, ' ') << "  "
+      out << s.dim << r.lead << s.reset << on << name << (on.empty() ? "" : s.reset);
+      if (!id.empty()) out << "  " << s.dim << id << s.reset;
+      out << std::string(pad, ' ') << "  "
           << fmt::format("{:>{}}", r.root ? std::string() : std::to_string(r.direct), k_count_width)
           << s.bold << fmt::format("{:>{}}", r.total, k_count_width) << s.reset << '\n';
     }
@@ -74,6 +81,10 @@ class TextTree {
   std::vector<TreeRow> rows;
 
  private:
+  static std::string label(const TreeRow& r) {
+    return r.id.empty() ? r.name : r.name + "  " + r.id;
+  }
+
   const Corpus& m_corpus;
   const TreeOptions& m_opt;
   Glyphs m_glyphs;

@@ -53,27 +53,79 @@ TEST(ResolveCategory, TrailingPathPart) {
   EXPECT_EQ(resolved_id("quantization/post-training-quantization"), "post-training-quantization");
 }
 
-TEST(ResolveCategory, AmbiguousPrefixListsCandidates) {
+TEST(ResolveCategory, AmbiguousPrefixListsIdCountAndPath) {
   EXPECT_EQ(resolve_error("p"),
             "category \"p\" is ambiguous; it matches 3 categories:\n"
-            "  model-centric/model-compression/quantization/post-training-quantization  "
-            "(Post-Training Quantization)\n"
-            "  model-centric/model-compression/parameter-pruning  (Parameter Pruning)\n"
-            "  data-centric/prompt-compression  (Prompt Compression)");
+            "  post-training-quantization     3 papers  Model-Centric Methods / Model Compression "
+            "/ Quantization / Post-Training Quantization\n"
+            "  parameter-pruning              1 paper   Model-Centric Methods / Model Compression "
+            "/ Parameter Pruning\n"
+            "  prompt-compression             1 paper   Data-Centric Methods / Prompt "
+            "Compression\n"
+            "give one of these ids");
+}
+
+TEST(ResolveCategory, AWordOfANameResolves) {
+  EXPECT_EQ(resolved_id("pruning"), "parameter-pruning");
+  EXPECT_EQ(resolved_id("Decoding"), "speculative-decoding");
+  EXPECT_EQ(resolved_id("speculative"), "speculative-decoding");
+}
+
+TEST(ResolveCategory, APhraseOfANameResolvesWithSplitOrJoinedWords) {
+  EXPECT_EQ(resolved_id("kv cache"), "kv-cache-optimization");
+  EXPECT_EQ(resolved_id("KV-Cache"), "kv-cache-optimization");
+  EXPECT_EQ(resolved_id("aware training"), "quantization-aware-training");
+}
+
+TEST(ResolveCategory, InflectedWordsMeetTheName) {
+  EXPECT_EQ(resolved_id("optimizations"), "kv-cache-optimization");
+  EXPECT_EQ(resolved_id("quantized"), "quantization");
+}
+
+TEST(ResolveCategory, WordsInAnyOrderSearchTheNames) {
+  EXPECT_EQ(resolved_id("training quantization aware"), "quantization-aware-training");
+  EXPECT_EQ(resolved_id("optimization cache"), "kv-cache-optimization");
+}
+
+TEST(ResolveCategory, AbbreviationsAndSynonyms) {
+  EXPECT_EQ(resolved_id("PTQ"), "post-training-quantization");
+  EXPECT_EQ(resolved_id("qat"), "quantization-aware-training");
+  EXPECT_EQ(resolved_id("KVCache"), "kv-cache-optimization");
+}
+
+TEST(ResolveCategory, ASynonymOfACategoryTheCorpusLacksIsNotUsed) {
+  // The small corpus has no Mixture of Experts: "moe" is simply unknown there.
+  EXPECT_EQ(resolve_error("moe").rfind("unknown category \"moe\"", 0), 0u);
+}
+
+TEST(ResolveCategory, WordsMatchingSiblingsAreAmbiguous) {
+  std::string msg = resolve_error("training");
+  EXPECT_NE(msg.find("it matches 2 categories"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("  post-training-quantization "), std::string::npos) << msg;
+  EXPECT_NE(msg.find("  quantization-aware-training "), std::string::npos) << msg;
+  EXPECT_NE(resolve_error("compression").find("it matches 2 categories"), std::string::npos);
+}
+
+TEST(ResolveCategory, AOneWordTypoSuggestsTheNameHoldingTheWord) {
+  EXPECT_EQ(resolve_error("prunning"),
+            "unknown category \"prunning\"; did you mean \"Parameter Pruning\"?\n"
+            "run 'papertree tree --ids' to see every category and its id");
 }
 
 TEST(ResolveCategory, UnknownSuggestsClosestNames) {
   EXPECT_EQ(resolve_error("quantisation"),
             "unknown category \"quantisation\"; did you mean \"Quantization\"?\n"
-            "run 'papertree tree' to see every category");
-  EXPECT_EQ(resolve_error("atention"),
-            "unknown category \"atention\"; did you mean \"Attention\"?\nrun 'papertree tree' to "
-            "see every category");
+            "run 'papertree tree --ids' to see every category and its id");
+  EXPECT_EQ(
+      resolve_error("atention"),
+      "unknown category \"atention\"; did you mean \"Attention\"?\nrun 'papertree tree --ids' "
+      "to see every category and its id");
 }
 
 TEST(ResolveCategory, UnknownWithNothingCloseSaysSo) {
   EXPECT_EQ(resolve_error("zzzzzzzzzzzz"),
-            "unknown category \"zzzzzzzzzzzz\"\nrun 'papertree tree' to see every category");
+            "unknown category \"zzzzzzzzzzzz\"\nrun 'papertree tree --ids' to see every category "
+            "and its id");
 }
 
 TEST(ResolveCategory, EmptyIsAUsageError) {

@@ -14,6 +14,7 @@ struct TreeOptions {
   std::optional<CategoryIndex> root;  ///< a subtree, or the whole taxonomy
   int max_depth = -1;                 ///< levels below the start to show; -1 for all
   bool ascii = false;                 ///< plain "|--" lines instead of box drawing
+  bool ids = false;                   ///< show each category's id after its name
   std::size_t width = 0;              ///< cut lines to this many columns; 0 for no limit
   TextStyle style;
 };
