@@ -33,15 +33,16 @@ void setup_list(CLI::App& app, Context& ctx) {
   auto cmd = std::make_shared<ListCommand>();
   CLI::App* sub =
       app.add_subcommand("list", "List the papers of a category and the categories below it");
-  sub->add_option("category", cmd->category,
-                  "Category (id, path, name or prefix); default: the whole corpus");
+  sub->add_option(
+      "category", cmd->category,
+      "Category (id, path, name, words of a name, abbreviation); default: the whole corpus");
   sub->add_flag("--direct", cmd->direct, "Only papers placed in the category itself, not below it");
   add_filter_options(*sub, cmd->filters);
   sub->add_option("-s,--sort", cmd->sort, "Order: year (newest first), title or venue")
       ->capture_default_str()
       ->check(CLI::IsMember({"year", "title", "venue"}));
   sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order");
-  add_output_options(*sub, cmd->output, 0);
+  add_output_options(*sub, cmd->output);
   sub->callback([cmd, &ctx] { run_list(*cmd, ctx); });
 }
 

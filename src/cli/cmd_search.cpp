@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -18,8 +19,28 @@ struct SearchCommand {
   FilterArgs filters;
   bool facets = false;
   bool explain = false;
+  std::string sort = "relevance";
+  bool reverse = false;
   OutputArgs output;
 };
+
+// Puts the hits in the order --sort and --reverse ask for, keeping each paper's score with it.
+void order_result(const Corpus& corpus, SearchResult& result, const std::string& sort,
+                  bool reverse) {
+  if (sort == "relevance") {
+    if (reverse) {
+      std::reverse(result.papers.begin(), result.papers.end());
+      std::reverse(result.scores.begin(), result.scores.end());
+    }
+    return;
+  }
+  std::vector<double> score_of(corpus.papers().size(), 0.0);
+  for (std::size_t i = 0; i < result.papers.size(); ++i)
+    score_of[result.papers[i]] = result.scores[i];
+  sort_papers(corpus, result.papers, SortOptions{parse_sort_key(sort), reverse});
+  for (std::size_t i = 0; i < result.papers.size(); ++i)
+    result.scores[i] = score_of[result.papers[i]];
+}
 
 std::string join(const std::vector<std::string>& words) {
   std::string out;
@@ -59,13 +80,14 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
   SearchIndex index(corpus);
   SearchResult result = index.search(query);
   filter_result(corpus, result, filters, within);
+  order_result(corpus, result, cmd.sort, cmd.reverse);
   report_corrections(result);
   PaperListOptions options;
   options.highlight = result.highlight;
   options.scores = result.scores;
   if (cmd.facets && format == "json") {
-    std::size_t shown = cmd.output.limit == 0 ? result.papers.size()
-                                              : std::min(cmd.output.limit, result.papers.size());
+    std::size_t limit = cmd.output.effective_limit(ctx);
+    std::size_t shown = limit == 0 ? result.papers.size() : std::min(limit, result.papers.size());
     nlohmann::ordered_json out = {
         {"papers", nlohmann::ordered_json::array()},
         {"total", result.papers.size()},
@@ -86,17 +108,23 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
 
 void setup_search(CLI::App& app, Context& ctx) {
   auto cmd = std::make_shared<SearchCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "search",
-      "Ranked full-text search of titles, venues and category names (docs/query-language.md)");
+  CLI::App* sub =
+      app.add_subcommand("search",
+                         "Ranked full-text search of titles, authors, venues and category names "
+                         "(docs/query-language.md)");
   sub->add_option("query", cmd->words,
                   "The query; words are ANDed (put -- before a query starting with -)")
       ->required();
   sub->add_option("--in", cmd->within, "Search only this category's subtree");
+  sub->add_option("-s,--sort", cmd->sort,
+                  "Order: relevance (best first), year (newest first), title or venue")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"relevance", "year", "title", "venue"}));
+  sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order");
   add_filter_options(*sub, cmd->filters);
   sub->add_flag("--facets", cmd->facets, "Also show how many hits fall in each category");
   sub->add_flag("--explain", cmd->explain, "Print the parsed query on stderr");
-  add_output_options(*sub, cmd->output, 20);
+  add_output_options(*sub, cmd->output);
   sub->callback([cmd, &ctx] { run_search(*cmd, ctx); });
 }
 

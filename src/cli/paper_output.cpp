@@ -16,6 +16,7 @@ Filters FilterArgs::to_filters() const {
   filters.has_code = has_code;
   filters.kind = kind;
   filters.arxiv_only = arxiv_only;
+  filters.authors = authors;
   return filters;
 }
 
@@ -33,16 +34,28 @@ void add_filter_options(CLI::App& sub, FilterArgs& args) {
       ->check(CLI::IsMember({"paper", "blog", "website"}));
   sub.add_flag("--arxiv-only", args.arxiv_only, "Only arXiv preprints (venue arXiv)")
       ->group("Filters");
+  sub.add_option("--author", args.authors,
+                 "Only papers by this person (\"dao\", \"tri dao\", \"t dao\"); repeat for several")
+      ->group("Filters")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
-void add_output_options(CLI::App& sub, OutputArgs& args, std::size_t default_limit) {
-  args.limit = default_limit;
+void add_output_options(CLI::App& sub, OutputArgs& args) {
   sub.add_option("-f,--format", args.format,
                  "table (default on a terminal), plain (default otherwise), json, jsonl or ids")
       ->check(CLI::IsMember(paper_formats()));
-  sub.add_option("-n,--limit", args.limit, "Print at most N papers (0: all)")
-      ->capture_default_str()
-      ->check(whole_number(0, std::numeric_limits<std::uint32_t>::max()));
+  args.limit_option =
+      sub.add_option("-n,--limit", args.limit,
+                     "Print at most N papers (0: all); default: " +
+                         std::to_string(k_terminal_page) + " on a terminal, all otherwise")
+          ->check(whole_number(0, std::numeric_limits<std::uint32_t>::max()));
+}
+
+std::size_t OutputArgs::effective_limit(Context& ctx) const {
+  if (limit_option && limit_option->count() > 0) return limit;
+  return ctx.terminal().is_tty ? k_terminal_page : 0;
 }
 
 std::string resolve_format(const OutputArgs& args, Context& ctx) {
@@ -59,7 +72,8 @@ void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperInd
     std::cerr << "papertree: " << sanitize_for_display(empty_message) << '\n';
     return;
   }
-  std::size_t shown = args.limit == 0 ? papers.size() : std::min(args.limit, papers.size());
+  std::size_t limit = args.effective_limit(ctx);
+  std::size_t shown = limit == 0 ? papers.size() : std::min(limit, papers.size());
   std::span<const PaperIndex> page = papers.first(shown);
   if (!options.scores.empty()) options.scores = options.scores.first(shown);
   if (format == "table") {

@@ -7,8 +7,8 @@
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
-#include "papertree/render/papers.hpp"
 #include "papertree/corpus/select.hpp"
+#include "papertree/render/papers.hpp"
 
 namespace papertree::cli {
 
@@ -19,19 +19,28 @@ struct FilterArgs {
   bool has_code = false;
   std::string kind;
   bool arxiv_only = false;
+  std::vector<std::string> authors;
 
   /// Throws UsageError for a bad --year.
   Filters to_filters() const;
 };
 
+/// Papers a terminal shows when no --limit is given; a pipe gets them all.
+inline constexpr std::size_t k_terminal_page = 20;
+
 /// --format and --limit, shared by the commands that print papers.
 struct OutputArgs {
-  std::string format;     ///< empty: table on a terminal, plain otherwise
-  std::size_t limit = 0;  ///< 0 for all
+  std::string format;                   ///< empty: table on a terminal, plain otherwise
+  std::size_t limit = 0;                ///< 0 for all
+  const CLI::Option* limit_option = 0;  ///< to tell a given --limit from the default
+
+  /// The number of papers to print (0: all): --limit when given, else a page on a terminal
+  /// and everything otherwise.
+  std::size_t effective_limit(Context& ctx) const;
 };
 
 void add_filter_options(CLI::App& sub, FilterArgs& args);
-void add_output_options(CLI::App& sub, OutputArgs& args, std::size_t default_limit);
+void add_output_options(CLI::App& sub, OutputArgs& args);
 
 /// The format to use: --format, else table on a terminal, plain otherwise.
 std::string resolve_format(const OutputArgs& args, Context& ctx);

@@ -58,7 +58,8 @@ std::vector<std::string> terms_of(std::string_view text) {
 
 // True when `query` occurs as consecutive words of `name`; the last query word may be the start
 // of a name word ("distill" → "Distillation"), except for a one-letter word.
-bool phrase_in(const std::vector<std::string>& query, const std::vector<std::string>& name) {
+bool phrase_in(const std::vector<std::string>& query, const std::vector<std::string>& name,
+               bool allow_prefix = true) {
   if (query.empty() || query.size() > name.size()) return false;
   for (std::size_t at = 0; at + query.size() <= name.size(); ++at) {
     bool ok = true;
@@ -66,7 +67,7 @@ bool phrase_in(const std::vector<std::string>& query, const std::vector<std::str
       const std::string& q = query[i];
       const std::string& n = name[at + i];
       bool last = i + 1 == query.size();
-      ok = n == q || (last && q.size() >= 3 && n.starts_with(q));
+      ok = n == q || (allow_prefix && last && q.size() >= 3 && n.starts_with(q));
     }
     if (ok) return true;
   }
@@ -181,6 +182,38 @@ std::vector<CategoryIndex> by_phrase_or_prefix(const Corpus& corpus, const std::
 }
 
 }  // namespace
+
+std::vector<std::vector<std::string_view>> category_synonyms(const Corpus& corpus) {
+  std::vector<std::vector<std::string_view>> out(corpus.categories().size());
+  std::vector<std::vector<std::string>> names;
+  for (const Category& c : corpus.categories()) names.push_back(terms_of(c.name));
+  for (const Synonym& s : k_synonyms) {
+    std::vector<std::string> means = terms_of(s.means);
+    std::vector<CategoryIndex> found;
+    for (CategoryIndex c = 0; c < names.size(); ++c) {
+      if (phrase_in(means, names[c])) found.push_back(c);
+    }
+    if (auto top = common_top(corpus, found)) out[*top].push_back(s.typed);
+  }
+  return out;
+}
+
+std::optional<CategoryIndex> category_named_by(const Corpus& corpus, std::string_view text) {
+  std::vector<std::string> words = terms_of(text);
+  if (words.empty()) return {};
+  std::string slug = slugify(text);
+  std::string folded = fold_case_accents(trim(text));
+  for (const Synonym& s : k_synonyms) {
+    if (slugify(s.typed) != slug && s.typed != folded) continue;
+    std::vector<std::string> means = terms_of(s.means);
+    auto found = matching(
+        corpus, [&](const Category& c) { return phrase_in(means, terms_of(c.name), false); });
+    if (auto top = common_top(corpus, found)) return top;
+  }
+  auto found = matching(
+      corpus, [&](const Category& c) { return phrase_in(words, terms_of(c.name), false); });
+  return common_top(corpus, found);
+}
 
 CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
   std::string text(trim(raw));

@@ -6,10 +6,10 @@
 #include <numeric>
 #include <tuple>
 
+#include "papertree/corpus/venue.hpp"
 #include "papertree/error.hpp"
 #include "papertree/import/markdown.hpp"
 #include "papertree/text/text.hpp"
-#include "papertree/corpus/venue.hpp"
 
 namespace papertree {
 
@@ -74,6 +74,55 @@ YearRange parse_year_range(std::string_view text) {
                    "\": expected a year (2023), a range (2022..2024) or a bound (>=2023, <2024)");
 }
 
+namespace {
+
+// Folded words of a name: "Dao, Tri" -> dao, tri; "Jean-Luc" -> jean, luc.
+std::vector<std::string> name_words(std::string_view name) {
+  std::vector<std::string> words;
+  std::string folded = fold_case_accents(name);
+  std::string word;
+  for (char c : folded) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+bool contains(const std::vector<std::string>& words, const std::string& w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+}  // namespace
+
+bool author_matches(const Author& author, std::string_view name) {
+  std::vector<std::string> wanted = name_words(name);
+  if (wanted.empty()) return false;
+  if (!author.literal.empty()) {
+    std::vector<std::string> words = name_words(author.literal);
+    return std::all_of(wanted.begin(), wanted.end(),
+                       [&](const std::string& w) { return contains(words, w); });
+  }
+  std::vector<std::string> family = name_words(author.family);
+  std::vector<std::string> given = name_words(author.given);
+  bool family_seen = false;
+  for (const std::string& w : wanted) {
+    if (contains(family, w)) {
+      family_seen = true;
+    } else if (!contains(given, w) &&
+               !(w.size() == 1 && std::any_of(given.begin(), given.end(), [&](const auto& g) {
+                   return g.front() == w.front();
+                 }))) {
+      return false;
+    }
+  }
+  return family_seen;
+}
+
 bool Filters::matches(const Paper& paper) const {
   if (years && !years->contains(paper.year)) return false;
   if (has_code && !paper.has_code()) return false;
@@ -81,6 +130,12 @@ bool Filters::matches(const Paper& paper) const {
   if (arxiv_only && normalize_venue(paper.venue) != "arXiv") return false;
   if (!venues.empty() && std::none_of(venues.begin(), venues.end(), [&](const std::string& v) {
         return same_venue(v, paper.venue);
+      })) {
+    return false;
+  }
+  if (!authors.empty() && std::none_of(authors.begin(), authors.end(), [&](const std::string& a) {
+        return std::any_of(paper.authors.begin(), paper.authors.end(),
+                           [&](const Author& author) { return author_matches(author, a); });
       })) {
     return false;
   }

@@ -115,7 +115,7 @@ void render_tree_text(const Corpus& corpus, const TreeOptions& options, std::ost
     tree.node(*options.root, "", true, 0, true);
   } else {
     tree.rows.push_back(
-        {"", sanitize_for_display(corpus.title()), 0, corpus.papers().size(), true});
+        {"", sanitize_for_display(corpus.title()), 0, corpus.papers().size(), true, ""});
     auto roots = corpus.roots();
     for (std::size_t i = 0; i < roots.size(); ++i)
       tree.node(roots[i], "", i + 1 == roots.size(), 0, false);

@@ -1,9 +1,9 @@
 #include <algorithm>
 #include <numeric>
 
-#include "papertree/text/text.hpp"
-#include "papertree/corpus/venue.hpp"
 #include "evaluator.hpp"
+#include "papertree/corpus/venue.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 
@@ -28,17 +28,20 @@ PaperSet QueryEvaluator::complement(const PaperSet& set) const {
 }
 
 std::vector<std::size_t> QueryEvaluator::fields_of(Field field) const {
+  using F = SearchIndex::FieldId;
   switch (field) {
     case Field::title:
-      return {0};
+      return {F::title, F::parts};
     case Field::category:
-      return {1};
+      return {F::category, F::ancestors};
     case Field::venue:
-      return {2};
+      return {F::venue};
+    case Field::author:
+      return {F::author};
     case Field::any:
       break;
   }
-  return {0, 1, 2};
+  return {F::title, F::category, F::venue, F::parts, F::author, F::ancestors};
 }
 
 PaperSet QueryEvaluator::eval(const QueryNode& node, bool positive) {
@@ -64,20 +67,57 @@ PaperSet QueryEvaluator::eval(const QueryNode& node, bool positive) {
   }
 }
 
+namespace {
+
+// A word or phrase with no letters or digits ("✓", "."): it says nothing to search for.
+bool is_empty_text(const QueryNode& node) {
+  using Kind = QueryNode::Kind;
+  return (node.kind == Kind::word || node.kind == Kind::phrase || node.kind == Kind::prefix) &&
+         tokenize(node.text, 1).empty();
+}
+
+// A plain word of letters only, which may join the next one into a compound.
+bool joinable(const QueryNode& node) {
+  return node.kind == QueryNode::Kind::word && !node.text.empty() &&
+         std::all_of(node.text.begin(), node.text.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
+
+}  // namespace
+
 PaperSet QueryEvaluator::all_of(const QueryNode& node, bool positive) {
-  std::optional<PaperSet> hits;
   std::vector<const QueryNode*> filters;
   std::vector<const QueryNode*> negations;
+  std::vector<std::pair<const QueryNode*, PaperSet>> parts;
+  bool skipped = false;
   for (const QueryNode& child : node.children) {
     if (is_filter(child)) {
       filters.push_back(&child);
     } else if (child.kind == QueryNode::Kind::negation) {
       negations.push_back(&child.children.front());
+    } else if (is_empty_text(child)) {
+      skipped = true;  // neutral next to other terms, nothing on its own
     } else {
-      PaperSet set = eval(child, positive);
-      hits = hits ? intersect(*hits, set) : std::move(set);
+      parts.emplace_back(&child, eval(child, positive));
     }
   }
+  if (parts.empty() && skipped) return {};
+  // Two adjacent words also match the one word they make together: "flash attention" finds
+  // FlashAttention, "kv cache" KVCache. The pair then matches (A and B) or AB.
+  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
+    const QueryNode& a = *parts[i].first;
+    const QueryNode& b = *parts[i + 1].first;
+    if (!joinable(a) || !joinable(b) || a.field != b.field) continue;
+    std::vector<TextToken> joined = tokenize(a.text + b.text);
+    if (joined.size() != 1) continue;
+    auto id = m_index.term_id(joined.front().term);
+    if (!id) continue;
+    PaperSet together = terms({*id}, a.field, positive);
+    parts[i].second = unite(parts[i].second, together);
+    parts[i + 1].second = unite(parts[i + 1].second, together);
+  }
+  std::optional<PaperSet> hits;
+  for (auto& [child, set] : parts) hits = hits ? intersect(*hits, set) : std::move(set);
   if (!hits) hits = all_papers();
   for (const QueryNode* f : filters) hits = filter(*f, std::move(*hits));
   for (const QueryNode* n : negations) hits = subtract(*hits, eval(*n, !positive));
@@ -135,74 +175,117 @@ PaperSet QueryEvaluator::compound(const std::vector<TextToken>& tokens, Field fi
   return std::move(*hits);
 }
 
+// A word typed as one that titles write as two: "flashattention" or "FlashAttention" finds
+// "Flash Attention", "kvcache" finds "KV cache". Every split into two indexed words that stand
+// together somewhere counts.
+PaperSet QueryEvaluator::joined_words(const std::string& word, Field field, bool positive) {
+  PaperSet hits;
+  if (word.size() < 5 || word.size() > k_max_stemmed_word ||
+      !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return hits;
+  }
+  for (std::size_t cut = 2; cut + 2 <= word.size(); ++cut) {
+    std::string left = fold_term(word.substr(0, cut));
+    std::string right = fold_term(word.substr(cut));
+    if (!m_index.term_id(left) || !m_index.term_id(right)) continue;
+    hits = unite(hits, phrase({left, right}, field, positive));
+  }
+  return hits;
+}
+
 PaperSet QueryEvaluator::word(const QueryNode& node, bool positive) {
   std::vector<TextToken> tokens = tokenize(node.text);
-  if (tokens.empty()) return all_papers();
+  if (tokens.empty()) return {};  // no letters or digits: nothing to look for
   if (tokens.size() > 1) return compound(tokens, node.field, positive);
   const std::string& term = tokens.front().term;
+  const std::string typed = fold_case_accents(std::string_view(node.text).substr(
+      tokens.front().begin, tokens.front().end - tokens.front().begin));
   auto id = m_index.term_id(term);
   PaperSet hits = id ? terms({*id}, node.field, positive) : PaperSet{};
+  hits = unite(hits, joined_words(typed, node.field, positive));
   if (!hits.empty() || !positive) return hits;
   // A word that is the start of indexed words ("quant") is read as a prefix before it is
   // read as a typo.
   std::vector<std::uint32_t> ids =
-      term.size() >= k_min_prefix_correction ? prefixed(term) : std::vector<std::uint32_t>{};
+      typed.size() >= k_min_prefix_correction ? prefixed(typed) : std::vector<std::uint32_t>{};
   if (!ids.empty()) {
     hits = terms(ids, node.field, positive);
     if (!hits.empty()) {
-      m_result.corrections.push_back({node.text, {term + "*"}});
+      m_result.corrections.push_back({node.text, {typed + "*"}});
       return hits;
     }
   }
-  ids = corrections(term, node.field);
-  if (ids.empty()) return hits;
+  auto near = corrections(typed, node.field);
+  if (near.empty()) return hits;
   Correction correction{node.text, {}};
-  for (auto i : ids) correction.used.push_back(m_index.m_surface[i]);
+  ids.clear();
+  for (auto& [i, text] : near) {
+    ids.push_back(i);
+    correction.used.push_back(std::move(text));
+  }
   m_result.corrections.push_back(std::move(correction));
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return terms(ids, node.field, positive);
 }
 
 // Several ids (a prefix, typo candidates) score as one term: a paper's count is the sum of its
 // counts and the document frequency is that of the union, so a rare expansion ("quantease")
-// does not outweigh a common one ("quantization").
+// does not outweigh a common one ("quantization"). Counts are summed in a per-paper array, so a
+// prefix with many expansions costs the size of its postings in time and O(papers) in memory.
 PaperSet QueryEvaluator::terms(const std::vector<std::uint32_t>& ids, Field field, bool positive) {
   PaperSet hits;
   if (positive) {
     for (std::uint32_t id : ids) remember_highlight(m_index.m_vocabulary[id], field);
   }
+  if (m_tf.empty()) m_tf.assign(m_corpus.papers().size(), 0);
+  PaperSet touched;
   for (std::size_t f : fields_of(field)) {
-    Leaf leaf{f, {}};
+    touched.clear();
     for (std::uint32_t id : ids) {
       for (const auto& posting : m_index.m_fields[f].postings_of(id)) {
-        leaf.docs.emplace_back(posting.paper, posting.count);
+        if (m_tf[posting.paper] == 0) touched.push_back(posting.paper);
+        m_tf[posting.paper] += posting.count;
       }
     }
-    if (leaf.docs.empty()) continue;
-    if (ids.size() > 1) {
-      std::sort(leaf.docs.begin(), leaf.docs.end());
-      std::size_t kept = 0;
-      for (std::size_t i = 0; i < leaf.docs.size(); ++i) {
-        if (kept > 0 && leaf.docs[kept - 1].first == leaf.docs[i].first) {
-          leaf.docs[kept - 1].second += leaf.docs[i].second;
-        } else {
-          leaf.docs[kept++] = leaf.docs[i];
-        }
-      }
-      leaf.docs.resize(kept);
+    if (touched.empty()) continue;
+    if (ids.size() > 1) std::sort(touched.begin(), touched.end());
+    Docs docs;
+    if (positive) docs.reserve(touched.size());
+    for (PaperIndex p : touched) {
+      if (positive) docs.emplace_back(p, m_tf[p]);
+      m_tf[p] = 0;
     }
-    PaperSet docs;
-    docs.reserve(leaf.docs.size());
-    for (const auto& d : leaf.docs) docs.push_back(d.first);
-    hits = unite(hits, docs);
-    if (positive) m_leaves.push_back(std::move(leaf));
+    if (positive) add_scores(f, docs);
+    hits = unite(hits, touched);
   }
   return hits;
 }
 
+namespace {
+
+// The words of a query made only of plain words in the default fields ("kv cache"), joined by
+// spaces; empty for anything else.
+std::string plain_words(const QueryNode& query) {
+  using Kind = QueryNode::Kind;
+  if (query.kind == Kind::word && query.field == Field::any) return query.text;
+  if (query.kind != Kind::all_of) return {};
+  std::string out;
+  for (const QueryNode& child : query.children) {
+    if (child.kind != Kind::word || child.field != Field::any) return {};
+    out += (out.empty() ? "" : " ") + child.text;
+  }
+  return out;
+}
+
+}  // namespace
+
 SearchResult SearchIndex::search(const QueryNode& query) const {
   SearchResult result;
   QueryEvaluator evaluator(*this, result);
-  evaluator.score(evaluator.eval(query, true));
+  PaperSet hits = evaluator.eval(query, true);
+  std::string words = plain_words(query);
+  evaluator.score(hits, words.empty() ? std::nullopt : category_named_by(m_corpus, words));
   std::sort(result.highlight.begin(), result.highlight.end());
   result.highlight.erase(std::unique(result.highlight.begin(), result.highlight.end()),
                          result.highlight.end());

@@ -1,10 +1,11 @@
 #pragma once
-// The query evaluator shared by src/search_eval.cpp (sets of papers per query node) and
-// src/search_rank.cpp (phrases, prefixes, typo candidates, BM25). Private to the core.
+// The query evaluator shared by src/search/eval.cpp (sets of papers per query node) and
+// src/search/rank.cpp (phrases, prefixes, typo candidates, BM25). Private to the core.
 
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,19 +26,20 @@ class QueryEvaluator {
       : m_index(index), m_corpus(index.m_corpus), m_result(result) {}
 
   PaperSet eval(const QueryNode& node, bool positive);
-  void score(const PaperSet& hits);
+  /// Ranks `hits` into the result; `named` is the category the query's words name, if any.
+  void score(const PaperSet& hits, std::optional<CategoryIndex> named);
 
  private:
-  // One scored leaf: (paper, occurrences) pairs for one field, and the leaf's idf.
-  struct Leaf {
-    std::size_t field;
-    std::vector<std::pair<PaperIndex, std::uint32_t>> docs;
-  };
+  // (paper, occurrences) pairs of one scored leaf in one field, sorted by paper.
+  using Docs = std::vector<std::pair<PaperIndex, std::uint32_t>>;
 
   const SearchIndex& m_index;
   const Corpus& m_corpus;
   SearchResult& m_result;
-  std::vector<Leaf> m_leaves;
+  // BM25 sums per paper, added leaf by leaf, so no leaf is kept (memory stays O(papers)).
+  std::vector<double> m_scores;
+  // Occurrences per paper while one leaf's terms are summed; all zero between leaves.
+  std::vector<std::uint32_t> m_tf;
 
   PaperSet all_papers() const;
   std::vector<std::size_t> fields_of(Field field) const;
@@ -46,12 +48,15 @@ class QueryEvaluator {
   PaperSet complement(const PaperSet& set) const;
   PaperSet filter(const QueryNode& node, PaperSet candidates) const;
   PaperSet compound(const std::vector<TextToken>& tokens, Field field, bool positive);
+  PaperSet joined_words(const std::string& word, Field field, bool positive);
   PaperSet word(const QueryNode& node, bool positive);
   PaperSet terms(const std::vector<std::uint32_t>& ids, Field field, bool positive);
   PaperSet phrase(const std::vector<std::string>& words, Field field, bool positive);
   PaperSet prefix(const QueryNode& node, bool positive);
   std::vector<std::uint32_t> prefixed(const std::string& start) const;
-  std::vector<std::uint32_t> corrections(const std::string& term, Field field) const;
+  std::vector<std::pair<std::uint32_t, std::string>> corrections(const std::string& word,
+                                                                 Field field) const;
+  void add_scores(std::size_t field, const Docs& docs);
   void remember_highlight(const std::string& term, Field field) {
     if (field == Field::any || field == Field::title) m_result.highlight.push_back(term);
   }

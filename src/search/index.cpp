@@ -2,15 +2,20 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "papertree/corpus/venue.hpp"
 #include "papertree/search/search.hpp"
 #include "papertree/text/text.hpp"
-#include "papertree/corpus/venue.hpp"
 
 namespace papertree {
 
 namespace {
 
-constexpr double k_field_weights[] = {3.0, 1.0, 0.5};  // title, category names, venue
+// Title, category names, venue, the parts of the title's compound words, authors, the names of
+// the categories above the paper's categories.
+constexpr double k_field_weights[] = {3.0, 1.0, 0.5, 1.5, 1.0, 0.5};
+// Positions given to the parts of one compound word: part runs starting at part i of the
+// title's word w sit at w * k_part_stride + i.
+constexpr std::uint32_t k_part_stride = 16;
 // Positions between two category names, so a phrase never spans two names.
 constexpr std::uint32_t k_name_gap = 100;
 
@@ -26,22 +31,90 @@ struct Interner {
   std::unordered_map<std::string, std::uint32_t> ids;
   std::vector<std::string> terms;
   std::vector<std::string> surface;
+  std::unordered_map<std::string, std::uint32_t> words;  // unstemmed folded word -> provisional id
 
-  std::uint32_t intern(const TextToken& t, std::string_view source) {
-    auto [it, added] = ids.try_emplace(t.term, static_cast<std::uint32_t>(terms.size()));
+  std::uint32_t intern(const std::string& term, const std::string& word) {
+    auto [it, added] = ids.try_emplace(term, static_cast<std::uint32_t>(terms.size()));
     if (added) {
-      terms.push_back(t.term);
-      surface.push_back(fold_case_accents(source.substr(t.begin, t.end - t.begin)));
+      terms.push_back(term);
+      surface.push_back(word);
     }
+    if (words.size() < k_max_words) words.try_emplace(word, it->second);
     return it->second;
   }
+  static constexpr std::size_t k_max_words = 1 << 22;
 };
 
 void add_text(Interner& interner, FieldTokens& field, std::string_view text, std::uint32_t base) {
   std::uint32_t position = base;
-  for (const TextToken& t : tokenize(text)) {
-    field.terms.push_back(interner.intern(t, text));
+  for (const TextToken& t : tokenize(text, k_max_field_tokens)) {
+    field.terms.push_back(
+        interner.intern(t.term, fold_case_accents(text.substr(t.begin, t.end - t.begin))));
     field.positions.push_back(position++);
+  }
+}
+
+// The runs of parts of the title's CamelCase words ("QLoRA" -> "lora", "q"; "FlashAttention" ->
+// "flash", "attention"), except the whole word; a run of two letters only when written in
+// capitals ("KV"), none of one letter.
+void add_parts(Interner& interner, FieldTokens& field, std::string_view title) {
+  std::uint32_t word = 0;
+  std::size_t added = 0;
+  for (const TextToken& t : tokenize(title, k_max_field_tokens)) {
+    std::string_view surface = title.substr(t.begin, t.end - t.begin);
+    std::vector<std::string> parts = compound_parts(surface);
+    if (parts.size() > k_part_stride) parts.resize(k_part_stride);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      std::string run;
+      for (std::size_t j = i; j < parts.size(); ++j) {
+        run += parts[j];
+        if ((i == 0 && j + 1 == parts.size()) || run.size() < 2) continue;
+        if (run.size() == 2 &&
+            !std::all_of(run.begin(), run.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+          continue;
+        }
+        if (added++ == k_max_field_tokens) return;
+        std::string folded = fold_case_accents(run);
+        field.terms.push_back(interner.intern(fold_term(folded), folded));
+        field.positions.push_back(word * k_part_stride + static_cast<std::uint32_t>(i));
+      }
+    }
+    ++word;
+  }
+}
+
+// Authors: every given name and its initial at one position, the family name after it (a
+// literal name word by word), so `author:"tri dao"`, `author:"t dao"`, `author:"daniel fu"` (for
+// Daniel Y. Fu) and `author:dao` match.
+void add_authors(Interner& interner, FieldTokens& field, const Paper& paper) {
+  std::uint32_t position = 0;
+  std::size_t count = 0;
+  auto add = [&](std::string_view text, bool given) {
+    for (const TextToken& t : tokenize(text, k_max_field_tokens)) {
+      if (count >= k_max_field_tokens) return;
+      std::string word = fold_case_accents(text.substr(t.begin, t.end - t.begin));
+      field.terms.push_back(interner.intern(t.term, word));
+      field.positions.push_back(position);
+      ++count;
+      if (given && word.size() > 1 && static_cast<unsigned char>(word[0]) < 0x80) {
+        std::string initial(word, 0, 1);
+        field.terms.push_back(interner.intern(initial, initial));
+        field.positions.push_back(position);
+        ++count;
+      }
+      if (!given) ++position;
+    }
+  };
+  for (const Author& a : paper.authors) {
+    if (count >= k_max_field_tokens) break;
+    if (!a.literal.empty()) {
+      add(a.literal, false);
+    } else {
+      add(a.given, true);
+      if (!a.given.empty()) ++position;
+      add(a.family, false);
+    }
+    position += k_name_gap;
   }
 }
 
@@ -49,18 +122,51 @@ void add_text(Interner& interner, FieldTokens& field, std::string_view text, std
 
 SearchIndex::SearchIndex(const Corpus& corpus) : m_corpus(corpus) {
   Interner interner;
-  std::vector<FieldTokens> fields(3);
+  std::vector<FieldTokens> fields(SearchIndex::k_field_count);
+  const std::vector<std::vector<std::string_view>> synonyms = category_synonyms(corpus);
+  std::vector<CategoryIndex> ancestors;
   for (PaperIndex p = 0; p < corpus.papers().size(); ++p) {
     const Paper& paper = corpus.paper(p);
     add_text(interner, fields[0], paper.title, 0);
     std::uint32_t base = 0;
+    auto next_base = [&] {
+      return (fields[1].positions.size() > fields[1].start.back() ? fields[1].positions.back()
+                                                                  : 0) +
+             k_name_gap;
+    };
     for (CategoryIndex c : corpus.paper_categories(p)) {
       add_text(interner, fields[1], corpus.category(c).name, base);
-      base =
-          (fields[1].positions.size() > fields[1].start.back() ? fields[1].positions.back() : 0) +
-          k_name_gap;
+      base = next_base();
+      for (std::string_view synonym : synonyms[c]) {
+        add_text(interner, fields[1], synonym, base);
+        base = next_base();
+      }
+    }
+    // The branches above (not the top-level ones, which name half the corpus each), once each.
+    ancestors.clear();
+    for (CategoryIndex c : corpus.paper_categories(p)) {
+      for (auto a = corpus.category(c).parent; a && corpus.category(*a).depth > 0;
+           a = corpus.category(*a).parent) {
+        ancestors.push_back(*a);
+      }
+    }
+    std::sort(ancestors.begin(), ancestors.end());
+    ancestors.erase(std::unique(ancestors.begin(), ancestors.end()), ancestors.end());
+    std::uint32_t ancestor_base = 0;
+    auto& above = fields[SearchIndex::ancestors];
+    for (CategoryIndex a : ancestors) {
+      add_text(interner, above, corpus.category(a).name, ancestor_base);
+      for (std::string_view synonym : synonyms[a]) {
+        ancestor_base =
+            (above.positions.size() > above.start.back() ? above.positions.back() : 0) + k_name_gap;
+        add_text(interner, above, synonym, ancestor_base);
+      }
+      ancestor_base =
+          (above.positions.size() > above.start.back() ? above.positions.back() : 0) + k_name_gap;
     }
     add_text(interner, fields[2], normalize_venue(paper.venue), 0);
+    add_parts(interner, fields[3], paper.title);
+    add_authors(interner, fields[4], paper);
     for (auto& f : fields) f.start.push_back(f.terms.size());
   }
   // Final ids are ranks in the sorted vocabulary, so prefixes are contiguous ranges.
@@ -77,6 +183,9 @@ SearchIndex::SearchIndex(const Corpus& corpus) : m_corpus(corpus) {
     m_vocabulary.push_back(std::move(interner.terms[order[r]]));
     m_surface.push_back(std::move(interner.surface[order[r]]));
   }
+  m_words.reserve(interner.words.size());
+  for (auto& [word, id] : interner.words) m_words.emplace_back(word, rank[id]);
+  std::sort(m_words.begin(), m_words.end());
   m_fields.resize(fields.size());
   for (std::size_t f = 0; f < fields.size(); ++f)
     build_field(fields[f].terms, fields[f].positions, fields[f].start, rank, f);

@@ -14,8 +14,8 @@ namespace {
 // Deeper nesting is refused: parsing and evaluation recurse once per level.
 constexpr int k_max_nesting = 64;
 
-constexpr std::array<std::string_view, 6> k_fields = {"title", "venue", "year",
-                                                      "in",    "has",   "kind"};
+constexpr std::array<std::string_view, 7> k_fields = {"title", "venue", "year",  "in",
+                                                      "has",   "kind",  "author"};
 
 struct Token {
   enum class Type { word, phrase, lparen, rparen, minus, end };
@@ -116,7 +116,8 @@ class Lexer {
     if (value.empty()) {
       if (m_pos < m_query.size() && m_query[m_pos] == '"') return phrase(start, name);
       // "title:(a OR b)": the field applies to every word of the group.
-      if (name == "title" && m_pos < m_query.size() && m_query[m_pos] == '(') {
+      if ((name == "title" || name == "author") && m_pos < m_query.size() &&
+          m_query[m_pos] == '(') {
         ++m_pos;
         return Token{Token::Type::lparen, "(", name, start, value_offset};
       }
@@ -164,6 +165,7 @@ class Parser {
   std::size_t m_next = 0;
   int m_depth = 0;
   int m_negations = 0;
+  std::size_t m_terms = 0;
 
   const Token& peek() const { return m_tokens[m_next]; }
   const Token& take() { return m_tokens[m_next++]; }
@@ -252,23 +254,28 @@ class Parser {
                      "missing \")\" to close this \"(\"");
       }
       take();
-      if (!t.field.empty()) restrict_to_title(inner);
+      if (!t.field.empty()) restrict_to(inner, t.field == "author" ? Field::author : Field::title);
       return inner;
     }
     if (!t.field.empty()) return field_value(t);
     return text_node(t, Field::any);
   }
 
-  // Applies title: to the words, phrases and prefixes of a group; filters are left as they are.
-  static void restrict_to_title(QueryNode& node) {
+  // Applies title: or author: to the words, phrases and prefixes of a group; filters are left
+  // as they are.
+  static void restrict_to(QueryNode& node, Field field) {
     using Kind = QueryNode::Kind;
     if (node.kind == Kind::word || node.kind == Kind::phrase || node.kind == Kind::prefix) {
-      node.field = Field::title;
+      node.field = field;
     }
-    for (QueryNode& child : node.children) restrict_to_title(child);
+    for (QueryNode& child : node.children) restrict_to(child, field);
   }
 
   QueryNode text_node(const Token& t, Field field) {
+    if (++m_terms > k_max_query_terms) {
+      syntax_error(m_query, t.offset,
+                   "more than " + std::to_string(k_max_query_terms) + " search terms");
+    }
     QueryNode node = make_node(QueryNode::Kind::word);
     node.field = field;
     node.offset = t.offset;
@@ -293,6 +300,7 @@ class Parser {
 QueryNode Parser::field_value(const Token& t) {
   using Kind = QueryNode::Kind;
   if (t.field == "title") return text_node(t, Field::title);
+  if (t.field == "author") return text_node(t, Field::author);
   QueryNode node;
   node.offset = t.offset;
   node.text = t.text;
@@ -337,12 +345,18 @@ std::string year_text(const YearRange& r) {
 }  // namespace
 
 QueryNode parse_query(std::string_view query) {
+  if (query.size() > k_max_query_bytes) {
+    throw UsageError("the query is " + std::to_string(query.size()) + " bytes long; at most " +
+                     std::to_string(k_max_query_bytes) + " are allowed");
+  }
   return Parser(query, Lexer(query).run()).run();
 }
 
 std::string to_string(const QueryNode& node) {
   using Kind = QueryNode::Kind;
-  std::string field = node.field == Field::title ? "title:" : "";
+  std::string field = node.field == Field::title    ? "title:"
+                      : node.field == Field::author ? "author:"
+                                                    : "";
   auto list = [&](std::string_view head) {
     std::string out = "(" + std::string(head);
     for (const auto& child : node.children) out += " " + to_string(child);

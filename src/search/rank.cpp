@@ -3,12 +3,15 @@
 #include <cmath>
 #include <cstdint>
 #include <numeric>
+#include <optional>
 #include <span>
+#include <string_view>
 #include <tuple>
+#include <vector>
 
+#include "evaluator.hpp"
 #include "papertree/corpus/select.hpp"
 #include "papertree/text/text.hpp"
-#include "evaluator.hpp"
 
 namespace papertree {
 
@@ -17,6 +20,14 @@ namespace {
 constexpr double k_bm25_k1 = 1.2;
 constexpr double k_bm25_b = 0.75;
 constexpr std::size_t k_max_corrections = 3;
+// Taxonomy-aware ranking: of the k_cluster_top best hits, at least k_cluster_min_hits below one
+// category (not a top-level branch) make it the query's topic; its hits' scores are multiplied
+// by k_cluster_boost. The deepest such category wins.
+constexpr std::size_t k_cluster_top = 10;
+constexpr std::size_t k_cluster_min_hits = 6;
+constexpr double k_cluster_boost = 1.5;
+// A query whose words name a category (category_named_by) multiplies its hits' scores by this.
+constexpr double k_named_boost = 1.5;
 
 bool has_run(const std::vector<std::span<const std::uint32_t>>& positions, std::uint32_t start) {
   for (std::size_t i = 1; i < positions.size(); ++i) {
@@ -28,21 +39,62 @@ bool has_run(const std::vector<std::span<const std::uint32_t>>& positions, std::
   return true;
 }
 
+// Optimal string alignment distance (an adjacent transposition costs one edit), or
+// `limit + 1` as soon as it must exceed `limit`.
+std::size_t typo_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
+  std::vector<std::size_t> prev2(b.size() + 1), prev(b.size() + 1), row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    row[0] = i;
+    std::size_t best = row[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        row[j] = std::min(row[j], prev2[j - 2] + 1);
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return limit + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, row);
+  }
+  return prev[b.size()];
+}
+
 }  // namespace
 
+void QueryEvaluator::add_scores(std::size_t f, const Docs& docs) {
+  if (docs.empty()) return;
+  const SearchIndex::FieldIndex& field = m_index.m_fields[f];
+  if (m_scores.empty()) m_scores.assign(m_corpus.papers().size(), 0.0);
+  const double n = static_cast<double>(m_corpus.papers().size());
+  const double df = static_cast<double>(docs.size());
+  const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+  for (const auto& [paper, count] : docs) {
+    const double tf = count;
+    const double relative =
+        field.average_length > 0 ? field.length[paper] / field.average_length : 1.0;
+    m_scores[paper] += field.weight * idf * tf * (k_bm25_k1 + 1) /
+                       (tf + k_bm25_k1 * (1 - k_bm25_b + k_bm25_b * relative));
+  }
+}
+
 PaperSet QueryEvaluator::phrase(const std::vector<std::string>& words, Field field, bool positive) {
-  if (words.empty()) return all_papers();
+  if (words.empty()) return {};
   std::vector<std::uint32_t> ids;
   for (const auto& w : words) {
     auto id = m_index.term_id(w);
     if (!id) return {};
     ids.push_back(*id);
-    if (positive) remember_highlight(w, field);
+  }
+  if (positive) {
+    for (const auto& w : words) remember_highlight(w, field);
   }
   PaperSet hits;
   for (std::size_t f : fields_of(field)) {
     const SearchIndex::FieldIndex& index = m_index.m_fields[f];
-    Leaf leaf{f, {}};
+    Docs docs;
     std::vector<std::span<const std::uint32_t>> positions(ids.size());
     for (const auto& first : index.postings_of(ids[0])) {
       bool all_present = true;
@@ -57,82 +109,126 @@ PaperSet QueryEvaluator::phrase(const std::vector<std::string>& words, Field fie
       if (!all_present) continue;
       std::uint32_t count = 0;
       for (std::uint32_t start : positions[0]) count += has_run(positions, start) ? 1 : 0;
-      if (count > 0) leaf.docs.emplace_back(first.paper, count);
+      if (count > 0) docs.emplace_back(first.paper, count);
     }
-    PaperSet docs;
-    for (const auto& d : leaf.docs) docs.push_back(d.first);
-    hits = unite(hits, docs);
-    if (positive && !leaf.docs.empty()) m_leaves.push_back(std::move(leaf));
+    PaperSet found;
+    found.reserve(docs.size());
+    for (const auto& d : docs) found.push_back(d.first);
+    hits = unite(hits, found);
+    if (positive) add_scores(f, docs);
   }
   return hits;
 }
 
 std::vector<std::uint32_t> QueryEvaluator::prefixed(const std::string& start) const {
-  const auto& vocabulary = m_index.m_vocabulary;
-  auto first = std::lower_bound(vocabulary.begin(), vocabulary.end(), start);
   std::vector<std::uint32_t> ids;
-  for (auto it = first; it != vocabulary.end() && it->starts_with(start); ++it) {
+  const auto& vocabulary = m_index.m_vocabulary;
+  for (auto it = std::lower_bound(vocabulary.begin(), vocabulary.end(), start);
+       it != vocabulary.end() && it->starts_with(start); ++it) {
     ids.push_back(static_cast<std::uint32_t>(it - vocabulary.begin()));
   }
+  // Whole words too: "attention*" finds "attention" although its stem is "attent".
+  const auto& words = m_index.m_words;
+  for (auto it = std::lower_bound(words.begin(), words.end(), std::make_pair(start, 0u));
+       it != words.end() && it->first.starts_with(start); ++it) {
+    ids.push_back(it->second);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
 }
 
 PaperSet QueryEvaluator::prefix(const QueryNode& node, bool positive) {
-  return terms(prefixed(fold_case_accents(node.text)), node.field, positive);
+  std::string start = fold_case_accents(node.text);
+  if (tokenize(start).empty()) return {};
+  return terms(prefixed(start), node.field, positive);
 }
 
-std::vector<std::uint32_t> QueryEvaluator::corrections(const std::string& term, Field field) const {
-  if (term.size() < 4) return {};
-  std::size_t max_distance = term.size() <= 5 ? 1 : 2;
+// The indexed words one edit away from `word` (two for words of eight letters or more), closest
+// and then most frequent first. Words with digits ("int4") are names of formats and models, not
+// typos, and are never corrected.
+std::vector<std::pair<std::uint32_t, std::string>> QueryEvaluator::corrections(
+    const std::string& word, Field field) const {
+  if (word.size() < 4 || word.size() > k_max_stemmed_word ||
+      std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return {};
+  }
+  const std::size_t max_distance = word.size() >= 8 ? 2 : 1;
   struct Candidate {
     std::size_t distance;
     std::size_t neg_frequency;
     std::uint32_t id;
+    std::string_view text;
     bool operator<(const Candidate& o) const {
-      return std::tie(distance, neg_frequency, id) < std::tie(o.distance, o.neg_frequency, o.id);
+      return std::tie(distance, neg_frequency, id, text) <
+             std::tie(o.distance, o.neg_frequency, o.id, o.text);
     }
   };
   std::vector<Candidate> candidates;
-  const auto& vocabulary = m_index.m_vocabulary;
-  for (std::uint32_t id = 0; id < vocabulary.size(); ++id) {
-    const std::string& word = vocabulary[id];
-    std::size_t gap =
-        word.size() > term.size() ? word.size() - term.size() : term.size() - word.size();
-    if (gap > max_distance) continue;
-    std::size_t distance = edit_distance(term, word);
+  for (const auto& [text, id] : m_index.m_words) {
+    std::size_t distance = typo_distance(word, text, max_distance);
     if (distance > max_distance) continue;
     std::size_t frequency = 0;
     for (std::size_t f : fields_of(field)) frequency += m_index.m_fields[f].postings_of(id).size();
-    if (frequency > 0) candidates.push_back({distance, SIZE_MAX - frequency, id});
+    if (frequency > 0) candidates.push_back({distance, SIZE_MAX - frequency, id, text});
   }
   std::sort(candidates.begin(), candidates.end());
-  std::vector<std::uint32_t> ids;
+  std::vector<std::pair<std::uint32_t, std::string>> out;
   for (const auto& c : candidates) {
-    if (c.distance != candidates.front().distance || ids.size() == k_max_corrections) break;
-    ids.push_back(c.id);
+    if (c.distance != candidates.front().distance || out.size() == k_max_corrections) break;
+    if (std::none_of(out.begin(), out.end(), [&](const auto& o) { return o.first == c.id; }))
+      out.emplace_back(c.id, std::string(c.text));
   }
-  return ids;
+  return out;
 }
 
-void QueryEvaluator::score(const PaperSet& hits) {
-  std::vector<double> scores(hits.size(), 0.0);
-  const double n = static_cast<double>(m_corpus.papers().size());
-  for (const Leaf& leaf : m_leaves) {
-    const SearchIndex::FieldIndex& field = m_index.m_fields[leaf.field];
-    const double df = static_cast<double>(leaf.docs.size());
-    const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
-    std::size_t i = 0;
-    for (const auto& [paper, count] : leaf.docs) {
-      while (i < hits.size() && hits[i] < paper) ++i;
-      if (i == hits.size()) break;
-      if (hits[i] != paper) continue;
-      const double tf = count;
-      const double relative =
-          field.average_length > 0 ? field.length[paper] / field.average_length : 1.0;
-      scores[i] += field.weight * idf * tf * (k_bm25_k1 + 1) /
-                   (tf + k_bm25_k1 * (1 - k_bm25_b + k_bm25_b * relative));
+namespace {
+
+// Multiplies the scores of the hits that sit in the subtree of `root` by `factor`.
+void boost_subtree(const Corpus& corpus, const PaperSet& hits, CategoryIndex root, double factor,
+                   std::vector<double>& scores) {
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    auto cats = corpus.paper_categories(hits[i]);
+    if (std::any_of(cats.begin(), cats.end(),
+                    [&](CategoryIndex c) { return corpus.in_subtree(c, root); })) {
+      scores[i] *= factor;
     }
   }
+}
+
+// Taxonomy-aware ranking, as in cluster-based retrieval: when most of the best hits sit below
+// one category, that category says what the query is about, and its other hits move up.
+void boost_cluster(const Corpus& corpus, const PaperSet& hits, std::vector<double>& scores) {
+  if (hits.size() <= k_cluster_top) return;
+  std::vector<std::size_t> order(hits.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::partial_sort(order.begin(), order.begin() + k_cluster_top, order.end(),
+                    [&](std::size_t a, std::size_t b) {
+                      return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
+                    });
+  if (scores[order[k_cluster_top - 1]] <= 0) return;
+  std::vector<PaperIndex> top;
+  for (std::size_t i = 0; i < k_cluster_top; ++i) top.push_back(hits[order[i]]);
+  std::vector<std::size_t> counts = count_in_subtrees(corpus, top);
+  std::optional<CategoryIndex> cluster;
+  for (CategoryIndex c = 0; c < counts.size(); ++c) {
+    const Category& cat = corpus.category(c);
+    if (cat.depth == 0 || counts[c] < k_cluster_min_hits) continue;
+    if (!cluster || cat.depth > corpus.category(*cluster).depth) cluster = c;
+  }
+  if (cluster) boost_subtree(corpus, hits, *cluster, k_cluster_boost, scores);
+}
+
+}  // namespace
+
+void QueryEvaluator::score(const PaperSet& hits, std::optional<CategoryIndex> named) {
+  std::vector<double> scores(hits.size(), 0.0);
+  if (!m_scores.empty()) {
+    for (std::size_t i = 0; i < hits.size(); ++i) scores[i] = m_scores[hits[i]];
+  }
+  // The query names a category ("kv cache", "lora"): its papers are what the person means.
+  if (named) boost_subtree(m_corpus, hits, *named, k_named_boost, scores);
+  boost_cluster(m_corpus, hits, scores);
   // Nothing to rank by (a pure negation): the order `list` uses, newest first, then title.
   if (std::all_of(scores.begin(), scores.end(), [&](double s) { return s == scores.front(); })) {
     std::vector<PaperIndex> listed(hits.begin(), hits.end());

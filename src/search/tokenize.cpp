@@ -1,5 +1,7 @@
 #include <algorithm>
 
+#include <libstemmer.h>
+
 #include "papertree/search/search.hpp"
 #include "papertree/text/text.hpp"
 
@@ -21,40 +23,76 @@ bool is_word_code_point(char32_t cp) {
   return cp != 0xFFFD;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.ends_with(suffix);
-}
+// One Snowball English stemmer per thread (a stemmer keeps state between calls).
+class Stemmer {
+ public:
+  Stemmer() : m_stemmer(sb_stemmer_new("english", "UTF_8")) {}
+  ~Stemmer() {
+    if (m_stemmer) sb_stemmer_delete(m_stemmer);
+  }
+  Stemmer(const Stemmer&) = delete;
+  Stemmer& operator=(const Stemmer&) = delete;
 
-// Removes `suffix` when at least `keep` bytes remain.
-bool strip(std::string& w, std::string_view suffix, std::size_t keep = 4) {
-  if (!ends_with(w, suffix) || w.size() < suffix.size() + keep) return false;
-  w.resize(w.size() - suffix.size());
-  return true;
+  std::string stem(std::string_view word) {
+    if (!m_stemmer) return std::string(word);
+    const sb_symbol* out = sb_stemmer_stem(
+        m_stemmer, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
+    if (!out) return std::string(word);  // out of memory inside the stemmer: keep the word
+    return std::string(reinterpret_cast<const char*>(out),
+                       static_cast<std::size_t>(sb_stemmer_length(m_stemmer)));
+  }
+
+ private:
+  sb_stemmer* m_stemmer;
+};
+
+bool is_ascii_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_ascii_lower(char c) {
+  return c >= 'a' && c <= 'z';
 }
 
 }  // namespace
 
 std::string fold_term(std::string_view word) {
-  std::string w(word);
-  if (w.size() <= 3 ||
-      !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
-    return w;
+  if (word.size() <= 3 || word.size() > k_max_stemmed_word ||
+      !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return std::string(word);
   }
-  if (ends_with(w, "ies") && w.size() > 4) {
-    w.replace(w.size() - 3, 3, "y");
-  } else if (ends_with(w, "sses")) {
-    w.resize(w.size() - 2);
-  } else if (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") &&
-             !ends_with(w, "is")) {
-    w.pop_back();
-  }
-  strip(w, "ly");
-  if (!strip(w, "ation") && !strip(w, "ing")) strip(w, "ed");
-  strip(w, "e");
-  return w;
+  // Acronym plurals ("LLMs", "GPUs" after folding) lose their "s": Snowball keeps the "s" of a
+  // word with no vowel before it.
+  if (word.ends_with('s') && word.find_first_of("aeiouy") >= word.size() - 2)
+    return std::string(word.substr(0, word.size() - 1));
+  thread_local Stemmer stemmer;
+  return stemmer.stem(word);
 }
 
-std::vector<TextToken> tokenize(std::string_view text) {
+std::vector<std::string> compound_parts(std::string_view word) {
+  std::vector<std::string> parts;
+  if (!std::all_of(word.begin(), word.end(), [](char c) {
+        return is_ascii_upper(c) || is_ascii_lower(c) || (c >= '0' && c <= '9');
+      })) {
+    return parts;
+  }
+  std::size_t start = 0;
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    bool lower_upper = is_ascii_lower(word[i - 1]) && is_ascii_upper(word[i]);
+    // "KVCache" splits before the C; "LLMs" is a plural, not LL + Ms.
+    bool acronym_end = is_ascii_upper(word[i - 1]) && is_ascii_upper(word[i]) &&
+                       i + 1 < word.size() && is_ascii_lower(word[i + 1]) &&
+                       !(i + 2 == word.size() && word[i + 1] == 's');
+    if (lower_upper || acronym_end) {
+      parts.emplace_back(word.substr(start, i - start));
+      start = i;
+    }
+  }
+  if (start == 0) return {};
+  parts.emplace_back(word.substr(start));
+  return parts;
+}
+
+std::vector<TextToken> tokenize(std::string_view text, std::size_t max_tokens) {
   std::vector<TextToken> tokens;
   std::size_t pos = 0;
   std::size_t start = std::string_view::npos;
@@ -64,7 +102,7 @@ std::vector<TextToken> tokenize(std::string_view text) {
     tokens.push_back({fold_term(fold_case_accents(text.substr(start, end - start))), start, end});
     start = std::string_view::npos;
   };
-  while (pos < text.size()) {
+  while (pos < text.size() && tokens.size() < max_tokens) {
     std::size_t at = pos;
     char32_t cp = next_code_point(text, pos);
     bool decimal_point = cp == '.' && is_ascii_digit(previous) && pos < text.size() &&
@@ -77,7 +115,7 @@ std::vector<TextToken> tokenize(std::string_view text) {
     }
     previous = cp;
   }
-  flush(text.size());
+  if (tokens.size() < max_tokens) flush(text.size());
   return tokens;
 }
 

@@ -107,8 +107,10 @@ TEST(ResolveCategory, WordsMatchingSiblingsAreAmbiguous) {
 }
 
 TEST(ResolveCategory, AOneWordTypoSuggestsTheNameHoldingTheWord) {
-  EXPECT_EQ(resolve_error("prunning"),
-            "unknown category \"prunning\"; did you mean \"Parameter Pruning\"?\n"
+  // "prunning" stems to "prun", the start of "Pruning": it resolves. "prunign" does not.
+  EXPECT_EQ(resolved_id("prunning"), "parameter-pruning");
+  EXPECT_EQ(resolve_error("prunign"),
+            "unknown category \"prunign\"; did you mean \"Parameter Pruning\"?\n"
             "run 'papertree tree --ids' to see every category and its id");
 }
 

@@ -29,7 +29,7 @@ expect_resolves SSM state-space-models
 expect_resolves "kv cache" kv-cache-optimization
 expect_resolves KVCache kv-cache-optimization
 expect_resolves "mixture of experts" mixture-of-experts
-expect_resolves "weight quantization" weight-only-quantization
+expect_resolves "quantization weight only" weight-only-quantization
 expect_resolves distill knowledge-distillation
 expect_resolves speculative speculative-decoding
 expect_resolves quant quantization
@@ -65,10 +65,10 @@ expect_err_contains 'Model-Centric Methods / Efficient Inference / Speculative D
 expect_err_contains 'papers'
 
 # Every miss suggests something close.
-run export prunning --format bibtex
+run export prunign --format bibtex
 expect_code 2
-expect_err_contains 'unknown category "prunning"; did you mean "Parameter Pruning"'
-run list distilation
+expect_err_contains 'unknown category "prunign"; did you mean "Parameter Pruning"'
+run list distilaton
 expect_code 2
 expect_err_contains 'did you mean "Knowledge Distillation"'
 run tree mamaba

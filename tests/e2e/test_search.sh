@@ -24,12 +24,12 @@ expect_contains $'\e[1;33mQuantization\e[0m'
 run --corpus "$small" search inference --format json --limit 1
 expect_code 0
 expect_golden search_small_inference.json
-expect_err_contains "… 1 more (--limit 0 shows all)"
+expect_err_contains "… 2 more (--limit 0 shows all)"
 
 run --corpus "$small" search inference --format jsonl
 expect_code 0
-[[ $(wc -l <<<"$out") -eq 2 ]] || fail "jsonl: expected 2 lines, got: $out"
-jq -e -s 'map(.score) | length == 2' <<<"$out" >/dev/null || fail "jsonl lines are not JSON with scores"
+[[ $(wc -l <<<"$out") -eq 3 ]] || fail "jsonl: expected 3 lines, got: $out"
+jq -e -s 'map(.score) | length == 3' <<<"$out" >/dev/null || fail "jsonl lines are not JSON with scores"
 
 run --corpus "$small" search model --facets
 expect_code 0
@@ -51,11 +51,12 @@ expect_err_contains 'papertree: note: nothing matches "speculatve"; searched for
 
 # Filters and --in.
 run --corpus "$small" search model --year 2023 --has-code --format ids
-[[ $out == "llmlingua" ]] || fail "filters: got '$out'"
+# gptq matches "model" through its category's parent, Model Compression, with a lower weight.
+[[ $out == $'llmlingua\ngptq' ]] || fail "filters: got '$out'"
 run --corpus "$small" search 'model year:2023 has:code' --format ids
-[[ $out == "llmlingua" ]] || fail "filters in the query: got '$out'"
+[[ $out == $'llmlingua\ngptq' ]] || fail "filters in the query: got '$out'"
 run --corpus "$small" search model --in quantization --format ids
-[[ $out == "sparsegpt" ]] || fail "--in: got '$out'"
+[[ $out == $'sparsegpt\ngptq\nllm-int8' ]] || fail "--in: got '$out'"
 run --corpus "$small" search --format ids -- -quantization
 expect_code 0
 [[ $out == $'speculative-sampling\nflash-decoding\nllmlingua' ]] || fail "negation only: got '$out'"
@@ -91,5 +92,92 @@ expect_code 0
 [[ $err != *$'\e'* ]] || fail "search with an ESC in the query prints it raw: $err"
 expect_err_contains 'papertree: query: \x1b[31mred'
 expect_err_contains 'papertree: no papers match "\x1b[31mred"'
+
+# --sort and --reverse: relevance by default, or the orders of list; scores stay with their paper.
+run --corpus "$small" search 'quant* OR decoding' --format ids
+relevance="$out"
+run --corpus "$small" search 'quant* OR decoding' --format ids --reverse
+[[ $out == "$(tac <<<"$relevance")" ]] || fail "--reverse does not flip the relevance order: $out"
+run --corpus "$small" search 'quant* OR decoding' --format ids --sort year
+by_year="$out"
+run --corpus "$small" list --format ids
+expected="$(grep -Fx -f <(sort <<<"$relevance") <<<"$out")"
+[[ $by_year == "$expected" ]] || fail "search --sort year differs from list order: $by_year vs $expected"
+run --corpus "$small" search 'quant* OR decoding' --format ids --sort title --reverse
+run --corpus "$small" list --format ids --sort title --reverse
+expected="$(grep -Fx -f <(sort <<<"$relevance") <<<"$out")"
+run --corpus "$small" search 'quant* OR decoding' --format ids --sort title --reverse
+[[ $out == "$expected" ]] || fail "search --sort title --reverse: $out vs $expected"
+run --corpus "$small" search model --sort score
+expect_code 2
+
+# A pipe gets every hit unless --limit; a terminal gets a page of 20.
+run search model --format ids
+all_hits=$(wc -l <<<"$out")
+((all_hits > 20)) || fail "search model in a pipe printed only $all_hits hits"
+[[ $err != *"more (--limit"* ]] || fail "search in a pipe cut the list: $err"
+run search model --format ids --limit 5
+[[ $(wc -l <<<"$out") -eq 5 ]] || fail "--limit 5 printed $(wc -l <<<"$out") lines"
+expect_err_contains "more (--limit 0 shows all)"
+tty_out="$(COLUMNS=100 script -qec "$PAPERTREE_BIN search model --format ids" /dev/null | tr -d '\r')"
+[[ $(grep -vc 'more (--limit' <<<"$tty_out") -eq 20 ]] || fail "a terminal did not get a page of 20: $tty_out"
+tty_out="$(COLUMNS=100 script -qec "$PAPERTREE_BIN list --format ids" /dev/null | tr -d '\r')"
+[[ $(grep -vc 'more (--limit' <<<"$tty_out") -eq 20 ]] || fail "list on a terminal did not get a page of 20"
+
+# Authors: the author: field, --author on list and search, authors in the default fields below
+# titles, author names never "corrected".
+authors="$FIXTURES/authors.json"
+run --corpus "$authors" search 'author:"tri dao"' --format ids
+[[ $out == $'flashattention-2\nflashattention' || $out == $'flashattention\nflashattention-2' ]] ||
+  fail "author:\"tri dao\": $out"
+run --corpus "$authors" search 'author:"t dao"' --format ids --sort year
+[[ $out == $'flashattention-2\nflashattention' ]] || fail "author:\"t dao\": $out"
+run --corpus "$authors" search 'author:re' --format ids
+[[ $out == flashattention ]] || fail "author:re (Ré): $out"
+run --corpus "$authors" search dao --format ids
+[[ $(head -1 <<<"$out") == dao-decoding ]] || fail "a title word must outrank an author name: $out"
+run --corpus "$authors" search dettmers --format ids
+[[ $out == qlora && -z $err ]] || fail "search dettmers: '$out' '$err'"
+run --corpus "$authors" search attention --author "tri dao" --format ids --sort title
+[[ $out == $'flashattention-2\nflashattention' ]] || fail "search --author: $out"
+run --corpus "$authors" list --author dao --author "Hu, Edward" --format ids --sort title
+[[ $out == $'flashattention-2\nflashattention\nlora' ]] || fail "list --author: $out"
+run --corpus "$authors" list --author "openai team" --format ids
+[[ $out == dao-decoding ]] || fail "list --author literal: $out"
+run --corpus "$authors" list --author tri --format ids
+[[ -z $out ]] || fail "a given name alone must not match: $out"
+
+# Issue 14's complaints on the shipped corpus.
+run search flash attention --format ids --limit 4
+for id in flashattention flashattention-2 flashattention-3; do
+  grep -qx "$id" <<<"$out" || fail "search flash attention: $id not in the top 4: $out"
+done
+run search lora --format ids
+for id in qlora longlora dylora; do
+  grep -qx "$id" <<<"$out" || fail "search lora misses $id"
+done
+[[ $(grep -nx 'lora-2' <<<"$out" | cut -d: -f1) -lt $(grep -nx 'qlora' <<<"$out" | cut -d: -f1) ]] ||
+  fail "LoRA does not rank above QLoRA"
+run search int4 --format ids
+[[ $err != *'"into"'* ]] || fail "int4 was corrected to into: $err"
+run search quantizaton --format ids
+expect_err_contains 'searched for "quantization" instead'
+run search prunign --format ids
+expect_err_contains 'searched for "pruning" instead'
+for q in '✓' '.'; do
+  run search "$q" --format ids
+  expect_code 0
+  [[ -z $out ]] || fail "search '$q' matched papers"
+done
+
+# Bounded queries: too many terms or bytes is a usage error, a many-prefix query stays quick.
+many="$(for i in $(seq 300); do printf 'a%d* ' "$i"; done)"
+run search "$many"
+expect_code 2
+expect_err_contains "more than 256 search terms"
+groups="$(for i in $(seq 40); do printf '(a* OR b* OR c* OR d* OR e* OR f*) '; done)"
+(ulimit -v 1000000; timeout 20 "$PAPERTREE_BIN" search --format ids "$groups" >/dev/null 2>&1)
+rc=$?
+((rc == 0)) || fail "a query of 240 prefixes failed or timed out (exit $rc)"
 
 finish

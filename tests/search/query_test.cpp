@@ -248,15 +248,18 @@ TEST(ParseQuerySyntax, ParenthesesNestedDeeperThanSixtyFourPointAtTheFirstTooDee
                                      query + "\n  " + std::string(64, ' ') + "^");
 }
 
-TEST(ParseQuerySyntax, TwentyThousandParenthesesAreASyntaxErrorNotACrash) {
-  std::string query = std::string(20000, '(') + "a" + std::string(20000, ')');
+TEST(ParseQuerySyntax, EightThousandParenthesesAreASyntaxErrorNotACrash) {
+  std::string query = std::string(8000, '(') + "a" + std::string(8000, ')');
   EXPECT_EQ(syntax_error(query).substr(0, 54),
             "query syntax error: parentheses nested deeper than 64\n");
+  // Longer queries are refused before parsing.
+  query = std::string(20000, '(') + "a" + std::string(20000, ')');
+  EXPECT_EQ(syntax_error(query), "the query is 40001 bytes long; at most 16384 are allowed\n");
 }
 
 TEST(ParseQuerySyntax, NegationsNestedDeeperThanSixtyFour) {
   std::string query;
-  for (int i = 0; i < 20000; ++i) query += "NOT ";
+  for (int i = 0; i < 4000; ++i) query += "NOT ";
   query += "a";
   EXPECT_EQ(syntax_error(query), "query syntax error: negations nested deeper than 64\n  " + query +
                                      "\n  " + std::string(64 * 4, ' ') + "^");

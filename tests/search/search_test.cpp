@@ -56,27 +56,58 @@ TEST(Tokenize, SplitsOnUnicodePunctuationAndKeepsByteOffsets) {
   EXPECT_EQ(tokens[2].term, "x");
 }
 
-TEST(FoldTerm, FoldsPluralsAndCommonSuffixes) {
+TEST(FoldTerm, StemsWithSnowballEnglish) {
   EXPECT_EQ(fold_term("models"), "model");
-  EXPECT_EQ(fold_term("llms"), "llm");
   EXPECT_EQ(fold_term("quantization"), "quantiz");
   EXPECT_EQ(fold_term("quantized"), "quantiz");
   EXPECT_EQ(fold_term("quantize"), "quantiz");
   EXPECT_EQ(fold_term("quantizing"), "quantiz");
   EXPECT_EQ(fold_term("caches"), "cach");
-  EXPECT_EQ(fold_term("pruning"), "prun");
-  EXPECT_EQ(fold_term("pruned"), "prun");
-  EXPECT_EQ(fold_term("efficiencies"), "efficiency");
-  EXPECT_EQ(fold_term("accurately"), "accurat");
-  EXPECT_EQ(fold_term("accurate"), "accurat");
+  EXPECT_EQ(fold_term("cache"), "cach");
+  EXPECT_EQ(fold_term("pruning"), "prune");
+  EXPECT_EQ(fold_term("pruned"), "prune");
+  EXPECT_EQ(fold_term("prune"), "prune");
+  EXPECT_EQ(fold_term("efficiencies"), fold_term("efficiency"));
+  EXPECT_EQ(fold_term("accurately"), fold_term("accurate"));
+  EXPECT_EQ(fold_term("distillation"), fold_term("distill"));
+  EXPECT_EQ(fold_term("adapters"), fold_term("adapter"));
+  EXPECT_EQ(fold_term("experts"), "expert");
 }
 
-TEST(FoldTerm, LeavesShortWordsAndWordsWithDigitsAlone) {
+TEST(FoldTerm, DropsThePluralSOfAcronyms) {
+  EXPECT_EQ(fold_term("llms"), "llm");
+  EXPECT_EQ(fold_term("gpus"), "gpu");
+  EXPECT_EQ(fold_term("ssms"), "ssm");
+}
+
+TEST(FoldTerm, LeavesShortWordsLongWordsAndWordsWithDigitsAlone) {
   EXPECT_EQ(fold_term("int8"), "int8");
-  EXPECT_EQ(fold_term("corpus"), "corpus");
-  EXPECT_EQ(fold_term("analysis"), "analysis");
-  EXPECT_EQ(fold_term("speed"), "speed");
   EXPECT_EQ(fold_term("kvs"), "kvs");
+  EXPECT_EQ(fold_term("lora"), "lora");
+  std::string long_word(k_max_stemmed_word + 1, 'a');
+  long_word += "tions";
+  EXPECT_EQ(fold_term(long_word), long_word);
+}
+
+TEST(Tokenize, StopsAtTheTokenLimit) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "word ";
+  EXPECT_EQ(tokenize(text, 1024).size(), 1024u);
+  EXPECT_EQ(tokenize(text).size(), 5000u);
+}
+
+TEST(CompoundParts, SplitsCamelCaseAndAcronyms) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(compound_parts("FlashAttention"), (V{"Flash", "Attention"}));
+  EXPECT_EQ(compound_parts("KVCache"), (V{"KV", "Cache"}));
+  EXPECT_EQ(compound_parts("QLoRA"), (V{"Q", "Lo", "RA"}));
+  EXPECT_EQ(compound_parts("LongLoRA"), (V{"Long", "Lo", "RA"}));
+  EXPECT_EQ(compound_parts("LLMLingua"), (V{"LLM", "Lingua"}));
+  EXPECT_EQ(compound_parts("GPTQ"), V{});
+  EXPECT_EQ(compound_parts("LLMs"), V{});
+  EXPECT_EQ(compound_parts("vLLM"), (V{"v", "LLM"}));
+  EXPECT_EQ(compound_parts("attention"), V{});
+  EXPECT_EQ(compound_parts("Déjà"), V{});
 }
 
 TEST(Search, SpellingsOfKvCacheFindTheSamePapers) {
@@ -95,7 +126,8 @@ TEST(Search, FindsOddlySpelledModelNames) {
 TEST(Search, WordsAreAndedOrIsUnion) {
   EXPECT_EQ(hits("accurate"), "gptq sparsegpt");
   EXPECT_EQ(hits("accurate pruned"), "sparsegpt");
-  EXPECT_EQ(hits("gptq OR llmlingua"), "gptq llmlingua");
+  std::string either = hits("gptq OR llmlingua");
+  EXPECT_TRUE(either == "gptq llmlingua" || either == "llmlingua gptq") << either;
 }
 
 TEST(Search, HyphenatedWordFindsThePapersItsPartsFindAndRanksAdjacentPartsFirst) {
@@ -169,15 +201,51 @@ TEST(Search, UnknownWordThatStartsIndexedWordsIsReadAsAPrefix) {
 
 TEST(Search, ShortUnknownWordsAreNotCorrected) {
   const Corpus& c = test::small_corpus();
-  SearchResult result = run(c, "gpt");
+  SearchResult result = run(c, "gpx");
   EXPECT_EQ(hit_ids(c, result), "");
   EXPECT_TRUE(result.corrections.empty());
 }
 
+TEST(Search, OneEditTyposOfInflectedWordsAreCorrected) {
+  const Corpus& c = test::small_corpus();
+  SearchResult result = run(c, "quantizaton");
+  EXPECT_EQ(hit_ids(c, result), "gptq llm-int8 sparsegpt");
+  ASSERT_EQ(result.corrections.size(), 1u);
+  EXPECT_EQ(result.corrections[0].used, std::vector<std::string>{"quantization"});
+  // A swap of two letters is one edit.
+  result = run(c, "prunign");
+  ASSERT_EQ(result.corrections.size(), 1u);
+  EXPECT_EQ(result.corrections[0].used, std::vector<std::string>{"pruning"});
+  EXPECT_EQ(hit_ids(c, result), "sparsegpt");
+}
+
+TEST(Search, WordsWithDigitsAreNeverCorrected) {
+  const Corpus& c = test::small_corpus();
+  SearchResult result = run(c, "int4");  // the corpus has int8; int4 is another format
+  EXPECT_EQ(hit_ids(c, result), "");
+  EXPECT_TRUE(result.corrections.empty());
+}
+
+TEST(Search, TermsWithNoLettersOrDigitsMatchNothing) {
+  EXPECT_EQ(hits("✓"), "");
+  EXPECT_EQ(hits("."), "");
+  EXPECT_EQ(hits("\"…\""), "");
+  EXPECT_EQ(hits("✓ ✓"), "");
+  // Next to real words they are neutral.
+  EXPECT_EQ(hits("gptq ✓"), "gptq");
+}
+
+TEST(Search, WordInsideACamelCaseNameMatches) {
+  // SparseGPT and LLMLingua hold "sparse", "gpt", "llm", "lingua".
+  EXPECT_EQ(hits("gpt"), "sparsegpt");
+  EXPECT_EQ(hits("title:lingua"), "llmlingua");
+}
+
 TEST(Search, NegatedWordsAreNotCorrected) {
   const Corpus& c = test::small_corpus();
+  // speculative-sampling sits below Efficient Inference; a corrected "-speculative" would drop it.
   SearchResult result = run(c, "inference -speculatve");
-  EXPECT_EQ(hit_ids(c, result), "flash-decoding llmlingua");
+  EXPECT_EQ(hit_ids(c, result), "flash-decoding llmlingua speculative-sampling");
   EXPECT_TRUE(result.corrections.empty());
 }
 
@@ -266,6 +334,90 @@ TEST(SearchRanking, RealCorpusFindsTheSamePapersForKvCacheSpellings) {
   auto pos = [&](PaperIndex p) { return std::find(ranked.papers.begin(), ranked.papers.end(), p); };
   EXPECT_LT(pos(palu), pos(runahead));
   EXPECT_NE(pos(runahead), ranked.papers.end());
+}
+
+const char* k_compound_corpus = R"({"format": "papertree-corpus", "version": 2, "title": "t",
+  "taxonomy": [{"id": "a", "name": "A"}],
+  "papers": [
+    {"id": "lora", "title": "LoRA: Low-Rank Adaptation of Large Language Models", "year": 2021, "categories": ["a"],
+     "authors": [{"given": "Edward J.", "family": "Hu"}]},
+    {"id": "qlora", "title": "QLoRA: Efficient Finetuning of Quantized LLMs", "year": 2023, "categories": ["a"],
+     "authors": [{"given": "Tim", "family": "Dettmers"}]},
+    {"id": "longlora", "title": "LongLoRA: Efficient Fine-tuning of Long-Context Large Language Models", "year": 2023, "categories": ["a"]},
+    {"id": "flashattention", "title": "FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness", "year": 2022, "categories": ["a"],
+     "authors": [{"given": "Tri", "family": "Dao"}, {"given": "Daniel Y.", "family": "Fu"}]},
+    {"id": "flash-split", "title": "Flash Attention on Phones", "year": 2024, "categories": ["a"]},
+    {"id": "attention", "title": "Attention Is All You Need", "year": 2017, "categories": ["a"],
+     "authors": [{"given": "Ashish", "family": "Vaswani"}]},
+    {"id": "kvcache", "title": "KVCache Compression by Tokens", "year": 2024, "categories": ["a"]},
+    {"id": "kv-split", "title": "Quantized KV Cache for Long Context", "year": 2024, "categories": ["a"]},
+    {"id": "dao-title", "title": "The Dao of Decoding", "year": 2020, "categories": ["a"]}]})";
+
+std::string compound_hits(std::string_view query) {
+  static const Corpus c = test::load(k_compound_corpus);
+  return hit_ids(c, run(c, query));
+}
+
+TEST(SearchCompounds, AWordFindsCamelCaseNamesHoldingItBelowTheWordItself) {
+  EXPECT_EQ(compound_hits("lora"), "lora qlora longlora");
+}
+
+TEST(SearchCompounds, SplitAndJoinedWordsMeet) {
+  EXPECT_EQ(compound_hits("flash attention"), "flashattention flash-split");
+  EXPECT_EQ(compound_hits("flashattention"), "flashattention flash-split");
+  EXPECT_EQ(compound_hits("FlashAttention"), "flashattention flash-split");
+  std::string kv = compound_hits("kv cache");
+  EXPECT_NE(kv.find("kvcache"), std::string::npos) << kv;
+  EXPECT_NE(kv.find("kv-split"), std::string::npos) << kv;
+  std::string joined = compound_hits("kvcache");
+  EXPECT_NE(joined.find("kvcache"), std::string::npos) << joined;
+  EXPECT_NE(joined.find("kv-split"), std::string::npos) << joined;
+  EXPECT_EQ(compound_hits("long lora"), "longlora");
+  EXPECT_EQ(compound_hits("LongLoRA"), "longlora");
+}
+
+TEST(SearchAuthors, AuthorFieldTakesFamilyGivenInitialsAndPhrases) {
+  EXPECT_EQ(compound_hits("author:dao"), "flashattention");
+  EXPECT_EQ(compound_hits("author:\"tri dao\""), "flashattention");
+  EXPECT_EQ(compound_hits("author:\"t dao\""), "flashattention");
+  EXPECT_EQ(compound_hits("author:\"daniel fu\""), "flashattention");
+  EXPECT_EQ(compound_hits("author:\"y fu\""), "flashattention");
+  EXPECT_EQ(compound_hits("author:\"dao tri\""), "");
+  EXPECT_EQ(compound_hits("author:(dettmers OR vaswani)"), "qlora attention");
+}
+
+TEST(SearchAuthors, AuthorsAreInTheDefaultFieldsBelowTitles) {
+  // "Dao" is a title word of one paper and an author of another: the title ranks first.
+  EXPECT_EQ(compound_hits("dao"), "dao-title flashattention");
+}
+
+TEST(SearchAuthors, AnAuthorNameIsNeverCorrected) {
+  static const Corpus c = test::load(k_compound_corpus);
+  SearchResult result = run(c, "dettmers");
+  EXPECT_EQ(hit_ids(c, result), "qlora");
+  EXPECT_TRUE(result.corrections.empty());
+}
+
+TEST(SearchLimits, LongQueriesAreRefused) {
+  std::string many;
+  for (std::size_t i = 0; i <= k_max_query_terms; ++i) many += "a* ";
+  EXPECT_THROW(parse_query(many), UsageError);
+  EXPECT_THROW(parse_query(std::string(k_max_query_bytes + 1, 'a')), UsageError);
+  std::string fine;
+  for (std::size_t i = 0; i < k_max_query_terms; ++i) fine += "a* ";
+  EXPECT_NO_THROW(parse_query(fine));
+}
+
+TEST(SearchLimits, AHugeTitleIndexesOnlyItsFirstWords) {
+  std::string title = "Head";
+  for (int i = 0; i < 200000; ++i) title += " filler";
+  title += " tailword";
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}],
+    "papers": [{"id": "big", "title": ")" +
+                        title + R"(", "categories": ["a"]}]})");
+  EXPECT_EQ(hit_ids(c, run(c, "head")), "big");
+  EXPECT_EQ(hit_ids(c, run(c, "tailword")), "");
 }
 
 TEST(FacetCounts, CountsEachHitOncePerCategoryAndRollsUp) {

@@ -166,6 +166,17 @@ class Corpus {
 /// suggesting the closest names when unknown.
 CategoryIndex resolve_category(const Corpus& corpus, std::string_view text);
 
+/// The category that search words name, if any: the words are a category's name, one of its
+/// abbreviations, or consecutive whole words of names whose matches all lie below one of them
+/// ("kv cache", "lora", "pruning"). No prefixes, no typos, no errors: empty when nothing or
+/// several unrelated categories match. Taxonomy-aware search ranking uses it.
+std::optional<CategoryIndex> category_named_by(const Corpus& corpus, std::string_view words);
+
+/// For every category (by index), the abbreviations and everyday names of the synonym table
+/// (docs/cli.md) that resolve to it: {"ptq"} for Post-Training Quantization, {"lora"} for
+/// Low-Rank Adaptation. The search index adds them to the category names.
+std::vector<std::vector<std::string_view>> category_synonyms(const Corpus& corpus);
+
 /// For every category (by index), how many of `papers` lie in its subtree, each paper counted
 /// once however many of the subtree's categories it sits in.
 std::vector<std::size_t> count_in_subtrees(const Corpus& corpus,

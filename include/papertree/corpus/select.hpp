@@ -25,14 +25,21 @@ YearRange parse_year_range(std::string_view text);
 /// Which papers to keep. Every member has a "keep all" default; set ones are ANDed.
 struct Filters {
   std::optional<YearRange> years;
-  std::vector<std::string> venues;  ///< keep papers at any of these venues (normalised, any case)
-  bool has_code = false;            ///< keep papers with a code link
-  std::string kind;                 ///< "paper", "blog" or "website"; empty for any
-  bool arxiv_only = false;          ///< keep papers whose venue is arXiv (preprints)
+  std::vector<std::string> venues;   ///< keep papers at any of these venues (normalised, any case)
+  bool has_code = false;             ///< keep papers with a code link
+  std::string kind;                  ///< "paper", "blog" or "website"; empty for any
+  bool arxiv_only = false;           ///< keep papers whose venue is arXiv (preprints)
+  std::vector<std::string> authors;  ///< keep papers by any of these people (`author_matches`)
 
   /// True when `paper` passes every filter that is set.
   bool matches(const Paper& paper) const;
 };
+
+/// True when `author` is the person `name` names: every word of `name` (case and accents
+/// folded) is a word of the author's family or given names, or the initial of a given name, and
+/// one of them is a family-name word ("dao", "tri dao", "t dao", "Dao, Tri"). A literal name
+/// ("OpenAI") matches when every word of `name` is one of its words.
+bool author_matches(const Author& author, std::string_view name);
 
 /// Papers of the subtree of `root` (only `root` itself when `direct`), or of the whole corpus
 /// when `root` is empty, that pass `filters`; each paper once, in corpus order.

@@ -10,7 +10,7 @@
 namespace papertree {
 
 /// Which indexed text a word or phrase must occur in.
-enum class Field { any, title, venue, category };
+enum class Field { any, title, venue, category, author };
 
 /// One node of a parsed query (docs/query-language.md describes the language).
 struct QueryNode {
@@ -35,9 +35,14 @@ struct QueryNode {
   std::size_t offset = 0;  ///< byte offset in the query where the node starts
 };
 
+/// Limits that bound the time and memory of one query (docs/query-language.md).
+inline constexpr std::size_t k_max_query_bytes = 16 * 1024;
+inline constexpr std::size_t k_max_query_terms = 256;  ///< words, phrases and prefixes
+
 /// Parses a search query. Throws UsageError on a syntax error: the message says what was
 /// expected and what was found, the detail is the query and, below it, a caret under the
-/// offending spot.
+/// offending spot. A query longer than k_max_query_bytes or with more than k_max_query_terms
+/// terms is a UsageError too.
 QueryNode parse_query(std::string_view query);
 
 /// A compact, unambiguous form of a parsed query for tests and `--explain`:

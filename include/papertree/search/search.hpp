@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -8,29 +9,39 @@
 #include <vector>
 
 #include "papertree/corpus/corpus.hpp"
-#include "papertree/search/query.hpp"
 #include "papertree/corpus/select.hpp"
+#include "papertree/search/query.hpp"
 
 namespace papertree {
 
 /// A word of indexed or searched text after folding: `term` is lower-cased, accent-free and
-/// suffix-folded ("Caches" -> "cach"); [begin, end) are its bytes in the original text.
+/// stemmed ("Caches" -> "cach"); [begin, end) are its bytes in the original text.
 struct TextToken {
   std::string term;
   std::size_t begin = 0;
   std::size_t end = 0;
 };
 
-/// Splits text into search terms. Letters and digits make words; '.' between digits stays
-/// ("1.58"); other punctuation, '-' included, separates, so "KV-Cache", "kv-cache" and "kv cache"
-/// all give "kv", "cach", and "LLM.int8()" gives "llm", "int8". Plurals and common suffixes are
-/// folded (`fold_term`).
-std::vector<TextToken> tokenize(std::string_view text);
+/// Words longer than this are indexed and searched as they are, not stemmed.
+inline constexpr std::size_t k_max_stemmed_word = 64;
 
-/// Folds the suffix of one lower-case word: plurals ("models" -> "model"), -ly, -ing, -ed,
-/// -ation, a final -e ("quantization", "quantized", "quantize" -> "quantiz"). Words with digits and
-/// short words are kept as they are.
+/// Splits text into search terms, at most `max_tokens` of them (the rest of the text is
+/// ignored). Letters and digits make words; '.' between digits stays ("1.58"); other
+/// punctuation, '-' included, separates, so "KV-Cache", "kv-cache" and "kv cache" all give
+/// "kv", "cach", and "LLM.int8()" gives "llm", "int8". Words are stemmed (`fold_term`).
+std::vector<TextToken> tokenize(std::string_view text, std::size_t max_tokens = SIZE_MAX);
+
+/// Stems one lower-case word with the Snowball English stemmer ("quantization", "quantized",
+/// "quantize" -> "quantiz"; "models" -> "model"), and drops the plural "s" of an acronym
+/// ("llms" -> "llm"). Words with digits or other characters than a-z, words of three letters or
+/// fewer and words longer than k_max_stemmed_word are kept as they are.
 std::string fold_term(std::string_view word);
+
+/// The parts of a CamelCase word, split where a lower-case letter meets an upper-case one and
+/// before the last capital of an acronym that starts a new part: "FlashAttention" -> Flash,
+/// Attention; "KVCache" -> KV, Cache; "QLoRA" -> Q, Lo, RA. Empty when the word has no such
+/// boundary or holds other characters than ASCII letters and digits.
+std::vector<std::string> compound_parts(std::string_view word);
 
 /// Where a query word matched no indexed term and close spellings were used instead.
 struct Correction {
@@ -54,17 +65,23 @@ void filter_result(const Corpus& corpus, SearchResult& result, const Filters& fi
 /// Distinct hits per category: counts[c] is how many of the papers sit in c's subtree.
 std::vector<std::size_t> facet_counts(const Corpus& corpus, const std::vector<PaperIndex>& papers);
 
-/// An inverted index over a corpus' titles, venues and the names of each paper's categories,
-/// built once; postings are sorted vectors of paper indexes with term positions.
+/// Each indexed field of a paper (title, venue, category names, authors) contributes at most
+/// this many words; the rest of a longer text is not indexed (docs/query-language.md).
+inline constexpr std::size_t k_max_field_tokens = 1024;
+
+/// An inverted index over a corpus' titles (and the parts of their CamelCase words), venues,
+/// authors and the names of each paper's categories, built once; postings are sorted vectors of
+/// paper indexes with term positions.
 class SearchIndex {
  public:
   /// Indexes `corpus`, which must outlive the index.
   explicit SearchIndex(const Corpus& corpus);
 
   /// Evaluates a parsed query: papers that match it, ranked by BM25 (title matches weigh most,
-  /// then category names, then venues), ties by corpus order. A word matching nothing is read
-  /// as a prefix when it starts indexed words, else replaced by close spellings; both are
-  /// reported in `corrections`. Throws UsageError for an unknown `in:` category.
+  /// then parts of title words, then category names and authors, then venues), ties by corpus
+  /// order. A word matching nothing is read as a prefix when it starts indexed words, else
+  /// replaced by spellings one edit away (two for long words), unless it holds a digit; both
+  /// are reported in `corrections`. Throws UsageError for an unknown `in:` category.
   SearchResult search(const QueryNode& query) const;
 
   /// Number of distinct indexed terms.
@@ -91,10 +108,18 @@ class SearchIndex {
   };
   friend class QueryEvaluator;
 
+ public:
+  /// The indexed fields, in m_fields order.
+  enum FieldId : std::size_t { title, category, venue, parts, author, ancestors, k_field_count };
+
+ private:
   const Corpus& m_corpus;
   std::vector<std::string> m_vocabulary;  ///< sorted; a term's id is its index
   std::vector<std::string> m_surface;     ///< a readable word for each term id
-  std::vector<FieldIndex> m_fields;       ///< title, category, venue
+  /// Every indexed word as written (folded, not stemmed), sorted, with its term id: for
+  /// prefixes of whole words and for typo correction.
+  std::vector<std::pair<std::string, std::uint32_t>> m_words;
+  std::vector<FieldIndex> m_fields;  ///< see FieldId
 
   void build_field(const std::vector<std::uint32_t>& terms,
                    const std::vector<std::uint32_t>& positions,
