@@ -237,7 +237,7 @@ std::string bibtex_text(std::string_view text, bool protect_case) {
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t start = pos;
     char32_t cp = next_code_point(text, pos);
-    if (detail::is_control(cp) || cp == 0xFFFD) {
+    if (is_control_character(cp) || cp == 0xFFFD) {
       spaced += ' ';
     } else {
       spaced.append(text.substr(start, pos - start));

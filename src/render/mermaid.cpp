@@ -39,6 +39,9 @@ std::string mermaid_quote(std::string_view s) {
       case '#':
         out += "#35;";
         break;
+      case '%':  // "%%" starts a comment or an %%{init}%% directive, even inside a label
+        out += "#37;";
+        break;
       case '&':
         out += "#amp;";
         break;

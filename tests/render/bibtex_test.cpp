@@ -154,6 +154,15 @@ TEST(RenderBibtex, JournalsAndAuthors) {
             std::string::npos);
 }
 
+TEST(RenderBibtex, UrlsPercentEncodeC1AndBidiControls) {
+  Corpus c = load_corpus_file(test::fixture("injection.json"));
+  std::string bib = bibtex_of(c, whole(c));
+  EXPECT_NE(
+      bib.find(
+          "  url = {https://example.org/a%C2%85b%E2%80%AEc%E2%81%A6d%E2%80%8Fe%D8%9Cf%C2%9Bg}"),
+      std::string::npos);
+}
+
 TEST(RenderBibtex, BracesStayBalancedInEveryEntry) {
   Corpus c = load_corpus_file(test::fixture("hostile_export.json"));
   std::string bib = bibtex_of(c, whole(c));
