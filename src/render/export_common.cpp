@@ -33,6 +33,22 @@ std::vector<std::string> exported_categories(const Corpus& corpus, const ExportS
   return ids;
 }
 
+std::string replace_chars(std::string_view s, std::span<const CharReplacement> replacements) {
+  std::string clean = sanitize_for_display(s);
+  std::string out;
+  out.reserve(clean.size());
+  for (char ch : clean) {
+    auto it = std::find_if(replacements.begin(), replacements.end(),
+                           [ch](const CharReplacement& r) { return r.c == ch; });
+    if (it == replacements.end()) {
+      out += ch;
+    } else {
+      out += it->text;
+    }
+  }
+  return out;
+}
+
 std::string percent_encode_url(std::string_view url, std::string_view also_encode) {
   constexpr char k_hex[] = "0123456789ABCDEF";
   url = trim(url);

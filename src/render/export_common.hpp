@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,16 @@ std::vector<std::string> exported_categories(const Corpus& corpus, const ExportS
 /// `text` with control characters (C0, DEL, C1) replaced by spaces and surrounding whitespace
 /// trimmed: what a format that cannot carry control characters shows.
 std::string without_controls(std::string_view text);
+
+/// A character and what a format writes for it.
+struct CharReplacement {
+  char c;
+  std::string_view text;
+};
+
+/// `s` made safe to print (sanitize_for_display), then each character found in `replacements`
+/// written as its text: the one loop behind the HTML, Mermaid and Graphviz escapes.
+std::string replace_chars(std::string_view s, std::span<const CharReplacement> replacements);
 
 /// `url` trimmed, with every byte of a control character (C0, DEL, C1), of a bidi control
 /// (U+061C, U+200E/F, U+202A..U+202E, U+2066..U+2069) and of invalid UTF-8 percent-encoded, and

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "papertree/text/text.hpp"
@@ -25,32 +26,32 @@ std::string valid_utf8(std::string_view s) {
   return out;
 }
 
+struct UnmarkedLetter {
+  utf8proc_int32_t code_point;
+  std::string_view base;
+};
 // Letters Unicode gives no decomposition although readers take them for a base letter with a
 // mark (a stroke, a missing dot, a ligature): after case folding, what matching treats them as.
+// Dotless ı is here so that Turkish "KIRMIZI" and "kırmızı" meet.
+constexpr std::array<UnmarkedLetter, 11> k_unmarked{{
+    {0x131, "i"},
+    {0xF8, "o"},
+    {0x111, "d"},
+    {0xF0, "d"},
+    {0x127, "h"},
+    {0x142, "l"},
+    {0x167, "t"},
+    {0xE6, "ae"},
+    {0x153, "oe"},
+    {0xFE, "th"},
+    {0x138, "k"},
+}};
+
 std::string_view unmarked_letter(utf8proc_int32_t cp) {
-  switch (cp) {
-    case 0x131:  // ı, so that Turkish "KIRMIZI" and "kırmızı" meet
-      return "i";
-    case 0xF8:  // ø
-      return "o";
-    case 0x111:  // đ
-    case 0xF0:   // ð
-      return "d";
-    case 0x127:  // ħ
-      return "h";
-    case 0x142:  // ł
-      return "l";
-    case 0x167:  // ŧ
-      return "t";
-    case 0xE6:  // æ
-      return "ae";
-    case 0x153:  // œ
-      return "oe";
-    case 0xFE:  // þ
-      return "th";
-    default:
-      return {};
+  for (const UnmarkedLetter& u : k_unmarked) {
+    if (u.code_point == cp) return u.base;
   }
+  return {};
 }
 
 // Accents: nonspacing marks in the positional combining classes (attached, below, above…), the

@@ -104,6 +104,14 @@ TEST(BibtexText, NonAsciiBecomesAccentCommandsOrQuestionMarks) {
             "PanGu-$\\Sigma$ PanGu-$\\pi$ $\\infty$-Bench ReST-MCTS$\\ast$ A");
 }
 
+TEST(BibtexText, SharesTheLatexFiguresMathSymbolsAndDropsEveryMark) {
+  // The one table of latex_text.cpp: the math symbols of the latex figure reach BibTeX too.
+  EXPECT_EQ(bibtex_text("x ≤ y ≠ z → ∑ ο", false),
+            "x $\\leq$ y $\\neq$ z $\\rightarrow$ $\\sum$ o");
+  // Marks and format characters of any script are invisible: one '?' per letter.
+  EXPECT_EQ(bibtex_text("हु a\u0332b\u2060c", false), "? abc");
+}
+
 TEST(BibtexText, ControlCharactersBecomeSpaces) {
   EXPECT_EQ(bibtex_text("a\x1b[0m\nb", false), "a [0m b");
 }
