@@ -26,7 +26,7 @@ expect_contains "url = {https://example.org/a%C2%85b%E2%80%AEc%E2%81%A6d%E2%80%8
 json_outputs=(
   "export -f json" "export -f csljson" "list --format json" "list --format jsonl"
   "show script-links --format json" "search script --format json" "tree --format json"
-  "frameworks --format json"
+  "frameworks --format json" "stats --format json"
 )
 for args in "${json_outputs[@]}"; do
   # shellcheck disable=SC2086
