@@ -13,7 +13,7 @@ namespace {
 
 // Commands whose positional argument is a category, and those whose one is a file.
 const std::set<std::string> k_category_commands = {"list", "tree", "stats", "export"};
-const std::set<std::string> k_file_commands = {"import"};
+const std::set<std::string> k_file_commands = {"import", "index"};
 
 std::string joined(const std::vector<std::string>& words) {
   std::string out;

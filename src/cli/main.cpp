@@ -12,16 +12,19 @@ int main(int argc, char** argv) {
   CLI::App app{"papertree — a catalog of research papers organised by a survey's taxonomy",
                "papertree"};
   cli::setup_app(app, ctx);
+  int code = 0;
   try {
     app.parse(argc, argv);
+    code = cli::finish_stdout();
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     return cli::report_usage(app, e);
   } catch (const Error& e) {
-    return cli::report(e);
+    code = cli::report(e);
   } catch (const std::exception& e) {
     return cli::report_unexpected(e);
   }
-  return cli::finish_stdout();
+  ctx.build_cache_in_background();
+  return code;
 }

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "papertree/corpus/corpus.hpp"
-#include "papertree/search/query.hpp"
 #include "papertree/corpus/select.hpp"
+#include "papertree/search/query.hpp"
 
 namespace papertree {
 
@@ -90,6 +90,11 @@ class SearchIndex {
     }
   };
   friend class QueryEvaluator;
+  friend struct SnapshotAccess;  // stores and restores these arrays (src/snapshot/)
+
+  /// An empty index of `corpus`, for SnapshotAccess to fill.
+  struct Unbuilt {};
+  SearchIndex(const Corpus& corpus, Unbuilt) : m_corpus(corpus) {}
 
   const Corpus& m_corpus;
   std::vector<std::string> m_vocabulary;  ///< sorted; a term's id is its index
