@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io/io.hpp"
 #include "papertree/json/load.hpp"
@@ -51,6 +52,9 @@ void setup_index(CLI::App& app, Context& ctx) {
                   "Write the snapshot here (atomically) instead of the cache; use it with "
                   "--corpus FILE");
   sub->add_flag("--force", cmd->force, "Overwrite an existing output file");
+  set_examples(*sub, {{"papertree index big.json", "compile into the cache; later commands use it"},
+                      {"papertree index big.json -o big.snapshot",
+                       "then: papertree --corpus big.snapshot tree"}});
   sub->callback([cmd, &ctx] { run_index(*cmd, ctx); });
 }
 

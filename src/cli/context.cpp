@@ -121,7 +121,7 @@ bool Context::load_cached(const std::string& path, CacheMode mode) {
   auto index = std::make_unique<SearchIndex>(*corpus);
   std::string why_not;
   try {
-    write_cached_snapshot(dir, id, *corpus, *index, progress());
+    write_cached_snapshot(dir, id, *corpus, *index);  // a test mode: no progress drawn
     if (auto loaded = open_cached_snapshot(path, dir, &why_not)) {
       m_corpus = std::move(loaded->corpus);
       m_index = std::move(loaded->index);
