@@ -13,7 +13,7 @@ namespace {
 
 // What a command's positional argument completes to, beyond the values its check allows.
 const std::set<std::string> k_category_commands = {"list", "tree", "stats", "export"};
-const std::set<std::string> k_file_commands = {"import"};
+const std::set<std::string> k_file_commands = {"import", "index"};
 const std::set<std::string> k_paper_commands = {"show"};
 const std::set<std::string> k_command_commands = {"help"};
 

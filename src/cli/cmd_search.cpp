@@ -79,8 +79,7 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
   std::optional<CategoryIndex> within;
   if (!cmd.within.empty()) within = resolve_category(corpus, cmd.within);
   Filters filters = cmd.filters.to_filters();
-  SearchIndex index(corpus);
-  SearchResult result = index.search(query);
+  SearchResult result = ctx.search_index().search(query);
   filter_result(corpus, result, filters, within);
   order_result(corpus, result, cmd.sort, cmd.reverse);
   report_corrections(result);

@@ -16,5 +16,6 @@ void setup_search(CLI::App& app, Context& ctx);
 void setup_show(CLI::App& app, Context& ctx);
 void setup_frameworks(CLI::App& app, Context& ctx);
 void setup_completion(CLI::App& app, Context& ctx);
+void setup_index(CLI::App& app, Context& ctx);
 
 }  // namespace papertree::cli

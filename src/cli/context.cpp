@@ -1,23 +1,163 @@
 #include "context.hpp"
 
-#include <cstdlib>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "diagnostics.hpp"
 #include "papertree/embedded.hpp"
+#include "papertree/error.hpp"
 #include "papertree/json/load.hpp"
+#include "papertree/snapshot/cache.hpp"
+#include "progress.hpp"
 
 namespace papertree::cli {
 
+namespace {
+
+std::string env(const char* name) {
+  const char* value = std::getenv(name);
+  return value == nullptr ? std::string() : std::string(value);
+}
+
+// True for a regular file that starts with the snapshot magic (`papertree index -o` output).
+bool is_snapshot_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  std::ifstream in(path, std::ios::binary);
+  char head[k_snapshot_magic.size()] = {};
+  in.read(head, sizeof head);
+  return in.gcount() == sizeof head && looks_like_snapshot({head, sizeof head});
+}
+
+}  // namespace
+
+std::string Context::corpus_file() const {
+  return corpus_path.empty() ? env("PAPERTREE_CORPUS") : corpus_path;
+}
+
+CacheMode Context::cache_mode() const {
+  if (no_cache) return CacheMode::off;
+  std::string mode = env("PAPERTREE_CACHE");
+  if (mode == "off") return CacheMode::off;
+  if (mode == "always") return CacheMode::always;
+  return CacheMode::automatic;
+}
+
+std::string Context::cache_dir() const {
+  if (std::string dir = env("PAPERTREE_CACHE_DIR"); !dir.empty()) return dir;
+  if (std::string xdg = env("XDG_CACHE_HOME"); !xdg.empty()) return xdg + "/papertree";
+  if (std::string home = env("HOME"); !home.empty()) return home + "/.cache/papertree";
+  return {};
+}
+
+ProgressFn Context::progress() const {
+  if (quiet || ::isatty(STDERR_FILENO) == 0) return {};
+  return make_progress_drawer("building the snapshot");
+}
+
 const Corpus& Context::corpus() {
-  if (!m_corpus) {
-    std::string path = corpus_path;
-    if (path.empty()) {
-      if (const char* env = std::getenv("PAPERTREE_CORPUS"); env != nullptr) path = env;
-    }
-    m_corpus = std::make_unique<Corpus>(
-        path.empty() ? load_corpus_text(embedded_corpus_json(), std::string(k_embedded_origin))
-                     : load_corpus_file(path));
-  }
+  if (!m_corpus) load();
   return *m_corpus;
+}
+
+const SearchIndex& Context::search_index() {
+  const Corpus& loaded = corpus();
+  if (!m_index) m_index = std::make_unique<SearchIndex>(loaded);
+  return *m_index;
+}
+
+void Context::load() {
+  std::string path = corpus_file();
+  CacheMode mode = cache_mode();
+  if (path.empty()) {
+    std::string origin(k_embedded_origin);
+    Corpus corpus = load_corpus_text(embedded_corpus_json(), origin);
+    if (mode != CacheMode::always) {
+      m_corpus = std::make_unique<Corpus>(std::move(corpus));
+      return;
+    }
+    std::string bytes = build_snapshot(corpus, SearchIndex(corpus), {});
+    LoadedSnapshot loaded = read_snapshot({bytes.data(), bytes.size()}, origin, origin);
+    m_corpus = std::move(loaded.corpus);
+    m_index = std::move(loaded.index);
+    return;
+  }
+  if (is_snapshot_file(path)) {
+    MappedFile file(path);
+    LoadedSnapshot loaded = read_snapshot(file.bytes(), path, path);
+    m_corpus = std::move(loaded.corpus);
+    m_index = std::move(loaded.index);
+    return;
+  }
+  if (mode != CacheMode::off && load_cached(path, mode)) return;
+  m_corpus = std::make_unique<Corpus>(load_corpus_file(path));
+}
+
+bool Context::load_cached(const std::string& path, CacheMode mode) {
+  std::string dir = cache_dir();
+  if (dir.empty()) return false;
+  SourceIdentity id;
+  try {
+    id = identify_file(path, file_clock_now_ns());
+  } catch (const IoError&) {
+    return false;  // the JSON path reports it as usual
+  }
+  if (auto loaded = open_cached_snapshot(path, dir)) {
+    m_corpus = std::move(loaded->corpus);
+    m_index = std::move(loaded->index);
+    return true;
+  }
+  if (mode == CacheMode::automatic) {
+    m_pending = id;
+    return false;
+  }
+  auto corpus = std::make_unique<Corpus>(load_corpus_file(path));
+  auto index = std::make_unique<SearchIndex>(*corpus);
+  std::string why_not;
+  try {
+    write_cached_snapshot(dir, id, *corpus, *index);  // a test mode: no progress drawn
+    if (auto loaded = open_cached_snapshot(path, dir, &why_not)) {
+      m_corpus = std::move(loaded->corpus);
+      m_index = std::move(loaded->index);
+      return true;
+    }
+  } catch (const IoError& e) {
+    why_not = e.what();
+  }
+  if (!quiet) warn("the snapshot cache is not used: " + why_not);
+  m_corpus = std::move(corpus);
+  m_index = std::move(index);
+  return true;
+}
+
+void Context::build_cache_in_background() {
+  if (!m_pending || !m_corpus) return;
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  if (::fork() != 0) return;  // the parent (or no child): done
+  // The child answers nothing: it lets go of the terminal and the pipes, so whoever waits for
+  // the command's output sees it end now, and builds the snapshot at low priority.
+  int null = ::open("/dev/null", O_RDWR);
+  if (null >= 0) {
+    ::dup2(null, STDIN_FILENO);
+    ::dup2(null, STDOUT_FILENO);
+    ::dup2(null, STDERR_FILENO);
+  }
+  ::setsid();
+  (void)::nice(10);
+  try {
+    write_cached_snapshot(cache_dir(), *m_pending, *m_corpus, search_index());
+  } catch (...) {
+    // A cache that cannot be written is only a slower next run.
+  }
+  ::_exit(0);
 }
 
 const Terminal& Context::terminal() {

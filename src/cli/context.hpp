@@ -5,24 +5,57 @@
 #include <string>
 
 #include "papertree/corpus/corpus.hpp"
+#include "papertree/search/search.hpp"
+#include "papertree/snapshot/snapshot.hpp"
 #include "terminal.hpp"
 
 namespace papertree::cli {
+
+/// How the corpus file's compiled snapshot is used (docs/performance.md, "The snapshot cache").
+enum class CacheMode {
+  automatic,  ///< use a current snapshot; on a miss read the JSON and build one after the command
+  off,        ///< --no-cache or PAPERTREE_CACHE=off: always read the JSON
+  always,     ///< PAPERTREE_CACHE=always: build on a miss before answering, then answer from the
+              ///< snapshot (the embedded corpus too, through one in memory); for testing
+};
 
 /// What every subcommand shares: the global options and the corpus, loaded on first use.
 struct Context {
   std::string corpus_path;  ///< --corpus, else $PAPERTREE_CORPUS, else empty (embedded)
   ColorMode color_mode = ColorMode::automatic;
-  bool quiet = false;  ///< --quiet: no warnings on stderr
+  bool quiet = false;     ///< --quiet: no warnings or progress on stderr
+  bool no_cache = false;  ///< --no-cache
 
-  /// The corpus named by --corpus / PAPERTREE_CORPUS, or the embedded one. Loaded once.
+  /// The corpus named by --corpus / PAPERTREE_CORPUS, or the embedded one. Loaded once, from
+  /// its snapshot when the cache has a current one (or when the file is a snapshot).
   const Corpus& corpus();
+  /// The search index of corpus(): the snapshot's, else built once.
+  const SearchIndex& search_index();
   /// stdout's terminal facts, detected once.
   const Terminal& terminal();
 
+  /// The corpus file given (--corpus, else $PAPERTREE_CORPUS); empty for the embedded corpus.
+  std::string corpus_file() const;
+  /// --no-cache / PAPERTREE_CACHE.
+  CacheMode cache_mode() const;
+  /// $PAPERTREE_CACHE_DIR, else $XDG_CACHE_HOME/papertree, else ~/.cache/papertree; empty when
+  /// none of these is set.
+  std::string cache_dir() const;
+  /// Progress drawing on stderr when it is a terminal and not --quiet; else an empty function.
+  ProgressFn progress() const;
+
+  /// After the command: when the corpus was read from JSON on a cache miss, builds its snapshot
+  /// in a detached child process, so the answer is not delayed. Does nothing otherwise.
+  void build_cache_in_background();
+
  private:
   std::unique_ptr<Corpus> m_corpus;
+  std::unique_ptr<SearchIndex> m_index;
   std::optional<Terminal> m_terminal;
+  std::optional<SourceIdentity> m_pending;  // a miss whose snapshot is still to be built
+
+  void load();
+  bool load_cached(const std::string& path, CacheMode mode);
 };
 
 }  // namespace papertree::cli

@@ -42,7 +42,9 @@ void setup_app(CLI::App& app, Context& ctx) {
          },
          "When to colour output: auto (a terminal, NO_COLOR unset), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  app.add_flag("-q,--quiet", ctx.quiet, "Print no warnings");
+  app.add_flag("-q,--quiet", ctx.quiet, "Print no warnings or progress");
+  app.add_flag("--no-cache", ctx.no_cache,
+               "Read the corpus JSON even when a compiled snapshot of it is cached");
   app.footer(
       "Exit codes: 0 success, 2 usage error, 3 bad input data, 4 I/O "
       "error.");
@@ -57,6 +59,7 @@ void setup_app(CLI::App& app, Context& ctx) {
   setup_completion(app, ctx);
   setup_help(app);
   setup_man(app);
+  setup_index(app, ctx);
 }
 
 int report(const Error& e) {

@@ -14,18 +14,21 @@ int main(int argc, char** argv) {
                "papertree"};
   cli::setup_app(app, ctx);
   std::vector<std::string> args(argv + 1, argv + argc);
+  int code = 0;
   try {
     cli::check_command_word(app, args);
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) cli::write_short_help(app, std::cout);
+    code = cli::finish_stdout();
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     return cli::report_usage(app, e, args);
   } catch (const Error& e) {
-    return cli::report(e);
+    code = cli::report(e);
   } catch (const std::exception& e) {
     return cli::report_unexpected(e);
   }
-  return cli::finish_stdout();
+  ctx.build_cache_in_background();
+  return code;
 }

@@ -107,6 +107,11 @@ class SearchIndex {
     }
   };
   friend class QueryEvaluator;
+  friend struct SnapshotAccess;  // stores and restores these arrays (src/snapshot/)
+
+  /// An empty index of `corpus`, for SnapshotAccess to fill.
+  struct Unbuilt {};
+  SearchIndex(const Corpus& corpus, Unbuilt) : m_corpus(corpus) {}
 
  public:
   /// The indexed fields, in m_fields order.

@@ -1,0 +1,93 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "papertree/corpus/corpus.hpp"
+#include "papertree/search/search.hpp"
+
+namespace papertree {
+
+/// The snapshot format version this build writes and reads; any other version is refused.
+inline constexpr std::uint32_t k_snapshot_version = 1;
+
+/// The first bytes of every snapshot file.
+inline constexpr std::string_view k_snapshot_magic{"PTSNAP\r\n", 8};
+
+/// Which corpus file a snapshot was compiled from, as the file system saw it then.
+struct SourceIdentity {
+  std::uint64_t device = 0;
+  std::uint64_t inode = 0;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+  bool has_content_hash = false;  ///< set when the mtime was too recent to be trusted alone
+  std::uint64_t content_hash = 0;
+  bool operator==(const SourceIdentity&) const = default;
+};
+
+/// Long work reports where it is: phase ("reading", "indexing", "writing"), items done of total.
+/// Called from the core; the command line decides whether and how to draw it.
+struct Progress {
+  std::string_view phase;
+  std::size_t done = 0;
+  std::size_t total = 0;
+};
+using ProgressFn = std::function<void(const Progress&)>;
+
+/// A corpus and its search index, read back from a snapshot. The index refers to the corpus,
+/// which stays at one address.
+struct LoadedSnapshot {
+  std::unique_ptr<Corpus> corpus;
+  std::unique_ptr<SearchIndex> index;
+  SourceIdentity source;
+};
+
+/// The 64-bit checksum snapshots use (fast, not cryptographic). Also the content hash of a
+/// corpus file in SourceIdentity.
+std::uint64_t snapshot_hash(std::span<const char> bytes);
+
+/// Compiles `corpus` and `index` (which must index `corpus`) into snapshot bytes: a header
+/// (magic, endianness marker, version, payload size, checksum, `source`) and the payload, the
+/// corpus data and the index's arrays.
+std::string build_snapshot(const Corpus& corpus, const SearchIndex& index,
+                           const SourceIdentity& source, const ProgressFn& progress = {});
+
+/// True when `bytes` start with the snapshot magic (a snapshot, perhaps a broken one).
+bool looks_like_snapshot(std::span<const char> bytes);
+
+/// Checks a snapshot's header and checksum without reading the payload. Returns an empty string
+/// when it can be read, else why not ("truncated", "written on a machine of the other
+/// endianness", "format version 7, this build reads 1", "checksum mismatch"…).
+std::string snapshot_problem(std::span<const char> bytes);
+
+/// The source identity recorded in a snapshot whose snapshot_problem is empty.
+SourceIdentity snapshot_source(std::span<const char> bytes);
+
+/// Reads a snapshot back. `origin` names the corpus in the corpus' own error messages (the JSON
+/// file's path, so answers match the JSON path byte for byte). Throws DataError naming
+/// `snapshot_name` when the snapshot is damaged in any way; a snapshot is never trusted unchecked.
+LoadedSnapshot read_snapshot(std::span<const char> bytes, const std::string& origin,
+                             const std::string& snapshot_name);
+
+/// A read-only memory map of a whole file. Empty files map to an empty span.
+class MappedFile {
+ public:
+  /// Maps `path`. Throws IoError naming the file when it cannot be opened or mapped.
+  explicit MappedFile(const std::string& path);
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile();
+
+  std::span<const char> bytes() const { return {m_data, m_size}; }
+
+ private:
+  const char* m_data = nullptr;
+  std::size_t m_size = 0;
+};
+
+}  // namespace papertree

@@ -1,0 +1,61 @@
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "help.hpp"
+#include "papertree/error.hpp"
+#include "papertree/io/io.hpp"
+#include "papertree/json/load.hpp"
+#include "papertree/snapshot/cache.hpp"
+
+namespace papertree::cli {
+
+namespace {
+
+struct IndexCommand {
+  std::string input;
+  std::string output;
+  bool force = false;
+};
+
+void run_index(const IndexCommand& cmd, const Context& ctx) {
+  std::string dir = cmd.output.empty() ? ctx.cache_dir() : std::string();
+  if (cmd.output.empty() && dir.empty())
+    throw UsageError(
+        "no cache directory: set PAPERTREE_CACHE_DIR, XDG_CACHE_HOME or HOME, or give -o FILE");
+  ProgressFn progress = ctx.progress();
+  SourceIdentity id = identify_file(cmd.input, file_clock_now_ns());
+  if (progress) progress({"reading", 0, 0});
+  Corpus corpus = load_corpus_file(cmd.input);
+  if (progress) progress({"indexing", 0, 0});
+  SearchIndex index(corpus);
+  std::string written = cmd.output;
+  if (cmd.output.empty()) {
+    written = write_cached_snapshot(dir, id, corpus, index, progress);
+  } else {
+    write_file_atomic(cmd.output, build_snapshot(corpus, index, id, progress), cmd.force);
+  }
+  std::cout << fmt::format("{}: snapshot of {} ({} papers, {} terms)\n", written, cmd.input,
+                           corpus.papers().size(), index.vocabulary_size());
+}
+
+}  // namespace
+
+void setup_index(CLI::App& app, Context& ctx) {
+  auto cmd = std::make_shared<IndexCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "index", "Compile a corpus file into its snapshot (the cache, or -o FILE) for fast loading");
+  sub->add_option("corpus", cmd->input, "The corpus JSON file")->required();
+  sub->add_option("-o,--output", cmd->output,
+                  "Write the snapshot here (atomically) instead of the cache; use it with "
+                  "--corpus FILE");
+  sub->add_flag("--force", cmd->force, "Overwrite an existing output file");
+  set_examples(*sub, {{"papertree index big.json", "compile into the cache; later commands use it"},
+                      {"papertree index big.json -o big.snapshot",
+                       "then: papertree --corpus big.snapshot tree"}});
+  sub->callback([cmd, &ctx] { run_index(*cmd, ctx); });
+}
+
+}  // namespace papertree::cli

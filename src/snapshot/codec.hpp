@@ -1,0 +1,30 @@
+#pragma once
+
+// The payload of a snapshot: the corpus' plain data, then the search index's arrays.
+
+#include <memory>
+
+#include "bytes.hpp"
+#include "papertree/corpus/corpus.hpp"
+#include "papertree/search/search.hpp"
+#include "papertree/snapshot/snapshot.hpp"
+
+namespace papertree {
+
+namespace snapshot_detail {
+
+void encode_corpus(ByteWriter& out, const CorpusData& data, const ProgressFn& progress);
+CorpusData decode_corpus(ByteReader& in);
+
+}  // namespace snapshot_detail
+
+/// Reads and writes SearchIndex's private arrays (it is the index's friend), so the snapshot
+/// stores exactly what SearchIndex's own builder produced.
+struct SnapshotAccess {
+  static void encode_index(snapshot_detail::ByteWriter& out, const SearchIndex& index);
+  /// Throws MalformedSnapshot unless every array is consistent with `corpus` and each other.
+  static std::unique_ptr<SearchIndex> decode_index(snapshot_detail::ByteReader& in,
+                                                   const Corpus& corpus);
+};
+
+}  // namespace papertree

@@ -1,0 +1,76 @@
+#include "codec.hpp"
+
+namespace papertree {
+
+using snapshot_detail::ByteReader;
+using snapshot_detail::ByteWriter;
+using snapshot_detail::MalformedSnapshot;
+
+namespace {
+
+void put_strings(ByteWriter& out, const std::vector<std::string>& list) {
+  out.u64(list.size());
+  for (const auto& s : list) out.str(s);
+}
+
+std::vector<std::string> get_strings(ByteReader& in) {
+  std::vector<std::string> list(in.count(4));
+  for (auto& s : list) s = in.str();
+  return list;
+}
+
+void require(bool ok, const char* what) {
+  if (!ok) throw MalformedSnapshot(what);
+}
+
+}  // namespace
+
+void SnapshotAccess::encode_index(ByteWriter& out, const SearchIndex& index) {
+  put_strings(out, index.m_vocabulary);
+  put_strings(out, index.m_surface);
+  out.u64(index.m_fields.size());
+  for (const auto& field : index.m_fields) {
+    out.pod(field.weight);
+    out.pod(field.average_length);
+    out.array(std::span<const SearchIndex::Posting>(field.postings));
+    out.array(std::span<const std::uint32_t>(field.start));
+    out.array(std::span<const std::uint32_t>(field.positions));
+    out.array(std::span<const std::uint32_t>(field.length));
+  }
+}
+
+std::unique_ptr<SearchIndex> SnapshotAccess::decode_index(ByteReader& in, const Corpus& corpus) {
+  std::unique_ptr<SearchIndex> index(new SearchIndex(corpus, SearchIndex::Unbuilt{}));
+  index->m_vocabulary = get_strings(in);
+  index->m_surface = get_strings(in);
+  const std::size_t terms = index->m_vocabulary.size();
+  const std::size_t papers = corpus.papers().size();
+  require(index->m_surface.size() == terms, "surface forms do not match the vocabulary");
+  index->m_fields.resize(in.count(40));
+  // The evaluator addresses fields by number: title, category names, venue (see index.cpp).
+  require(index->m_fields.size() == 3, "bad field count");
+  for (auto& field : index->m_fields) {
+    field.weight = in.pod<double>();
+    field.average_length = in.pod<double>();
+    field.postings = in.array<SearchIndex::Posting>();
+    field.start = in.array<std::uint32_t>();
+    field.positions = in.array<std::uint32_t>();
+    field.length = in.array<std::uint32_t>();
+    // Everything the evaluator indexes with must stay in range, whatever the file says.
+    require(field.start.size() == terms + 1 && field.start.front() == 0 &&
+                field.start.back() == field.postings.size(),
+            "bad posting offsets");
+    for (std::size_t t = 0; t < terms; ++t)
+      require(field.start[t] <= field.start[t + 1], "bad posting offsets");
+    require(field.length.size() == papers, "bad document lengths");
+    for (const auto& posting : field.postings) {
+      require(posting.paper < papers, "posting of an unknown paper");
+      require(posting.first_position <= field.positions.size() &&
+                  posting.count <= field.positions.size() - posting.first_position,
+              "bad positions");
+    }
+  }
+  return index;
+}
+
+}  // namespace papertree
