@@ -263,4 +263,11 @@ std::string bibtex_text(std::string_view text, bool protect_case) {
   return out;
 }
 
+char32_t latex_accented_letter(char accent, char base) {
+  for (std::size_t i = 0; i < k_accent.size(); ++i) {
+    if (k_accent[i] == accent && k_base[i] == base) return static_cast<char32_t>(0xC0 + i);
+  }
+  return 0;
+}
+
 }  // namespace papertree

@@ -32,6 +32,10 @@ EntryKind entry_kind(const Paper& paper);
 /// typeset. With `protect_case`, each word holding a capital or a command is wrapped in braces.
 std::string bibtex_text(std::string_view text, bool protect_case);
 
+/// The inverse of bibtex_text's accents: the letter LaTeX's `\<accent>{<base>}` makes
+/// (accent one of ` ' ^ ~ " = . u v H c r), in U+00C0..U+017F; 0 when there is none.
+char32_t latex_accented_letter(char accent, char base);
+
 /// One BibTeX entry per selected paper, in selection order (see docs/export.md for the fields).
 void render_bibtex(const Corpus& corpus, const ExportSelection& selection,
                    const ExportOptions& options, std::ostream& out);
