@@ -7,6 +7,7 @@
 #include "papertree/enrich/report.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io/io.hpp"
+#include "papertree/json/dump.hpp"
 #include "papertree/json/load.hpp"
 
 namespace papertree::cli {
@@ -49,7 +50,7 @@ void run_enrich(const EnrichCommand& cmd, Context& ctx) {
     auto out = enrich_report_to_json(report);
     out["dry_run"] = cmd.dry_run;
     out["output"] = cmd.dry_run ? nlohmann::ordered_json() : nlohmann::ordered_json(cmd.output);
-    std::cout << out.dump(2) << '\n';
+    std::cout << json_text(out, 2) << '\n';
     return;
   }
   std::ostream& out = to_stdout ? std::cerr : std::cout;
