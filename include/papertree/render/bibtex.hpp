@@ -9,13 +9,13 @@
 
 namespace papertree {
 
-/// Citation keys for every paper of the corpus, indexed by PaperIndex. The scheme
-/// (docs/export.md): the first word of the title that is not "a", "an" or "the", folded to
-/// lower-case ASCII letters and digits, followed by the year ("gptq2023"); the paper id's first
-/// part when the title has no such word (a word must start with a letter); no year when the year is
-/// unknown. Papers sharing a key get suffixes a, b, c… in corpus order ("efficient2023a",
-/// "efficient2023b"). Keys depend on the whole corpus only, so filters and subtrees never change
-/// them.
+/// Citation keys for every paper of the corpus, indexed by PaperIndex, in Google Scholar's style
+/// (docs/export.md): the first author's family name as lower-case ASCII letters, the year, and the
+/// first significant title word ("frantar2023gptq"); the title word and the year when no author is
+/// known ("gptq2023"). Papers sharing a key take further title words until they differ, then a
+/// tag hashed from their id. A key depends only on the paper and the papers it collides with,
+/// never on corpus order, so adding or reordering other papers leaves it unchanged; filters and
+/// subtrees never change it either.
 std::vector<std::string> citation_keys(const Corpus& corpus);
 
 /// How an entry is typed, shared by BibTeX and CSL-JSON.
