@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "papertree/corpus/select.hpp"
 #include "papertree/json/dump.hpp"
 #include "papertree/render/bibtex.hpp"
@@ -54,11 +55,16 @@ void setup_show(CLI::App& app, Context& ctx) {
       "show", "Show papers in full (authors, links, arXiv id, categories), or cite them");
   sub->add_option("paper", cmd->papers,
                   "Paper ids, arXiv ids or URLs, DOIs, or fragments of titles")
-      ->required();
+      ->required()
+      ->type_name("PAPER");
   sub->add_option("-f,--format", cmd->format,
                   "text, json (an object, or an array for several papers), bibtex or csljson")
       ->capture_default_str()
       ->check(CLI::IsMember({"text", "json", "bibtex", "csljson"}));
+  set_examples(*sub, {{"papertree show gptq", "by id"},
+                      {"papertree show 2306.00978", "by arXiv id"},
+                      {"papertree show gptq sparsegpt --format bibtex", "BibTeX to cite them"},
+                      {"papertree show gptq --format json", "as a JSON object"}});
   sub->callback([cmd, &ctx] { run_show(*cmd, ctx); });
 }
 

@@ -121,8 +121,9 @@ void resolve_group(const std::vector<KeyParts>& parts, const std::vector<PaperIn
 }
 
 // A URL made safe inside a BibTeX field and LaTeX's \url: braces, backslashes, quotes, spaces,
-// control and bidi characters percent-encoded.
+// control and bidi characters percent-encoded; empty for a javascript:, vbscript: or data: URL.
 std::string bibtex_url(std::string_view url) {
+  if (detail::is_script_url(url)) return {};  // \url would make it a live link in the PDF
   return detail::percent_encode_url(url, "{}\\ \"");
 }
 

@@ -73,16 +73,8 @@ std::string escape_word(std::string_view word, bool& needs_braces) {
 }  // namespace
 
 std::string bibtex_text(std::string_view text, bool protect_case) {
-  std::string spaced;
-  for (std::size_t pos = 0; pos < text.size();) {
-    std::size_t start = pos;
-    char32_t cp = next_code_point(text, pos);
-    if (is_control_character(cp) || cp == 0xFFFD) {
-      spaced += ' ';
-    } else {
-      spaced.append(text.substr(start, pos - start));
-    }
-  }
+  // Controls and what could not be decoded as spaces: BibTeX and LaTeX cannot carry them.
+  std::string spaced = detail::controls_as_spaces(text, {}, U"\uFFFD");
   std::string out;
   std::size_t pos = 0;
   while (pos < spaced.size()) {

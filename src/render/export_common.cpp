@@ -91,18 +91,25 @@ bool is_script_url(std::string_view url) {
   return scheme == "javascript" || scheme == "vbscript" || scheme == "data";
 }
 
-std::string without_controls(std::string_view text) {
+std::string controls_as_spaces(std::string_view text, std::u32string_view keep,
+                               std::u32string_view also) {
   std::string out;
+  out.reserve(text.size());
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t start = pos;
     char32_t cp = next_code_point(text, pos);
-    if (is_control_character(cp)) {
+    bool control = is_control_character(cp) && keep.find(cp) == std::u32string_view::npos;
+    if (control || also.find(cp) != std::u32string_view::npos) {
       out += ' ';
     } else {
       out.append(text.substr(start, pos - start));
     }
   }
-  return std::string(trim(out));
+  return out;
+}
+
+std::string without_controls(std::string_view text) {
+  return std::string(trim(controls_as_spaces(text, {}, {})));
 }
 
 }  // namespace papertree::detail

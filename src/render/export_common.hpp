@@ -23,6 +23,11 @@ std::string code_url(const Paper& paper);
 std::vector<std::string> exported_categories(const Corpus& corpus, const ExportSelection& selection,
                                              PaperIndex p);
 
+/// `text` with each control character (C0, DEL, C1) not in `keep`, and each code point in `also`,
+/// replaced by a space (an invalid byte counts as U+FFFD); other bytes are kept as they are.
+std::string controls_as_spaces(std::string_view text, std::u32string_view keep,
+                               std::u32string_view also);
+
 /// `text` with control characters (C0, DEL, C1) replaced by spaces and surrounding whitespace
 /// trimmed: what a format that cannot carry control characters shows.
 std::string without_controls(std::string_view text);

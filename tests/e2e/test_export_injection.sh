@@ -17,10 +17,11 @@ expect_contains "[[Web](https://example.org/ok)]"
 expect_contains "(https://example.org/a%C2%85b%E2%80%AEc%E2%81%A6d%E2%80%8Fe%D8%9Cf%C2%9Bg)"
 expect_contains "(https://github.com/x/%E2%80%AEgnp.exe)"
 
-# BibTeX URLs likewise.
+# BibTeX URLs likewise; a script URL is left out.
 run --corpus "$inj" export -f bibtex
 expect_code 0
 expect_contains "url = {https://example.org/a%C2%85b%E2%80%AEc%E2%81%A6d%E2%80%8Fe%D8%9Cf%C2%9Bg}"
+[[ ${out,,} != *javascript* ]] || fail "bibtex export keeps a javascript: URL"
 
 # Every JSON output writes C1 and bidi controls as \uXXXX, and jq reads back the same strings.
 json_outputs=(

@@ -268,6 +268,16 @@ TEST(RenderBibtex, UrlsPercentEncodeC1AndBidiControls) {
       std::string::npos);
 }
 
+TEST(RenderBibtex, ScriptUrlsAreLeftOut) {
+  Corpus c = load_corpus_file(test::fixture("injection.json"));
+  std::string bib = bibtex_of(c, whole(c));
+  std::size_t entry = bib.find("{script2024,");
+  ASSERT_NE(entry, std::string::npos) << bib;
+  std::string script_entry = bib.substr(entry, bib.find("\n}\n", entry) - entry);
+  EXPECT_EQ(script_entry.find("url"), std::string::npos) << script_entry;
+  EXPECT_EQ(bib.find("javascript"), std::string::npos);
+}
+
 TEST(RenderBibtex, BracesStayBalancedInEveryEntry) {
   Corpus c = load_corpus_file(test::fixture("hostile_export.json"));
   std::string bib = bibtex_of(c, whole(c));

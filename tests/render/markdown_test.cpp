@@ -49,6 +49,12 @@ TEST(GithubAnchor, KeepsLettersOfOtherScriptsAndLowercasesAccents) {
   EXPECT_EQ(github_anchor("Привет"), "привет");
 }
 
+TEST(GithubAnchor, LowercasesEveryScriptAsUnicodeDoes) {
+  // Beyond Latin-1, Latin Extended-A, Greek and Cyrillic: Latin Extended-B, accented Greek,
+  // Armenian, Georgian, fullwidth Latin.
+  EXPECT_EQ(github_anchor("ǍǏ ΆΈ ԱԲ Ა ＡＢ"), "ǎǐ-άέ-աբ-ა-ａｂ");
+}
+
 TEST(AnchorSet, RepeatedHeadingsGetNumberedSuffixes) {
   AnchorSet anchors;
   EXPECT_EQ(anchors.add("Quantization"), "quantization");
