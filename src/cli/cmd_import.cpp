@@ -24,8 +24,12 @@ struct ImportCommand {
 void run_import(const ImportCommand& cmd, const Context& ctx) {
   ImportResult result = import_markdown(read_file(cmd.input), cmd.input, cmd.options);
   if (!ctx.quiet) {
-    for (const ImportWarning& w : result.warnings)
-      warn(fmt::format("{}:{}: {}", cmd.input, w.line, w.message));
+    for (const ImportWarning& w : result.warnings) {
+      std::string where = w.column == 0 ? fmt::format("{}:{}", cmd.input, w.line)
+                                        : fmt::format("{}:{}:{}", cmd.input, w.line, w.column);
+      warn(fmt::format("{}: {}", where, w.message));
+    }
+    std::cerr << fmt::format("papertree: {}: {}\n", cmd.input, describe_summary(result));
   }
   // The result must load: the importer's output is held to the loader's rules.
   std::string json = to_canonical_json(result.corpus);

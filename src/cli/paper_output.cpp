@@ -71,6 +71,7 @@ void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperInd
     const Terminal& term = ctx.terminal();
     options.width = term.width;
     options.style = term.style();
+    options.header = term.is_tty;
     render_papers_table(corpus, page, options, std::cout);
   } else if (format == "plain") {
     render_papers_plain(corpus, page, options, std::cout);

@@ -18,6 +18,8 @@ struct ParsedEntry {
   std::string kind = "paper";
   std::vector<Link> links;
   std::string arxiv;
+  std::vector<Author> authors;     ///< from an authors line or column, when there is one
+  bool authors_truncated = false;  ///< the byline ends with "et al."
 };
 
 /// Reads the text of a bullet (after "- "): title, venue slot, links. Every tolerated defect adds

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "entry.hpp"
 #include "frameworks.hpp"
@@ -15,6 +16,7 @@
 #include "outline.hpp"
 #include "papertree/error.hpp"
 #include "papertree/text/text.hpp"
+#include "parts.hpp"
 
 namespace papertree {
 
@@ -33,9 +35,14 @@ void refuse_binary(std::string_view text, const std::string& origin) {
                   "this is a binary file (it holds a NUL byte), not a markdown paper list");
 }
 
-bool looks_like_entry(std::string_view text) {
+// The survey's own style: a venue slot between <ins> and </ins> (or half of one).
+bool has_slot_tag(std::string_view text) {
   return text.find("<ins>") != std::string_view::npos ||
-         text.find("/ins>") != std::string_view::npos || text.find("](") != std::string_view::npos;
+         text.find("/ins>") != std::string_view::npos;
+}
+
+bool looks_like_entry(const Bullet& b) {
+  return has_slot_tag(b.text) || b.text.find("](") != std::string_view::npos || b.has_link;
 }
 
 // Sections of a paper list that are about the list, not part of its taxonomy, by the first
@@ -139,6 +146,7 @@ class PaperMerger {
     }
     auto [it, fresh] = m_placed[p].emplace(category, line);
     if (!fresh) {
+      ++m_repeats;
       m_w.push_back(
           {line,
            fmt::format("\"{}\" is listed again under \"{}\" (first at line {}); repeat dropped",
@@ -150,6 +158,7 @@ class PaperMerger {
   }
 
   std::vector<Paper> take() { return std::move(m_papers); }
+  std::size_t repeats() const { return m_repeats; }
 
  private:
   static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
@@ -179,6 +188,8 @@ class PaperMerger {
     p.kind = std::move(e.kind);
     p.links = std::move(e.links);
     p.arxiv = std::move(e.arxiv);
+    p.authors = std::move(e.authors);
+    p.authors_truncated = e.authors_truncated;
     p.categories.push_back(category);
     return p;
   }
@@ -193,6 +204,10 @@ class PaperMerger {
            fmt::format("\"{}\" is listed at line {} as \"{}, {}\" and here as \"{}, {}\"; kept "
                        "line {}'s",
                        e.title, first, p.venue, p.year, e.venue, e.year, first)});
+    }
+    if (p.authors.empty() && !e.authors.empty()) {
+      p.authors = e.authors;
+      p.authors_truncated = e.authors_truncated;
     }
     std::unordered_set<std::string>& known = m_urls[index];
     if (known.empty()) {
@@ -244,7 +259,21 @@ class PaperMerger {
   std::unordered_map<std::size_t, std::unordered_set<std::string>> m_urls;  ///< paper -> URLs
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> m_by_arxiv;  ///< paper, line
   UniqueIds m_ids;
+  std::size_t m_repeats = 0;
 };
+
+// An entry to place: a list item (read when it is placed) or a paper table's row (read already).
+struct Listing {
+  std::size_t line = 0;
+  int heading = -1;
+  const Bullet* bullet = nullptr;
+  ParsedEntry row;
+};
+
+ParsedEntry read_item(const Bullet& b, std::vector<ImportWarning>& w) {
+  if (has_slot_tag(b.text)) return parse_entry(b.text, b.line, w);
+  return read_by_parts(b.pieces, b.line, w);
+}
 
 // "dir/list.md" -> "list": a title when the document has none.
 std::string file_stem(const std::string& origin) {
@@ -277,21 +306,27 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
   ImportResult r;
   int title = title_heading(o);
   TaxonomyBuilder taxonomy(o, title);
-  std::vector<const Bullet*> entries;
+  std::vector<Listing> listings;
+  auto placeable = [&](int heading, std::size_t line, std::size_t column) {
+    if (heading < 0 || heading == title) {
+      r.warnings.push_back({line, "entry outside any section; skipped", column});
+      ++r.summary.skipped_outside;
+      return false;
+    }
+    if (int notes = notes_section(o, heading, title); notes >= 0) {
+      r.warnings.push_back({line,
+                            fmt::format("entry in the notes section \"{}\" (line {}); skipped",
+                                        o.headings[notes].name, o.headings[notes].line),
+                            column});
+      ++r.summary.skipped_notes;
+      return false;
+    }
+    taxonomy.keep(heading);
+    return true;
+  };
   for (const Bullet& b : o.bullets) {
-    if (!looks_like_entry(b.text)) continue;
-    if (b.heading < 0 || b.heading == title) {
-      r.warnings.push_back({b.line, "entry outside any section; skipped"});
-      continue;
-    }
-    if (int notes = notes_section(o, b.heading, title); notes >= 0) {
-      r.warnings.push_back(
-          {b.line, fmt::format("entry in the notes section \"{}\" (line {}); skipped",
-                               o.headings[notes].name, o.headings[notes].line)});
-      continue;
-    }
-    taxonomy.keep(b.heading);
-    entries.push_back(&b);
+    if (!looks_like_entry(b) || !placeable(b.heading, b.line, b.column)) continue;
+    listings.push_back(Listing{b.line, b.heading, &b, {}});
   }
   std::vector<const Table*> tables = capability_tables(o);
   for (const Table* t : tables) {
@@ -299,23 +334,37 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
       taxonomy.keep(t->heading);
     }
   }
-  if (entries.empty()) {
+  for (const Table& t : o.tables) {
+    bool capability = std::find(tables.begin(), tables.end(), &t) != tables.end();
+    if (capability || !is_paper_table(t.cells) || !placeable(t.heading, t.rows.front().first, 1))
+      continue;
+    for (TableEntry& row : read_paper_table(t.cells, r.warnings)) {
+      listings.push_back(Listing{row.line, t.heading, nullptr, std::move(row.entry)});
+    }
+  }
+  if (listings.empty()) {
     throw DataError(
         Location{origin, 0, 0, {}},
         fmt::format("no paper entries found under any heading; expected {} lines", k_entry_form));
   }
+  std::stable_sort(listings.begin(), listings.end(),
+                   [](const Listing& a, const Listing& b) { return a.line < b.line; });
   r.corpus.taxonomy = taxonomy.build();
   compare_toc(
       o, [&](int h) { return taxonomy.kept(h); }, title, r.warnings);
   PaperMerger merger(r.warnings);
-  for (const Bullet* b : entries) {
-    ParsedEntry e = parse_entry(b->text, b->line, r.warnings);
+  for (Listing& l : listings) {
+    ParsedEntry e = l.bullet != nullptr ? read_item(*l.bullet, r.warnings) : std::move(l.row);
     if (e.title.empty()) {
-      r.warnings.push_back({b->line, "entry has no title; skipped"});
+      r.warnings.push_back(
+          {l.line, "entry has no title; skipped", l.bullet != nullptr ? l.bullet->column : 1});
+      ++r.summary.skipped_untitled;
       continue;
     }
-    merger.add(std::move(e), taxonomy.id(b->heading), o.headings[b->heading].name, b->line);
+    ++r.summary.entries;
+    merger.add(std::move(e), taxonomy.id(l.heading), o.headings[l.heading].name, l.line);
   }
+  r.summary.repeats = merger.repeats();
   r.corpus.papers = merger.take();
   for (const Table* t : tables) read_frameworks(*t, r.corpus.frameworks, r.warnings);
   r.corpus.title = !options.title.empty() ? options.title
@@ -328,6 +377,34 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
   std::stable_sort(r.warnings.begin(), r.warnings.end(),
                    [](const ImportWarning& a, const ImportWarning& b) { return a.line < b.line; });
   return r;
+}
+
+namespace {
+
+std::size_t count_categories(const std::vector<CategoryNode>& nodes) {
+  std::size_t n = nodes.size();
+  for (const CategoryNode& c : nodes) n += count_categories(c.children);
+  return n;
+}
+
+}  // namespace
+
+std::string describe_summary(const ImportResult& r) {
+  const ImportSummary& s = r.summary;
+  std::string line =
+      fmt::format("read {} {} as {} {} in {} {}", s.entries, s.entries == 1 ? "entry" : "entries",
+                  r.corpus.papers.size(), r.corpus.papers.size() == 1 ? "paper" : "papers",
+                  count_categories(r.corpus.taxonomy),
+                  count_categories(r.corpus.taxonomy) == 1 ? "category" : "categories");
+  if (s.repeats > 0) line += fmt::format(" ({} repeated under one heading)", s.repeats);
+  std::vector<std::string> why;
+  if (s.skipped_notes > 0) why.push_back(fmt::format("{} in notes sections", s.skipped_notes));
+  if (s.skipped_outside > 0)
+    why.push_back(fmt::format("{} above every category heading", s.skipped_outside));
+  if (s.skipped_untitled > 0) why.push_back(fmt::format("{} without a title", s.skipped_untitled));
+  std::size_t skipped = s.skipped_notes + s.skipped_outside + s.skipped_untitled;
+  if (skipped > 0) line += fmt::format("; skipped {}: {}", skipped, fmt::join(why, ", "));
+  return line;
 }
 
 }  // namespace papertree

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "papertree/import/markdown.hpp"
+#include "parts.hpp"
 
 namespace papertree::import_detail {
 
@@ -31,13 +32,17 @@ struct TocItem {
 struct Bullet {
   std::size_t line = 0;
   int heading = -1;
-  std::string text;  ///< after the bullet marker
+  std::string text;           ///< after the bullet marker
+  std::size_t column = 0;     ///< 1-based column where the text starts
+  std::vector<Piece> pieces;  ///< the item's paragraphs as cmark-gfm read them
+  bool has_link = false;      ///< a link among the pieces (bare URLs too)
 };
 
 /// Consecutive `|` lines under heading `heading`.
 struct Table {
   int heading = -1;
   std::vector<std::pair<std::size_t, std::string>> rows;  ///< line number, text
+  std::vector<TableRow> cells;                            ///< the rows' cells, header first
 };
 
 /// The blocks of a markdown file the importer reads; code blocks and HTML hold none.

@@ -4,6 +4,7 @@
 #include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "outline.hpp"
@@ -103,6 +104,118 @@ bool is(cmark_node* n, std::string_view type) {
   return type == cmark_node_get_type_string(n);
 }
 
+// The inline content of a paragraph as pieces, in order. Walked with cmark's iterator, not by
+// recursion: emphasis nested thousands deep costs no stack.
+void add_pieces(cmark_node* para, std::vector<Piece>& out) {
+  constexpr std::size_t k_no_link = static_cast<std::size_t>(-1);
+  std::size_t link = k_no_link;  // the index of the link being read
+  int strong = 0;
+  int emph = 0;
+  bool in_image = false;
+  auto push = [&](Piece::Kind kind, std::string url = {}) {
+    Piece p;
+    p.kind = kind;
+    p.url = std::move(url);
+    p.strong = strong > 0;
+    p.emph = emph > 0;
+    out.push_back(std::move(p));
+  };
+  auto text = [&](std::string_view s) {
+    if (link != k_no_link) {
+      out[link].text += s;
+    } else if (in_image) {
+      out.back().text += s;
+    } else {
+      if (out.empty() || out.back().kind != Piece::Kind::text ||
+          out.back().strong != (strong > 0) || out.back().emph != (emph > 0))
+        push(Piece::Kind::text);
+      out.back().text += s;
+    }
+  };
+  auto url_of = [](cmark_node* n) {
+    const char* url = cmark_node_get_url(n);
+    return std::string(url != nullptr ? url : "");
+  };
+  cmark_iter* it = cmark_iter_new(para);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    bool enter = ev == CMARK_EVENT_ENTER;
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_STRONG:
+        strong += enter ? 1 : -1;
+        break;
+      case CMARK_NODE_EMPH:
+        emph += enter ? 1 : -1;
+        break;
+      case CMARK_NODE_LINK:
+        if (enter) {
+          push(Piece::Kind::link, url_of(n));
+          link = out.size() - 1;
+        } else {
+          link = k_no_link;
+        }
+        break;
+      case CMARK_NODE_IMAGE:
+        if (enter && link != k_no_link) {
+          out[link].image = url_of(n);
+        } else if (enter) {
+          push(Piece::Kind::image, url_of(n));
+        }
+        in_image = enter;
+        break;
+      case CMARK_NODE_TEXT:
+      case CMARK_NODE_CODE:
+        if (const char* literal = cmark_node_get_literal(n); literal != nullptr) text(literal);
+        break;
+      case CMARK_NODE_SOFTBREAK:
+      case CMARK_NODE_LINEBREAK:
+        if (link != k_no_link || in_image) {
+          text(" ");
+        } else {
+          push(Piece::Kind::line_break);
+        }
+        break;
+      case CMARK_NODE_HTML_INLINE: {
+        const char* literal = cmark_node_get_literal(n);
+        std::string tag = ascii_lower(trim(literal != nullptr ? literal : ""));
+        if (tag.starts_with("<br")) {
+          if (link == k_no_link) push(Piece::Kind::line_break);
+        } else if (tag == "<b>" || tag == "<strong>") {
+          ++strong;
+        } else if (tag == "</b>" || tag == "</strong>") {
+          strong = std::max(0, strong - 1);
+        } else if (tag == "<i>" || tag == "<em>") {
+          ++emph;
+        } else if (tag == "</i>" || tag == "</em>") {
+          emph = std::max(0, emph - 1);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  cmark_iter_free(it);
+}
+
+// "<details>\n<summary>Name</summary>": the summary's text without tags, or empty.
+std::string summary_text(std::string_view html) {
+  std::size_t open = html.find("<summary");
+  if (open == std::string_view::npos) return {};
+  open = html.find('>', open);
+  if (open == std::string_view::npos) return {};
+  std::size_t close = html.find("</summary>", open);
+  if (close == std::string_view::npos) return {};
+  std::string out;
+  bool in_tag = false;
+  for (char c : html.substr(open + 1, close - open - 1)) {
+    if (c == '<') in_tag = true;
+    if (!in_tag) out.push_back(c == '\n' ? ' ' : c);
+    if (c == '>') in_tag = false;
+  }
+  return std::string(trim(out));
+}
+
 class OutlineWalker {
  public:
   explicit OutlineWalker(std::string_view text) : m_lines(text) {}
@@ -115,6 +228,9 @@ class OutlineWalker {
       switch (cmark_node_get_type(n)) {
         case CMARK_NODE_HEADING:
           heading(n);
+          break;
+        case CMARK_NODE_HTML_BLOCK:
+          html_block(n);
           break;
         case CMARK_NODE_ITEM:
           item(n);
@@ -152,13 +268,43 @@ class OutlineWalker {
         raw += part;
       }
     }
-    int level = cmark_node_get_heading_level(n);
+    add_heading(static_cast<std::size_t>(first), cmark_node_get_heading_level(n), raw);
+  }
+
+  void add_heading(std::size_t line, int level, const std::string& raw) {
     while (!m_stack.empty() && m_out.headings[m_stack.back()].level >= level) m_stack.pop_back();
-    Heading h{static_cast<std::size_t>(first), level, raw, clean_heading(raw), current(), {}};
+    Heading h{line, level, raw, clean_heading(raw), current(), {}};
     int index = static_cast<int>(m_out.headings.size());
     if (h.parent >= 0) m_out.headings[h.parent].children.push_back(index);
     m_out.headings.push_back(std::move(h));
     m_stack.push_back(index);
+  }
+
+  // A `<details><summary>Name</summary>` group is a category one level below the heading it is
+  // in; `</details>` closes it.
+  void html_block(cmark_node* n) {
+    const char* literal = cmark_node_get_literal(n);
+    std::string_view html = literal != nullptr ? literal : "";
+    std::size_t closes = 0;
+    for (std::size_t at = html.find("</details>"); at != std::string_view::npos;
+         at = html.find("</details>", at + 1))
+      ++closes;
+    std::string name = summary_text(html);
+    if (!name.empty()) {
+      std::size_t before = html.find("<summary");
+      int line = cmark_node_get_start_line(n) +
+                 static_cast<int>(std::count(html.begin(), html.begin() + before, '\n'));
+      int level = m_stack.empty() ? 1 : m_out.headings[m_stack.back()].level + 1;
+      add_heading(static_cast<std::size_t>(line), level, name);
+      m_details.push_back(m_stack.back());
+      if (closes > 0) --closes;  // "<details><summary>X</summary>…</details>" in one block
+    }
+    for (; closes > 0 && !m_details.empty(); --closes) {
+      int group = m_details.back();
+      m_details.pop_back();
+      auto it = std::find(m_stack.begin(), m_stack.end(), group);
+      if (it != m_stack.end()) m_stack.erase(it, m_stack.end());
+    }
   }
 
   // A list item's first paragraph: its text, lines joined by a space.
@@ -179,14 +325,33 @@ class OutlineWalker {
       m_out.toc.push_back(std::move(toc));
       return;
     }
-    m_out.bullets.push_back(Bullet{static_cast<std::size_t>(first), current(), std::move(text)});
+    Bullet b{static_cast<std::size_t>(first), current(), std::move(text), 0, {}, false};
+    b.column = static_cast<std::size_t>(std::max(1, cmark_node_get_start_column(para)));
+    for (cmark_node* child = para; child != nullptr; child = cmark_node_next(child)) {
+      if (cmark_node_get_type(child) != CMARK_NODE_PARAGRAPH) continue;
+      if (!b.pieces.empty()) b.pieces.push_back(Piece{Piece::Kind::line_break, {}, {}, {}});
+      add_pieces(child, b.pieces);
+    }
+    b.has_link = std::any_of(b.pieces.begin(), b.pieces.end(),
+                             [](const Piece& p) { return p.kind == Piece::Kind::link; });
+    m_out.bullets.push_back(std::move(b));
   }
 
   void table(cmark_node* n) {
-    Table t{current(), {}};
+    Table t{current(), {}, {}};
     for (int l = cmark_node_get_start_line(n); l <= cmark_node_get_end_line(n); ++l) {
       std::string_view row = trim(m_lines[l]);
       if (!row.empty()) t.rows.emplace_back(static_cast<std::size_t>(l), std::string(row));
+    }
+    for (cmark_node* row = cmark_node_first_child(n); row != nullptr; row = cmark_node_next(row)) {
+      TableRow r;
+      r.line = static_cast<std::size_t>(cmark_node_get_start_line(row));
+      for (cmark_node* cell = cmark_node_first_child(row); cell != nullptr;
+           cell = cmark_node_next(cell)) {
+        r.cells.emplace_back();
+        add_pieces(cell, r.cells.back());
+      }
+      t.cells.push_back(std::move(r));
     }
     if (!t.rows.empty()) m_out.tables.push_back(std::move(t));
   }
@@ -202,6 +367,7 @@ class OutlineWalker {
   Lines m_lines;
   Outline m_out;
   std::vector<int> m_stack;
+  std::vector<int> m_details;  ///< open <details> groups, innermost last
 };
 
 }  // namespace

@@ -21,14 +21,31 @@ struct ImportOptions {
 struct ImportWarning {
   std::size_t line = 0;  ///< 1-based line of the markdown file
   std::string message;
+  std::size_t column = 0;  ///< 1-based column where the entry starts; 0 when not given
   bool operator==(const ImportWarning&) const = default;
 };
 
-/// The imported corpus (canonical order, ready for to_canonical_json) and what was tolerated.
+/// How many entries were read and how many entry-like items were skipped, by reason.
+struct ImportSummary {
+  std::size_t entries = 0;           ///< list items and table rows read as entries
+  std::size_t repeats = 0;           ///< of those, listed again under the same heading (dropped)
+  std::size_t skipped_notes = 0;     ///< in a notes section (News, Citation, …)
+  std::size_t skipped_outside = 0;   ///< above every category heading
+  std::size_t skipped_untitled = 0;  ///< no title could be read
+  bool operator==(const ImportSummary&) const = default;
+};
+
+/// The imported corpus (canonical order, ready for to_canonical_json), what was tolerated, and
+/// the counts behind the summary line.
 struct ImportResult {
   CorpusData corpus;
   std::vector<ImportWarning> warnings;
+  ImportSummary summary;
 };
+
+/// The summary line for people: "read 120 entries as 118 papers in 14 categories; skipped 3:
+/// 2 in notes sections, 1 without a title".
+std::string describe_summary(const ImportResult& result);
 
 /// Reads an awesome-list style markdown paper list (docs/import.md): headings form the taxonomy,
 /// `- Title, <ins>Venue, Year</ins> [[Paper](url)] [[Code](url)]` bullets are placements, a table
