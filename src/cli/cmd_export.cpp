@@ -20,6 +20,7 @@
 #include "papertree/render/figure.hpp"
 #include "papertree/render/html.hpp"
 #include "papertree/render/markdown.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree::cli {
 
@@ -56,14 +57,53 @@ struct ExportCommand {
   bool flat = false;
   bool with_papers = false;
   int depth = -1;
+  std::string ids;  ///< --ids FILE or "-": the papers to export, one reference a line
   FilterArgs filters;
 };
+
+// The papers named in an --ids list (ids, arXiv ids or URLs, DOIs; blank lines and '#' comments
+// skipped), in list order, each once. A line that names no paper is a usage error with its line.
+std::vector<PaperIndex> papers_from_list(const Corpus& corpus, const std::string& source) {
+  std::string text;
+  if (source == "-") {
+    std::ostringstream in;
+    in << std::cin.rdbuf();
+    text = in.str();
+  } else {
+    text = read_file(source);
+  }
+  std::string name = source == "-" ? "<stdin>" : source;
+  std::vector<PaperIndex> papers;
+  std::istringstream lines(text);
+  std::string line;
+  for (std::size_t number = 1; std::getline(lines, line); ++number) {
+    std::string_view ref = trim(line);
+    if (ref.empty() || ref.front() == '#') continue;
+    PaperIndex p = 0;
+    try {
+      p = resolve_paper(corpus, ref);
+    } catch (const UsageError& e) {
+      throw UsageError(name + ":" + std::to_string(number) + ": " + e.what(), e.detail());
+    }
+    if (std::find(papers.begin(), papers.end(), p) == papers.end()) papers.push_back(p);
+  }
+  return papers;
+}
 
 void run_export(const ExportCommand& cmd, Context& ctx) {
   const Corpus& corpus = ctx.corpus();
   ExportSelection selection;
+  if (!cmd.ids.empty() && !cmd.category.empty())
+    throw UsageError("give a category or --ids, not both");
   if (!cmd.category.empty()) selection.root = resolve_category(corpus, cmd.category);
   selection.papers = select_papers(corpus, selection.root, false, cmd.filters.to_filters());
+  if (!cmd.ids.empty()) {
+    std::vector<PaperIndex> listed = papers_from_list(corpus, cmd.ids);
+    std::erase_if(listed, [&](PaperIndex p) {
+      return !std::binary_search(selection.papers.begin(), selection.papers.end(), p);
+    });
+    selection.papers = std::move(listed);
+  }
   ExportOptions options{cmd.flat, cmd.with_papers, cmd.depth};
   const auto& formats = export_formats();
   auto it = std::find_if(formats.begin(), formats.end(),
@@ -103,6 +143,9 @@ void setup_export(CLI::App& app, Context& ctx) {
   sub->add_flag("--with-papers", cmd->with_papers, "dot, mermaid, latex: add the papers as leaves");
   sub->add_option("-d,--depth", cmd->depth, "dot, mermaid, latex: levels below the start")
       ->check(whole_number(0, std::numeric_limits<int>::max()));
+  sub->add_option("--ids", cmd->ids,
+                  "Export only the papers listed in FILE (- for stdin): ids, arXiv ids or URLs, "
+                  "DOIs, one a line, in that order");
   add_filter_options(*sub, cmd->filters);
   set_examples(
       *sub,

@@ -10,6 +10,7 @@ namespace papertree::cli {
 void setup_tree(CLI::App& app, Context& ctx);
 void setup_export(CLI::App& app, Context& ctx);
 void setup_import(CLI::App& app, Context& ctx);
+void setup_enrich(CLI::App& app, Context& ctx);
 void setup_stats(CLI::App& app, Context& ctx);
 void setup_list(CLI::App& app, Context& ctx);
 void setup_search(CLI::App& app, Context& ctx);

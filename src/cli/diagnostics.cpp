@@ -51,6 +51,7 @@ void setup_app(CLI::App& app, Context& ctx) {
   setup_tree(app, ctx);
   setup_export(app, ctx);
   setup_import(app, ctx);
+  setup_enrich(app, ctx);
   setup_stats(app, ctx);
   setup_list(app, ctx);
   setup_search(app, ctx);

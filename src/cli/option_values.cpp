@@ -5,7 +5,8 @@
 namespace papertree::cli {
 
 const std::vector<std::string>& paper_formats() {
-  static const std::vector<std::string> formats = {"table", "plain", "json", "jsonl", "ids"};
+  static const std::vector<std::string> formats = {"table", "plain",  "json",   "jsonl",
+                                                   "ids",   "bibtex", "csljson"};
   return formats;
 }
 

@@ -5,6 +5,8 @@
 
 #include "option_values.hpp"
 #include "papertree/error.hpp"
+#include "papertree/render/bibtex.hpp"
+#include "papertree/render/csljson.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree::cli {
@@ -46,7 +48,8 @@ void add_filter_options(CLI::App& sub, FilterArgs& args) {
 
 void add_output_options(CLI::App& sub, OutputArgs& args) {
   sub.add_option("-f,--format", args.format,
-                 "table (default on a terminal), plain (default otherwise), json, jsonl or ids")
+                 "table (default on a terminal), plain (default otherwise), json, jsonl, ids, "
+                 "bibtex or csljson")
       ->check(CLI::IsMember(paper_formats()));
   args.limit_option =
       sub.add_option("-n,--limit", args.limit,
@@ -90,6 +93,9 @@ void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperInd
     render_papers_json(corpus, page, options, std::cout);
   } else if (format == "jsonl") {
     render_papers_jsonl(corpus, page, options, std::cout);
+  } else if (format == "bibtex" || format == "csljson") {
+    ExportSelection selection{std::nullopt, std::vector<PaperIndex>(page.begin(), page.end())};
+    (format == "bibtex" ? render_bibtex : render_csljson)(corpus, selection, {}, std::cout);
   } else {
     render_papers_ids(corpus, page, std::cout);
   }

@@ -219,10 +219,28 @@ std::string arxiv_id_of(std::string_view text) {
   return s;
 }
 
+// "10.1145/…", "doi:10.…" or "https://doi.org/10.…" without the prefix; empty when not a DOI.
+std::string doi_of(std::string_view text) {
+  text = trim(text);
+  std::string lower = ascii_lower(text);
+  for (std::string_view prefix :
+       {"https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"}) {
+    if (lower.starts_with(prefix)) {
+      text.remove_prefix(prefix.size());
+      break;
+    }
+  }
+  return text.starts_with("10.") ? std::string(text) : std::string();
+}
+
 }  // namespace
 
 PaperIndex resolve_paper(const Corpus& corpus, std::string_view text) {
   if (auto p = corpus.find_paper(trim(text))) return *p;
+  if (std::string doi = doi_of(text); !doi.empty()) {
+    for (PaperIndex p = 0; p < corpus.papers().size(); ++p)
+      if (iequals(corpus.paper(p).doi, doi)) return p;
+  }
   std::string arxiv = arxiv_id_of(text);
   std::string needle = fold_case_accents(trim(text));
   std::vector<PaperIndex> by_title;
@@ -237,7 +255,7 @@ PaperIndex resolve_paper(const Corpus& corpus, std::string_view text) {
   std::string shown(trim(text));
   if (by_title.empty()) {
     throw UsageError("no paper matches \"" + shown +
-                     "\": give an id, an arXiv id or URL, or a fragment of a title");
+                     "\": give an id, an arXiv id or URL, a DOI, or a fragment of a title");
   }
   std::string detail;
   for (PaperIndex p : by_title) detail += corpus.paper(p).id + "  " + corpus.paper(p).title + "\n";

@@ -1,10 +1,14 @@
 #include "papertree/render/bibtex.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <cstdint>
 #include <map>
 #include <set>
 
 #include "export_common.hpp"
+#include "papertree/corpus/authors.hpp"
 #include "papertree/corpus/venue.hpp"
 #include "papertree/text/text.hpp"
 
@@ -34,9 +38,11 @@ const std::set<std::string, std::less<>> k_function_words = {
     "a",  "an", "and", "are", "at",  "by",      "do", "for",  "from", "in",
     "is", "no", "of",  "on",  "the", "towards", "to", "with", "via"};
 
-// The first telling word of the title: "I-LLM" gives "illm", "LLM.int8()" gives "llmint8".
-std::string key_word(const Paper& paper) {
+// The telling words of the title, in order: "I-LLM" gives "illm", "LLM.int8()" gives "llmint8";
+// a word must start with a letter and not be a function word.
+std::vector<std::string> key_words(const Paper& paper) {
   std::string folded = fold_case_accents(paper.title);
+  std::vector<std::string> words;
   std::string word;
   for (std::size_t i = 0; i <= folded.size(); ++i) {
     char c = i < folded.size() ? folded[i] : ' ';
@@ -46,18 +52,72 @@ std::string key_word(const Paper& paper) {
     } else if ((c == '-' || c == '.') && !word.empty()) {
       continue;  // hyphens and dots join the parts of one word
     } else if (!word.empty()) {
-      if (word[0] >= 'a' && word[0] <= 'z' && !k_function_words.contains(word)) return word;
+      if (word[0] >= 'a' && word[0] <= 'z' && !k_function_words.contains(word))
+        words.push_back(word);
       word.clear();
     }
   }
-  return paper.id.substr(0, paper.id.find('-'));
+  return words;
 }
 
-// "a", "b", …, "z", "aa", "ab", … for n = 0, 1, …
-std::string suffix(std::size_t n) {
-  std::string s;
-  for (++n; n > 0; n = (n - 1) / 26) s.insert(s.begin(), static_cast<char>('a' + (n - 1) % 26));
-  return s;
+// The first author's family name (or the literal) as lower-case ASCII letters: "Müller" gives
+// "muller", "van der Berg" gives "vanderberg"; empty when unknown or not in Latin letters.
+std::string key_author(const Paper& paper) {
+  if (paper.authors.empty()) return {};
+  std::string out;
+  for (char c : fold_case_accents(sort_name(paper.authors.front())))
+    if (c >= 'a' && c <= 'z') out += c;
+  return out;
+}
+
+// Six base-36 characters from a hash (FNV-1a) of the paper id: the last resort of a collision.
+std::string id_tag(const std::string& id) {
+  std::uint32_t h = 2166136261u;
+  for (char c : id) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  std::string tag;
+  for (int i = 0; i < 6; ++i, h /= 36) tag += "0123456789abcdefghijklmnopqrstuvwxyz"[h % 36];
+  return tag;
+}
+
+struct KeyParts {
+  std::string base;                // author + year + first word, or first word + year
+  std::vector<std::string> extra;  // the title words after the first
+};
+
+KeyParts key_parts(const Paper& paper) {
+  std::vector<std::string> words = key_words(paper);
+  std::string year = paper.year > 0 ? std::to_string(paper.year) : "";
+  std::string author = key_author(paper);
+  KeyParts parts;
+  std::string first = words.empty() ? std::string() : words.front();
+  if (first.empty() && author.empty()) first = paper.id.substr(0, paper.id.find('-'));
+  parts.base = author.empty() ? first + year : author + year + first;
+  if (!words.empty()) parts.extra.assign(words.begin() + 1, words.end());
+  return parts;
+}
+
+std::string extended(const KeyParts& parts, std::size_t n) {
+  std::string key = parts.base;
+  for (std::size_t i = 0; i < n && i < parts.extra.size(); ++i) key += parts.extra[i];
+  return key;
+}
+
+// Keys for papers sharing a base key: each takes as many further title words as it needs to
+// differ from every other member at the same length.
+void resolve_group(const std::vector<KeyParts>& parts, const std::vector<PaperIndex>& group,
+                   std::vector<std::string>& keys) {
+  std::size_t longest = 0;
+  for (PaperIndex p : group) longest = std::max(longest, parts[p].extra.size());
+  for (PaperIndex p : group) {
+    std::size_t n = 1;
+    for (; n <= longest; ++n) {
+      std::string mine = extended(parts[p], n);
+      bool clash = false;
+      for (PaperIndex q : group) clash = clash || (q != p && extended(parts[q], n) == mine);
+      if (!clash) break;
+    }
+    keys[p] = extended(parts[p], n);
+  }
 }
 
 // A URL made safe inside a BibTeX field and LaTeX's \url: braces, backslashes, quotes, spaces,
@@ -74,29 +134,27 @@ void field(std::ostream& out, std::string_view name, const std::string& value) {
 }  // namespace
 
 std::vector<std::string> citation_keys(const Corpus& corpus) {
-  std::vector<std::string> base(corpus.papers().size());
-  std::map<std::string, std::size_t> count;
-  for (PaperIndex p = 0; p < base.size(); ++p) {
-    const Paper& paper = corpus.paper(p);
-    base[p] = key_word(paper) + (paper.year > 0 ? std::to_string(paper.year) : "");
-    ++count[base[p]];
+  const std::size_t n = corpus.papers().size();
+  std::vector<KeyParts> parts(n);
+  std::map<std::string, std::vector<PaperIndex>> groups;
+  for (PaperIndex p = 0; p < n; ++p) {
+    parts[p] = key_parts(corpus.paper(p));
+    groups[parts[p].base].push_back(p);
   }
-  std::set<std::string> used;
-  for (const auto& [key, n] : count) {
-    if (n == 1) used.insert(key);
-  }
-  std::map<std::string, std::size_t> next;
-  std::vector<std::string> keys(base.size());
-  for (PaperIndex p = 0; p < base.size(); ++p) {
-    if (count[base[p]] == 1) {
-      keys[p] = base[p];
-      continue;
+  std::vector<std::string> keys(n);
+  for (const auto& [base, group] : groups) {
+    if (group.size() == 1) {
+      keys[group.front()] = base;
+    } else {
+      resolve_group(parts, group, keys);
     }
-    std::string key;
-    do key = base[p] + suffix(next[base[p]]++);
-    while (used.count(key) > 0);
-    used.insert(key);
-    keys[p] = key;
+  }
+  // Whatever still clashes (the same title, or words that join up alike) takes the id's tag.
+  std::map<std::string, std::vector<PaperIndex>> seen;
+  for (PaperIndex p = 0; p < n; ++p) seen[keys[p]].push_back(p);
+  for (const auto& [key, same] : seen) {
+    if (same.size() < 2) continue;
+    for (PaperIndex p : same) keys[p] = key + id_tag(corpus.paper(p).id);
   }
   return keys;
 }
@@ -122,16 +180,7 @@ EntryKind entry_kind(const Paper& paper) {
 
 namespace {
 
-void write_entry(const Paper& paper, const std::string& key, std::ostream& out) {
-  EntryKind kind = entry_kind(paper);
-  std::string venue = bibtex_text(normalize_venue(paper.venue), true);
-  bool dated = paper.year > 0 && !venue.empty();
-  if ((kind == EntryKind::conference || kind == EntryKind::journal) && !dated)
-    kind = EntryKind::online;
-  std::string url = bibtex_url(detail::paper_url(paper));
-  static constexpr std::array<std::string_view, 4> k_types = {"inproceedings", "article", "misc",
-                                                              "misc"};
-  out << '@' << k_types[static_cast<int>(kind)] << '{' << key;
+std::string bibtex_names(const Paper& paper) {
   std::string authors;
   for (const Author& author : paper.authors) {
     std::string name =
@@ -142,10 +191,47 @@ void write_entry(const Paper& paper, const std::string& key, std::ostream& out) 
     authors += (authors.empty() ? "" : " and ") + name;
   }
   if (paper.authors_truncated && !authors.empty()) authors += " and others";
-  field(out, "author", authors.empty() ? "{Unknown}" : authors);
+  return authors;
+}
+
+// What natbib and alpha label an entry with no author by: the title's first word that starts
+// with a letter, as written, without trailing punctuation ("GPTQ" for "GPTQ: Accurate…"); the
+// paper id when there is none.
+std::string label_key(const Paper& paper) {
+  std::string_view title = paper.title;
+  std::size_t pos = 0;
+  while (pos < title.size()) {
+    std::size_t end = title.find(' ', pos);
+    if (end == std::string_view::npos) end = title.size();
+    std::string word(title.substr(pos, end - pos));
+    pos = end + 1;
+    if (word.empty() || !std::isalpha(static_cast<unsigned char>(word[0]))) continue;
+    while (std::string_view(":,.;!?").find(word.back()) != std::string_view::npos) word.pop_back();
+    return bibtex_text(word, false);
+  }
+  return bibtex_text(paper.id, false);
+}
+
+void write_entry(const Paper& paper, const std::string& key, std::ostream& out) {
+  EntryKind kind = entry_kind(paper);
+  std::string venue = bibtex_text(normalize_venue(paper.venue), true);
+  bool dated = paper.year > 0 && !venue.empty();
+  if ((kind == EntryKind::conference || kind == EntryKind::journal) && !dated)
+    kind = EntryKind::online;
+  std::string url = bibtex_url(detail::paper_url(paper));
+  std::string authors = bibtex_names(paper);
+  // The bst styles require an author of @inproceedings and @article: a paper with none is a @misc
+  // that names its venue in howpublished, with a `key` to sort and label it by.
+  bool venue_in_misc =
+      authors.empty() && (kind == EntryKind::conference || kind == EntryKind::journal);
+  static constexpr std::array<std::string_view, 4> k_types = {"inproceedings", "article", "misc",
+                                                              "misc"};
+  out << '@' << (venue_in_misc ? "misc" : k_types[static_cast<int>(kind)]) << '{' << key;
+  if (!authors.empty()) field(out, "author", authors);
   field(out, "title", bibtex_text(paper.title, true));
-  if (kind == EntryKind::conference) field(out, "booktitle", venue);
-  if (kind == EntryKind::journal) field(out, "journal", venue);
+  if (venue_in_misc) field(out, "howpublished", venue);
+  if (kind == EntryKind::conference && !venue_in_misc) field(out, "booktitle", venue);
+  if (kind == EntryKind::journal && !venue_in_misc) field(out, "journal", venue);
   if (kind == EntryKind::preprint) {
     std::string arxiv = bibtex_text(paper.arxiv, false);
     field(out, "howpublished", arxiv.empty() ? "arXiv preprint" : "arXiv preprint arXiv:" + arxiv);
@@ -157,7 +243,9 @@ void write_entry(const Paper& paper, const std::string& key, std::ostream& out) 
     field(out, "eprint", bibtex_text(paper.arxiv, false));
     field(out, "archivePrefix", "arXiv");
   }
+  if (!paper.doi.empty()) field(out, "doi", bibtex_url(paper.doi));
   if (!url.empty()) field(out, "url", url);
+  if (authors.empty()) field(out, "key", label_key(paper));
   out << "\n}\n\n";
 }
 

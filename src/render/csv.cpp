@@ -3,6 +3,7 @@
 #include <array>
 
 #include "export_common.hpp"
+#include "papertree/corpus/authors.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree {
@@ -37,7 +38,7 @@ std::string csv_field(std::string_view value) {
 
 namespace {
 
-void write_row(std::ostream& out, const std::array<std::string, 9>& cells) {
+void write_row(std::ostream& out, const std::array<std::string, 11>& cells) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i > 0) out << ',';
     out << csv_field(cells[i]);
@@ -59,13 +60,18 @@ std::string join(const std::vector<std::string>& parts, char sep) {
 void render_csv(const Corpus& corpus, const ExportSelection& selection,
                 const ExportOptions& /*options*/, std::ostream& out) {
   write_row(out, {"id", "title", "venue", "year", "kind", "arxiv", "paper_url", "code_url",
-                  "categories"});
+                  "categories", "authors", "doi"});
   for (PaperIndex p : selection.papers) {
     const Paper& paper = corpus.paper(p);
+    std::vector<std::string> authors;
+    for (const Author& a : paper.authors) authors.push_back(display_name(a));
+    if (paper.authors_truncated && !authors.empty()) authors.emplace_back("et al.");
+    std::string names;
+    for (const std::string& name : authors) names += (names.empty() ? "" : "; ") + name;
     write_row(out,
               {paper.id, paper.title, paper.venue, paper.year > 0 ? std::to_string(paper.year) : "",
                paper.kind, paper.arxiv, detail::paper_url(paper), detail::code_url(paper),
-               join(detail::exported_categories(corpus, selection, p), ';')});
+               join(detail::exported_categories(corpus, selection, p), ';'), names, paper.doi});
   }
 }
 

@@ -1,5 +1,7 @@
 #include "latex_text.hpp"
 
+#include "papertree/render/bibtex.hpp"
+
 #include <utf8proc.h>
 
 #include <array>
@@ -182,3 +184,15 @@ bool latex_invisible(char32_t cp) {
 }
 
 }  // namespace papertree::detail
+
+namespace papertree {
+
+char32_t latex_accented_letter(char accent, char base) {
+  for (std::size_t i = 0; i < detail::k_accent.size(); ++i) {
+    if (detail::k_accent[i] == accent && detail::k_base[i] == base)
+      return static_cast<char32_t>(0xC0 + i);
+  }
+  return 0;
+}
+
+}  // namespace papertree

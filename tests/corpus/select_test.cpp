@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "papertree/error.hpp"
 #include "papertree/corpus/select.hpp"
+#include "papertree/error.hpp"
 #include "test_support.hpp"
 
 namespace papertree {
@@ -156,8 +156,8 @@ TEST(ResolvePaper, NonAsciiTextEndingInVDigitsIsATitleFragmentNotAnId) {
     ADD_FAILURE() << "expected a UsageError";
   } catch (const UsageError& e) {
     EXPECT_EQ(std::string(e.what()),
-              "no paper matches \"\xc3\xa9v\xc3\xa9v2\": give an id, an arXiv id or URL, or a "
-              "fragment of a title");
+              "no paper matches \"\xc3\xa9v\xc3\xa9v2\": give an id, an arXiv id or URL, a "
+              "DOI, or a fragment of a title");
   }
 }
 
@@ -179,9 +179,9 @@ TEST(ResolvePaper, NothingMatches) {
     resolve_paper(test::small_corpus(), "mamba");
     ADD_FAILURE() << "expected a UsageError";
   } catch (const UsageError& e) {
-    EXPECT_EQ(
-        std::string(e.what()),
-        "no paper matches \"mamba\": give an id, an arXiv id or URL, or a fragment of a title");
+    EXPECT_EQ(std::string(e.what()),
+              "no paper matches \"mamba\": give an id, an arXiv id or URL, a DOI, or a fragment of "
+              "a title");
   }
 }
 

@@ -54,7 +54,7 @@ expect_err_contains "papertree: error: $WORK/existing.bib: already exists (use -
 [[ $(cat "$WORK/existing.bib") == "keep me" ]] || fail "the refused file was changed"
 run --corpus "$small" export -f bibtex -o "$WORK/existing.bib" --force
 expect_code 0
-grep -q '^@inproceedings{gptq2023,$' "$WORK/existing.bib" || fail "--force did not write the export"
+grep -q '^@misc{gptq2023,$' "$WORK/existing.bib" || fail "--force did not write the export"
 
 # A directory that does not exist: an I/O error, exit 4.
 run --corpus "$small" export -f csv -o "$WORK/no/such/dir/out.csv"
@@ -71,7 +71,7 @@ expect_err_contains 'unknown category "quantisation"'
 # The filters of `list` select what is exported, in every format.
 run --corpus "$small" export quantization -f csv --year 2023 --has-code
 expect_code 0
-[[ $out == $'id,title,venue,year,kind,arxiv,paper_url,code_url,categories\r\ngptq,'*$'\r' ]] ||
+[[ $out == $'id,title,venue,year,kind,arxiv,paper_url,code_url,categories,authors,doi\r\ngptq,'*$'\r' ]] ||
   fail "filtered csv should hold only gptq: $out"
 run export -f json --venue ICLR --year '>=2024'
 expect_code 0

@@ -64,7 +64,7 @@ done
 
 run --corpus "$hostile" export -f csljson -o "$WORK/hostile_export.json"
 expect_code 0
-printf '%s\n' '---' 'bibliography: hostile_export.json' '---' '' 'See @bracket2023, @deja2022 and @cjk2023.' \
+printf '%s\n' '---' 'bibliography: hostile_export.json' '---' '' 'See @oneil2023bracket, @muller2022deja and @cjk2023.' \
   >"$WORK/cite-hostile.md"
 citeproc_out=$(cd "$WORK" && pandoc --citeproc -t plain --wrap=none cite-hostile.md 2>&1)
 for want in 'Müller, Jürgen, François Lefèvre, and Łukasz Kaiser. 2022.' '大規模言語モデルの効率化：サーベイ' \

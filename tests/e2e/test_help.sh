@@ -97,7 +97,7 @@ expect_code 0
 groff -man -Tutf8 -ww -z "$WORK/papertree.1" 2>"$WORK/groff.err" || fail "groff failed on the man page"
 [[ ! -s $WORK/groff.err ]] || fail "groff warns about the man page: $(cat "$WORK/groff.err")"
 page=$(groff -man -Tutf8 -P-cbou "$WORK/papertree.1" 2>/dev/null)
-for text in "papertree search [OPTIONS] QUERY..." "papertree show 2210.17323" "-n, --limit N" \
+for text in "papertree search [OPTIONS] QUERY..." "papertree show 2306.00978" "-n, --limit N" \
   "year:>=2023" "PAPERTREE_CORPUS" "Exit codes: 0 success"; do
   [[ $page == *"$text"* ]] || fail "the man page lacks '$text'"
 done

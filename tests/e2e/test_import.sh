@@ -62,8 +62,9 @@ expect_code 4
 run import
 expect_code 2
 
-# The upstream README: only the documented warnings (golden), and with the options and hand fixes
-# of docs/README-import.md it gives the shipped corpus byte for byte.
+# The upstream README: only the documented warnings (golden), and with the options, the hand fixes
+# and enrich with the author metadata (README, "Rebuilding the corpus") it gives the shipped corpus
+# byte for byte.
 (cd "$survey" && "$PAPERTREE_BIN" import README.md >"$WORK/upstream.json" 2>"$WORK/out")
 expect_golden import_upstream_warnings.txt
 require_tool jq
@@ -74,8 +75,11 @@ run --quiet import "$survey/README.md" --source-url "$source_url" --source-commi
   -o "$WORK/survey.json"
 expect_code 0
 jq -f "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.fixes.jq" "$WORK/survey.json" >"$WORK/fixed.json"
-cmp -s "$WORK/fixed.json" "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json" ||
-  fail "re-import + fixes differs from data/efficient-llms-survey.json: $(diff "$WORK/fixed.json" "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json" | head -20)"
+run --corpus "$WORK/fixed.json" enrich "$UPSTREAM/metadata/efficient-llms-survey.authors.csl.json" \
+  -o "$WORK/enriched.json"
+expect_code 0
+cmp -s "$WORK/enriched.json" "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json" ||
+  fail "re-import + fixes + enrich differs from data/efficient-llms-survey.json: $(diff "$WORK/enriched.json" "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json" | head -20)"
 
 # The embedded default corpus is the real survey.
 run tree

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "papertree/embedded.hpp"
+#include "papertree/enrich/enrich.hpp"
 #include "papertree/error.hpp"
 #include "papertree/import/markdown.hpp"
 #include "papertree/io/io.hpp"
@@ -580,9 +581,15 @@ ImportOptions shipped_options() {
   return o;
 }
 
-TEST(ShippedCorpus, ReimportingUpstreamGivesTheShippedCorpusModuloHandFixes) {
+TEST(ShippedCorpus, ReimportingUpstreamGivesTheShippedCorpusModuloHandFixesAndEnrich) {
   ImportResult r = import_markdown(upstream_readme(), "README.md", shipped_options());
   apply_hand_fixes(r.corpus);
+  // The third step of the build (docs/enrich.md): the authors from the upstream metadata.
+  std::string meta =
+      std::string(PAPERTREE_UPSTREAM) + "/metadata/efficient-llms-survey.authors.csl.json";
+  EnrichReport report = enrich(r.corpus, read_records(read_file(meta), meta), {});
+  EXPECT_EQ(report.matched(), 355u);
+  EXPECT_TRUE(report.conflicts.empty());
   std::string shipped = read_file(shipped_path());
   std::string reimported = to_canonical_json(r.corpus);
   ASSERT_EQ(reimported.size(), shipped.size());

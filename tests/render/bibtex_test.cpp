@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <sstream>
 
 #include "papertree/json/load.hpp"
@@ -55,22 +57,86 @@ TEST(CitationKeys, HyphenatedWordsStayWholeAndFunctionWordsAreSkipped) {
                                       "lminfinite2024", "ptuning2022", "unified2023", "emergent"}));
 }
 
-TEST(CitationKeys, CollisionsGetLetterSuffixesAndSkipArticlesAndDigits) {
+TEST(CitationKeys, CollisionsTakeFurtherTitleWords) {
   Corpus c = load_corpus_file(test::fixture("hostile_export.json"));
   std::vector<std::string> keys = citation_keys(c);
-  EXPECT_EQ(keys[*c.find_paper("same-key-1")], "efficient2023a");
-  EXPECT_EQ(keys[*c.find_paper("same-key-2")], "efficient2023b");
+  EXPECT_EQ(keys[*c.find_paper("same-key-1")], "efficient2023attentionlong");
+  EXPECT_EQ(keys[*c.find_paper("same-key-2")], "efficient2023attentionagain");
   EXPECT_EQ(keys[*c.find_paper("long-title")], "extremely2022");
   EXPECT_EQ(keys[*c.find_paper("list-markers")], "not");
   EXPECT_EQ(keys[*c.find_paper("cjk")], "cjk2023");
-  EXPECT_EQ(keys[*c.find_paper("accents")], "deja2022");
+  EXPECT_EQ(keys[*c.find_paper("accents")], "muller2022deja");
+  EXPECT_EQ(keys[*c.find_paper("brackets")], "oneil2023bracket");
+}
+
+const char* k_authored = R"({"format": "papertree-corpus", "version": 2, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}],
+    "papers": [
+      {"id": "gptq", "title": "GPTQ: Accurate Post-Training Quantization", "year": 2023, "venue": "ICLR",
+       "authors": [{"family": "Frantar", "given": "Elias"}, {"family": "Alistarh", "given": "Dan"}], "categories": ["a"]},
+      {"id": "gpt4", "title": "GPT-4 Technical Report", "year": 2023, "authors": [{"literal": "OpenAI"}], "categories": ["a"]},
+      {"id": "berg", "title": "On the Tiny Models", "year": 2024, "authors": [{"family": "van der Berg", "given": "Jan"}], "categories": ["a"]},
+      {"id": "wang", "title": "Efficient Serving", "year": 2024, "authors": [{"family": "王", "given": "芳"}], "categories": ["a"]},
+      {"id": "att-1", "title": "Efficient Attention for Long Inputs", "year": 2023, "authors": [{"family": "Smith", "given": "A"}], "categories": ["a"]},
+      {"id": "att-2", "title": "Efficient Attention at Scale", "year": 2023, "authors": [{"family": "Smith", "given": "B"}], "categories": ["a"]},
+      {"id": "inf", "title": "Efficient Inference", "year": 2023, "authors": [{"family": "Smith", "given": "C"}], "categories": ["a"]},
+      {"id": "twin-1", "title": "Twin Paper", "year": 2022, "authors": [{"family": "Doe", "given": "J"}], "categories": ["a"]},
+      {"id": "twin-2", "title": "Twin Paper", "year": 2022, "authors": [{"family": "Doe", "given": "J"}], "categories": ["a"]}]})";
+
+TEST(CitationKeys, GoogleScholarStyleFromTheFirstAuthor) {
+  Corpus c = test::load(k_authored);
+  std::vector<std::string> keys = citation_keys(c);
+  EXPECT_EQ(keys[*c.find_paper("gptq")], "frantar2023gptq");
+  EXPECT_EQ(keys[*c.find_paper("gpt4")], "openai2023gpt4");
+  EXPECT_EQ(keys[*c.find_paper("berg")], "vanderberg2024tiny");
+  EXPECT_EQ(keys[*c.find_paper("wang")], "efficient2024") << "no Latin letter in the name";
+  EXPECT_EQ(keys[*c.find_paper("att-1")], "smith2023efficientattentionlong");
+  EXPECT_EQ(keys[*c.find_paper("att-2")], "smith2023efficientattentionscale");
+  EXPECT_EQ(keys[*c.find_paper("inf")], "smith2023efficientinference");
+  // The same title: a tag hashed from each id, so neither depends on which comes first.
+  EXPECT_EQ(keys[*c.find_paper("twin-1")].rfind("doe2022twinpaper", 0), 0u);
+  EXPECT_EQ(keys[*c.find_paper("twin-1")].size(), std::string("doe2022twinpaper").size() + 6);
+  EXPECT_NE(keys[*c.find_paper("twin-1")], keys[*c.find_paper("twin-2")]);
+  for (const std::string& key : keys)
+    for (char ch : key) EXPECT_TRUE((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) << key;
+}
+
+std::map<std::string, std::string> keys_by_id(const CorpusData& data) {
+  Corpus c = Corpus::build(data, "t.json");
+  std::vector<std::string> keys = citation_keys(c);
+  std::map<std::string, std::string> out;
+  for (PaperIndex p = 0; p < keys.size(); ++p) out[c.paper(p).id] = keys[p];
+  return out;
+}
+
+TEST(CitationKeys, StableWhenPapersAreAddedOrReordered) {
+  for (const CorpusData& base : {test::load(k_authored).data(),
+                                 load_corpus_file(test::fixture("hostile_export.json")).data(),
+                                 test::small_corpus().data()}) {
+    std::map<std::string, std::string> before = keys_by_id(base);
+    CorpusData reordered = base;
+    std::reverse(reordered.papers.begin(), reordered.papers.end());
+    EXPECT_EQ(keys_by_id(reordered), before);
+    CorpusData grown = reordered;
+    Paper extra = base.papers.front();
+    extra.id = "added-1";
+    extra.title = "Quantised Everything";
+    extra.authors = {{"Frantar", "Elias", ""}};
+    grown.papers.insert(grown.papers.begin() + 1, extra);
+    extra.id = "added-2";
+    extra.title = "Quantised Everything Again";
+    grown.papers.push_back(extra);
+    std::map<std::string, std::string> after = keys_by_id(grown);
+    for (const auto& [id, key] : before) EXPECT_EQ(after.at(id), key) << id;
+    EXPECT_NE(after.at("added-1"), after.at("added-2"));
+  }
 }
 
 TEST(CitationKeys, DoNotDependOnTheSelection) {
   const Corpus& c = test::small_corpus();
   ExportSelection s;
   s.papers = {*c.find_paper("sparsegpt")};
-  EXPECT_EQ(bibtex_of(c, s).rfind("@inproceedings{sparsegpt2023,", 0), 0u);
+  EXPECT_EQ(bibtex_of(c, s).rfind("@misc{sparsegpt2023,", 0), 0u);
 }
 
 TEST(EntryKind, ByVenueAndKind) {
@@ -117,48 +183,79 @@ TEST(BibtexText, ControlCharactersBecomeSpaces) {
 }
 
 TEST(RenderBibtex, EntryTypesAndFields) {
+  Corpus c = test::load(k_authored);
+  std::string bib = bibtex_of(c, whole(c));
+  EXPECT_NE(bib.find("@inproceedings{frantar2023gptq,\n"
+                     "  author = {Frantar, Elias and Alistarh, Dan},\n"
+                     "  title = {{GPTQ:} {Accurate} {Post-Training} {Quantization}},\n"
+                     "  booktitle = {{ICLR}},\n"
+                     "  year = {2023}\n}\n"),
+            std::string::npos);
+  Corpus j = test::load(R"({"format": "papertree-corpus", "version": 2, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}],
+    "papers": [{"id": "j", "title": "Sparse Things", "year": 2024, "venue": "TMLR",
+      "authors": [{"family": "Doe", "given": "Jane"}, {"literal": "Big Lab"}], "authors_truncated": true,
+      "categories": ["a"]},
+      {"id": "x", "title": "Preprint", "year": 2024, "venue": "arXiv", "arxiv": "2401.00001",
+       "doi": "10.48550/arXiv.2401.00001", "authors": [{"family": "Roe", "given": "R"}], "categories": ["a"]}]})");
+  std::string jbib = bibtex_of(j, whole(j));
+  EXPECT_NE(
+      jbib.find("@article{doe2024sparse,\n  author = {Doe, Jane and {Big Lab} and others},\n"
+                "  title = {{Sparse} {Things}},\n  journal = {{TMLR}},\n  year = {2024}\n}\n"),
+      std::string::npos)
+      << jbib;
+  EXPECT_NE(jbib.find("@misc{roe2024preprint,\n  author = {Roe, R},\n  title = {{Preprint}},\n"
+                      "  howpublished = {arXiv preprint arXiv:2401.00001},\n  year = {2024},\n"
+                      "  eprint = {2401.00001},\n  archivePrefix = {arXiv},\n"
+                      "  doi = {10.48550/arXiv.2401.00001}\n}\n"),
+            std::string::npos)
+      << jbib;
+}
+
+TEST(RenderBibtex, PapersWithNoAuthorAreMiscWithAKey) {
   const Corpus& c = test::small_corpus();
   std::string bib = bibtex_of(c, whole(c));
-  EXPECT_NE(bib.find("@inproceedings{gptq2023,\n"
-                     "  author = {{Unknown}},\n"
+  EXPECT_EQ(bib.find("author"), std::string::npos);
+  EXPECT_NE(bib.find("@misc{gptq2023,\n"
                      "  title = {{GPTQ:} {Accurate} {Quantization} for {Generative} {Pre-trained} "
                      "{Transformers}},\n"
-                     "  booktitle = {{ICLR}},\n"
+                     "  howpublished = {{ICLR}},\n"
                      "  year = {2023},\n"
-                     "  url = {https://openreview.net/forum?id=tcbBPnfwxS}\n}\n"),
+                     "  url = {https://openreview.net/forum?id=tcbBPnfwxS},\n"
+                     "  key = {GPTQ}\n}\n"),
             std::string::npos);
   EXPECT_NE(bib.find("@misc{accelerating2023,\n"
-                     "  author = {{Unknown}},\n"
                      "  title = {{Accelerating} {Large} {Language} {Model} {Decoding} with "
                      "{Speculative} {Sampling}},\n"
                      "  howpublished = {arXiv preprint arXiv:2302.01318},\n"
                      "  year = {2023},\n"
                      "  eprint = {2302.01318},\n"
                      "  archivePrefix = {arXiv},\n"
-                     "  url = {https://arxiv.org/abs/2302.01318}\n}\n"),
+                     "  url = {https://arxiv.org/abs/2302.01318},\n"
+                     "  key = {Accelerating}\n}\n"),
             std::string::npos);
   EXPECT_NE(bib.find("@misc{flashdecoding2023,\n"
-                     "  author = {{Unknown}},\n"
                      "  title = {{Flash-Decoding} for {Long-Context} {Inference}},\n"
                      "  howpublished = {\\url{https://pytorch.org/blog/flash-decoding/}},\n"
                      "  note = {{Blog}},\n"
                      "  year = {2023},\n"
-                     "  url = {https://pytorch.org/blog/flash-decoding/}\n}\n"),
+                     "  url = {https://pytorch.org/blog/flash-decoding/},\n"
+                     "  key = {Flash-Decoding}\n}\n"),
             std::string::npos);
 }
 
-TEST(RenderBibtex, JournalsAndAuthors) {
+TEST(RenderBibtex, HostileAuthorsAndKeys) {
   Corpus c = load_corpus_file(test::fixture("hostile_export.json"));
   std::string bib = bibtex_of(c, whole(c));
-  EXPECT_NE(bib.find("@article{efficient2023b,\n  author = {{Unknown}},\n  title = {{Efficient} "
-                     "{Attention,} {Again}},\n  journal = {{JMLR}},\n"),
+  EXPECT_NE(bib.find("@misc{efficient2023attentionagain,\n  title = {{Efficient} {Attention,} "
+                     "{Again}},\n  howpublished = {{JMLR}},\n"),
             std::string::npos);
-  EXPECT_NE(bib.find("@inproceedings{deja2022,\n  author = {M{\\\"u}ller, J{\\\"u}rgen and "
+  EXPECT_NE(bib.find("@inproceedings{muller2022deja,\n  author = {M{\\\"u}ller, J{\\\"u}rgen and "
                      "Lef{\\`e}vre, Fran{\\c{c}}ois and Kaiser, {\\L}ukasz},\n"),
             std::string::npos);
   // No venue and no year: a @misc, since @inproceedings would need both.
-  EXPECT_NE(bib.find("@misc{not,\n  author = {{Unknown}},\n  title = {- 1. \\# {Not} a heading "
-                     "{{\\textgreater{}}} nor a quote +plus @at}\n}\n"),
+  EXPECT_NE(bib.find("@misc{not,\n  title = {- 1. \\# {Not} a heading "
+                     "{{\\textgreater{}}} nor a quote +plus @at},\n  key = {Not}\n}\n"),
             std::string::npos);
 }
 

@@ -37,7 +37,7 @@ TEST(RenderCslJson, AuthorsSplitIntoGivenAndFamily) {
   Corpus c = load_corpus_file(test::fixture("hostile_export.json"));
   nlohmann::json items = csl_of(c);
   const auto& accents = items[*c.find_paper("accents")];
-  EXPECT_EQ(accents["id"], "deja2022");
+  EXPECT_EQ(accents["id"], "muller2022deja");
   EXPECT_EQ(accents["author"][0].dump(), R"({"family":"Müller","given":"Jürgen"})");
   EXPECT_EQ(items[*c.find_paper("specials")]["type"], "article-journal");
   EXPECT_EQ(items[*c.find_paper("website")]["type"], "webpage");

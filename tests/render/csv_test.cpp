@@ -60,16 +60,16 @@ TEST(RenderCsv, HeaderThenOneCrlfRowPerPaper) {
   const Corpus& c = test::small_corpus();
   std::string csv = csv_of(c, whole(c));
   EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
-            "id,title,venue,year,kind,arxiv,paper_url,code_url,categories");
+            "id,title,venue,year,kind,arxiv,paper_url,code_url,categories,authors,doi");
   EXPECT_NE(
       csv.find("\r\ngptq,GPTQ: Accurate Quantization for Generative Pre-trained Transformers,ICLR,"
                "2023,paper,,https://openreview.net/forum?id=tcbBPnfwxS,"
-               "https://github.com/IST-DASLab/gptq,post-training-quantization\r\n"),
+               "https://github.com/IST-DASLab/gptq,post-training-quantization,,\r\n"),
       std::string::npos);
   EXPECT_NE(
       csv.find("\r\nllm-int8,LLM.int8(): 8-bit Matrix Multiplication for Transformers at Scale,"
                "NeurIPS,2022,paper,2208.07339,https://arxiv.org/abs/2208.07339,,"
-               "post-training-quantization;quantization-aware-training\r\n"),
+               "post-training-quantization;quantization-aware-training,,\r\n"),
       std::string::npos);
   std::size_t rows = 0;
   for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2))
@@ -84,18 +84,19 @@ TEST(RenderCsv, CategoriesAreLimitedToTheExportedSubtree) {
   s.papers = c.papers_under(*s.root);
   EXPECT_EQ(
       csv_of(c, s),
-      "id,title,venue,year,kind,arxiv,paper_url,code_url,categories\r\n"
+      "id,title,venue,year,kind,arxiv,paper_url,code_url,categories,authors,doi\r\n"
       "llm-int8,LLM.int8(): 8-bit Matrix Multiplication for Transformers at Scale,NeurIPS,2022,"
-      "paper,2208.07339,https://arxiv.org/abs/2208.07339,,quantization-aware-training\r\n");
+      "paper,2208.07339,https://arxiv.org/abs/2208.07339,,quantization-aware-training,,\r\n");
 }
 
-TEST(RenderCsv, HostileTitlesKeepEveryRowAtNineFields) {
+TEST(RenderCsv, HostileTitlesKeepEveryRowAtElevenFields) {
   Corpus c = load_corpus_file(test::fixture("hostile_export.json"));
   std::string csv = csv_of(c, whole(c));
   EXPECT_NE(csv.find("\r\nformula,'=cmd|' /C calc'!A0,arXiv,"), std::string::npos);
   EXPECT_NE(csv.find("\r\nlist-markers,'- 1. # Not a heading > nor a quote +plus @at,,,paper,"),
             std::string::npos);
   EXPECT_NE(csv.find("\"Escape [31mRed [0m tab\there bell  newline\nend\""), std::string::npos);
+  EXPECT_NE(csv.find(",Jürgen Müller; François Lefèvre; Łukasz Kaiser,\r\n"), std::string::npos);
   // Count fields with an RFC 4180 reader: quoted fields may hold commas and line breaks.
   std::size_t fields = 1;
   std::size_t records = 0;
@@ -106,7 +107,7 @@ TEST(RenderCsv, HostileTitlesKeepEveryRowAtNineFields) {
     if (quoted) continue;
     if (ch == ',') ++fields;
     if (ch == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
-      EXPECT_EQ(fields, 9u) << "record " << records;
+      EXPECT_EQ(fields, 11u) << "record " << records;
       fields = 1;
       ++records;
     }

@@ -9,13 +9,13 @@
 
 namespace papertree {
 
-/// Citation keys for every paper of the corpus, indexed by PaperIndex. The scheme
-/// (docs/export.md): the first word of the title that is not "a", "an" or "the", folded to
-/// lower-case ASCII letters and digits, followed by the year ("gptq2023"); the paper id's first
-/// part when the title has no such word (a word must start with a letter); no year when the year is
-/// unknown. Papers sharing a key get suffixes a, b, c… in corpus order ("efficient2023a",
-/// "efficient2023b"). Keys depend on the whole corpus only, so filters and subtrees never change
-/// them.
+/// Citation keys for every paper of the corpus, indexed by PaperIndex, in Google Scholar's style
+/// (docs/export.md): the first author's family name as lower-case ASCII letters, the year, and the
+/// first significant title word ("frantar2023gptq"); the title word and the year when no author is
+/// known ("gptq2023"). Papers sharing a key take further title words until they differ, then a
+/// tag hashed from their id. A key depends only on the paper and the papers it collides with,
+/// never on corpus order, so adding or reordering other papers leaves it unchanged; filters and
+/// subtrees never change it either.
 std::vector<std::string> citation_keys(const Corpus& corpus);
 
 /// How an entry is typed, shared by BibTeX and CSL-JSON.
@@ -31,6 +31,10 @@ EntryKind entry_kind(const Paper& paper);
 /// characters as spaces, and other characters (CJK, Arabic, emoji) as '?', which pdflatex cannot
 /// typeset. With `protect_case`, each word holding a capital or a command is wrapped in braces.
 std::string bibtex_text(std::string_view text, bool protect_case);
+
+/// The inverse of bibtex_text's accents: the letter LaTeX's `\<accent>{<base>}` makes
+/// (accent one of ` ' ^ ~ " = . u v H c r), in U+00C0..U+017F; 0 when there is none.
+char32_t latex_accented_letter(char accent, char base);
 
 /// One BibTeX entry per selected paper, in selection order (see docs/export.md for the fields).
 void render_bibtex(const Corpus& corpus, const ExportSelection& selection,

@@ -1,0 +1,83 @@
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "papertree/enrich/enrich.hpp"
+#include "papertree/enrich/records.hpp"
+#include "papertree/enrich/report.hpp"
+#include "papertree/error.hpp"
+#include "papertree/io/io.hpp"
+#include "papertree/json/dump.hpp"
+#include "papertree/json/load.hpp"
+
+namespace papertree::cli {
+
+namespace {
+
+struct EnrichCommand {
+  std::vector<std::string> files;
+  std::string output;
+  bool dry_run = false;
+  bool force = false;
+  std::string prefer = "corpus";
+  std::string format = "text";
+};
+
+void run_enrich(const EnrichCommand& cmd, Context& ctx) {
+  bool json = cmd.format == "json";
+  bool to_stdout = !cmd.dry_run && (cmd.output.empty() || cmd.output == "-");
+  if (json && to_stdout)
+    throw UsageError("--format json prints the report on stdout: give -o FILE or --dry-run");
+  std::vector<SourceRecord> records;
+  for (const std::string& file : cmd.files) {
+    std::vector<SourceRecord> more = read_records(read_file(file), file);
+    records.insert(records.end(), more.begin(), more.end());
+  }
+  CorpusData data = ctx.corpus().data();
+  EnrichOptions options;
+  options.prefer = cmd.prefer == "source" ? Prefer::source : Prefer::corpus;
+  EnrichReport report = enrich(data, records, options);
+  std::string corpus_json = to_canonical_json(data);
+  load_corpus_text(corpus_json, to_stdout ? "<stdout>" : cmd.output);  // still a valid corpus
+  if (!cmd.dry_run) {
+    if (to_stdout) {
+      std::cout << corpus_json;
+    } else {
+      write_file_atomic(cmd.output, corpus_json, cmd.force);
+    }
+  }
+  if (json) {
+    auto out = enrich_report_to_json(report);
+    out["dry_run"] = cmd.dry_run;
+    out["output"] = cmd.dry_run ? nlohmann::ordered_json() : nlohmann::ordered_json(cmd.output);
+    std::cout << json_text(out, 2) << '\n';
+    return;
+  }
+  std::ostream& out = to_stdout ? std::cerr : std::cout;
+  if (ctx.quiet && to_stdout) return;
+  render_enrich_report(report, cmd.dry_run, out);
+  if (cmd.dry_run) out << "Dry run: nothing written.\n";
+}
+
+}  // namespace
+
+void setup_enrich(CLI::App& app, Context& ctx) {
+  auto cmd = std::make_shared<EnrichCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "enrich", "Fill authors, DOIs and arXiv ids from CSL-JSON or BibTeX files");
+  sub->add_option("files", cmd->files, "CSL-JSON (.json) or BibTeX/BibLaTeX (.bib) files")
+      ->required();
+  sub->add_option("-o,--output", cmd->output,
+                  "Write the enriched corpus here (atomically) instead of stdout");
+  sub->add_flag("--force", cmd->force, "Overwrite an existing output file");
+  sub->add_flag("--dry-run", cmd->dry_run, "Show what would change; write nothing");
+  sub->add_option("--prefer", cmd->prefer, "Who wins a conflict: the corpus or the source file")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"corpus", "source"}));
+  sub->add_option("-f,--format", cmd->format, "The report's format")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->callback([cmd, &ctx] { run_enrich(*cmd, ctx); });
+}
+
+}  // namespace papertree::cli

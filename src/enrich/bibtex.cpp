@@ -1,0 +1,153 @@
+#include <cstdio>
+#include <memory>
+#include <mutex>
+
+#include <btparse.h>
+
+#include "bibtex_syntax.hpp"
+#include "detail.hpp"
+#include "papertree/corpus/authors.hpp"
+#include "papertree/enrich/records.hpp"
+#include "papertree/error.hpp"
+#include "papertree/text/text.hpp"
+
+namespace papertree {
+
+namespace {
+
+struct AstFree {
+  void operator()(AST* ast) const { bt_free_ast(ast); }
+};
+struct ListFree {
+  void operator()(bt_stringlist* list) const { bt_free_list(list); }
+};
+struct NameFree {
+  void operator()(bt_name* name) const { bt_free_name(name); }
+};
+struct FileClose {
+  void operator()(FILE* f) const { std::fclose(f); }
+};
+
+std::string part_text(const bt_name& name, bt_namepart part) {
+  std::string out;
+  for (int i = 0; i < name.part_len[part]; ++i) {
+    if (!out.empty()) out += ' ';
+    out += name.parts[part][i];
+  }
+  return out;
+}
+
+// One BibTeX name ("von Last, Jr, First", "First von Last", "{OpenAI}") as a CSL name.
+Author author_of(char* text, char* file, int line, int index) {
+  std::unique_ptr<bt_name, NameFree> name(bt_split_name(text, file, line, index));
+  Author author;
+  if (!name) return author;
+  std::string first = part_text(*name, BTN_FIRST);
+  std::string von = part_text(*name, BTN_VON);
+  std::string last = part_text(*name, BTN_LAST);
+  std::string jr = part_text(*name, BTN_JR);
+  // btparse leaves the last name empty for an all-lower-case "von Last, First" ("li, tao"):
+  // BibTeX's own rule (the last word before the comma is the last name) is what papertree's
+  // name splitter does.
+  if (last.empty()) return parse_person_name(latex_to_unicode(text));
+  std::string family = von.empty() ? last : von + " " + last;
+  if (!jr.empty()) family += " " + jr;
+  if (first.empty() && von.empty()) {
+    author.literal = latex_to_unicode(family);
+  } else {
+    author.family = latex_to_unicode(family);
+    author.given = latex_to_unicode(first);
+  }
+  return author;
+}
+
+void read_names(SourceRecord& record, char* value, char* file, int line) {
+  std::unique_ptr<bt_stringlist, ListFree> list(
+      bt_split_list(value, const_cast<char*>("and"), file, line, const_cast<char*>("name")));
+  if (!list) return;
+  for (int i = 0; i < list->num_items; ++i) {
+    char* item = list->items[i];
+    if (item == nullptr) continue;
+    if (std::string_view(item) == "others") {
+      record.authors_truncated = true;
+      continue;
+    }
+    Author author = author_of(item, file, line, i);
+    if (!author.family.empty() || !author.literal.empty()) record.authors.push_back(author);
+  }
+}
+
+SourceRecord record_of(AST* entry, const std::string& origin) {
+  SourceRecord record;
+  record.origin = origin;
+  record.line = static_cast<std::size_t>(entry->line);
+  if (const char* key = bt_entry_key(entry)) record.key = key;
+  std::string archive, eprint;
+  std::vector<std::string> id_fields;
+  char* name = nullptr;
+  for (AST* field = bt_next_field(entry, nullptr, &name); field != nullptr;
+       field = bt_next_field(entry, field, &name)) {
+    char* value = bt_get_text(field);
+    if (value == nullptr || name == nullptr) continue;
+    std::string field_name = ascii_lower(name);
+    if (field_name == "title") {
+      record.title = latex_to_unicode(value);
+    } else if (field_name == "author") {
+      read_names(record, value, entry->filename, entry->line);
+    } else if (field_name == "doi") {
+      record.doi = normalize_doi(value);
+      id_fields.emplace_back(value);
+    } else if (field_name == "eprint") {
+      eprint = value;
+    } else if (field_name == "archiveprefix" || field_name == "eprinttype") {
+      archive = ascii_lower(value);
+    } else if (field_name == "url" || field_name == "journal" || field_name == "journaltitle" ||
+               field_name == "note" || field_name == "howpublished" || field_name == "arxivid") {
+      id_fields.emplace_back(value);
+    }
+  }
+  if (!eprint.empty() && (archive.empty() || archive == "arxiv"))
+    record.arxiv = arxiv_id_in(eprint);
+  for (const std::string& text : id_fields) {
+    if (!record.arxiv.empty()) break;
+    record.arxiv = arxiv_id_in(text);
+  }
+  return record;
+}
+
+void add_month_macros() {
+  static constexpr const char* k_months[][2] = {
+      {"jan", "January"},   {"feb", "February"}, {"mar", "March"},    {"apr", "April"},
+      {"may", "May"},       {"jun", "June"},     {"jul", "July"},     {"aug", "August"},
+      {"sep", "September"}, {"oct", "October"},  {"nov", "November"}, {"dec", "December"}};
+  for (const auto& month : k_months)
+    bt_add_macro_text(const_cast<char*>(month[0]), const_cast<char*>(month[1]), nullptr, 0);
+}
+
+}  // namespace
+
+std::vector<SourceRecord> read_bibtex(std::string_view text, const std::string& origin) {
+  if (detail::check_bibtex_syntax(text, origin).empty()) return {};
+  static std::once_flag initialized;
+  std::call_once(initialized, [] { bt_initialize(); });
+  static std::mutex global_state;  // btparse's lexer and macro table are global
+  std::lock_guard lock(global_state);
+  bt_delete_all_macros();
+  add_month_macros();
+  std::string buffer(text);
+  std::string file_name = origin;
+  std::unique_ptr<FILE, FileClose> file(fmemopen(buffer.data(), buffer.size(), "r"));
+  if (!file) throw IoError(origin + ": cannot read the BibTeX text");
+  std::vector<SourceRecord> records;
+  boolean ok = 0;
+  while (AST* raw = bt_parse_entry(file.get(), file_name.data(), 0, &ok)) {
+    std::unique_ptr<AST, AstFree> entry(raw);
+    if (!ok)
+      throw DataError(Location{origin, static_cast<std::size_t>(raw->line), 0, {}},
+                      "malformed BibTeX entry");
+    if (bt_entry_metatype(raw) == BTE_REGULAR) records.push_back(record_of(raw, origin));
+  }
+  return records;
+}
+
+}  // namespace papertree

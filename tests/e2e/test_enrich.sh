@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# `papertree enrich`: the shipped author metadata (CSL-JSON) and the same records as BibTeX made by
+# pandoc and bibtool give the same corpus; the report (golden) lists matches, unmatched records and
+# conflicts; --dry-run, -o/--force, --prefer source, --format json; malformed input.
+source "$(dirname "$0")/lib.sh"
+require_tool jq
+require_tool pandoc
+require_tool bibtool
+require_tool iconv
+meta="$UPSTREAM/metadata/efficient-llms-survey.authors.csl.json"
+survey="$UPSTREAM/efficient-llms-survey"
+
+# The corpus before enrich: the upstream README imported, the documented fixes applied.
+"$PAPERTREE_BIN" --quiet import "$survey/README.md" -o "$WORK/imported.json" || fail "import failed"
+jq -f "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.fixes.jq" "$WORK/imported.json" >"$WORK/base.json"
+
+# CSL-JSON: the report is the documented one (docs/enrich.md lists its conflicts).
+run --corpus "$WORK/base.json" enrich "$meta" -o "$WORK/from_csl.json"
+expect_code 0
+sed "s|$UPSTREAM/metadata/||" "$WORK/out" >"$WORK/report" && cp "$WORK/report" "$WORK/out"
+expect_golden enrich_survey_report.txt
+with_authors=$(jq '[.papers[] | select(.authors)] | length' "$WORK/from_csl.json")
+((with_authors >= 350)) || fail "only $with_authors papers have authors"
+
+# The same records as BibLaTeX and BibTeX written by pandoc, and re-formatted by bibtool.
+pandoc -f csljson -t biblatex "$meta" -o "$WORK/pandoc.bib" || fail "pandoc biblatex failed"
+pandoc -f csljson -t bibtex "$meta" -o "$WORK/pandoc-bibtex.bib" || fail "pandoc bibtex failed"
+bibtool -q -s "$WORK/pandoc.bib" -o "$WORK/bibtool.bib" || fail "bibtool failed"
+for bib in pandoc.bib bibtool.bib; do
+  run --corpus "$WORK/base.json" enrich "$WORK/$bib" -o "$WORK/from_$bib.json"
+  expect_code 0
+  expect_contains "matched 355"
+  cmp -s "$WORK/from_$bib.json" "$WORK/from_csl.json" ||
+    fail "enrich from $bib differs from CSL-JSON: $(diff "$WORK/from_$bib.json" "$WORK/from_csl.json" | head -10)"
+done
+# pandoc's BibTeX writer drops DOI and URL, so those records match by title alone: fewer match
+# (the retitled papers), but every author list it sets is the one the CSL-JSON gives.
+run --corpus "$WORK/base.json" enrich "$WORK/pandoc-bibtex.bib" -o "$WORK/from_pandoc-bibtex.json"
+expect_code 0
+expect_contains "(0 by DOI, 0 by arXiv id, "
+differing=$(jq -n --slurpfile a "$WORK/from_pandoc-bibtex.json" --slurpfile b "$WORK/from_csl.json" \
+  '[[$a[0].papers, $b[0].papers] | transpose[] | select(.[0].authors != null and .[0].authors != .[1].authors)] | length')
+[[ $differing == 0 ]] || fail "pandoc's BibTeX gave $differing author lists unlike the CSL-JSON's"
+set_by_bibtex=$(jq '[.papers[] | select(.authors)] | length' "$WORK/from_pandoc-bibtex.json")
+((set_by_bibtex >= 330)) || fail "pandoc's BibTeX set only $set_by_bibtex author lists"
+
+# Accents as LaTeX commands ({\'e}, {\"u}): bibtool's iso2tex on the records written in Latin-1.
+jq '[.[] | select([.title, (.author[] | .family, .given, .literal) | strings | explode[] | select(. > 255)] | length == 0)]' \
+  "$meta" >"$WORK/latin1.json"
+# (pandoc writes typographic apostrophes, which iconv transliterates back to ASCII.)
+pandoc -f csljson -t biblatex "$WORK/latin1.json" | iconv -f UTF-8 -t LATIN1//TRANSLIT |
+  bibtool -q -r iso2tex >"$WORK/tex.bib" ||
+  fail "bibtool iso2tex failed"
+grep -q "{\\\\'e}" "$WORK/tex.bib" || fail "bibtool wrote no accent command: $(head -c 300 "$WORK/tex.bib")"
+run --corpus "$WORK/base.json" enrich "$WORK/latin1.json" -o "$WORK/latin1_csl.json"
+expect_code 0
+run --corpus "$WORK/base.json" enrich "$WORK/tex.bib" -o "$WORK/latin1_tex.json"
+expect_code 0
+cmp -s "$WORK/latin1_csl.json" "$WORK/latin1_tex.json" ||
+  fail "accented BibTeX differs from CSL-JSON: $(diff "$WORK/latin1_csl.json" "$WORK/latin1_tex.json" | head -10)"
+
+# --dry-run lists the changes and writes nothing; the corpus on stdout when there is no -o.
+run --corpus "$WORK/base.json" enrich "$meta" --dry-run
+expect_code 0
+expect_contains 'Dry run: nothing written.'
+expect_contains 'flashattention: authors: (none) -> "Tri Dao, Daniel Y. Fu, Stefano Ermon, Atri Rudra and Christopher Ré"'
+run --quiet --corpus "$WORK/base.json" enrich "$meta"
+expect_code 0
+[[ $out == "$(cat "$WORK/from_csl.json")" ]] || fail "enrich without -o did not print the corpus"
+[[ -z $err ]] || fail "--quiet still printed the report: ${err:0:200}"
+
+# An existing output is refused and kept; --force replaces it.
+echo keep >"$WORK/existing.json"
+run --corpus "$WORK/base.json" enrich "$meta" -o "$WORK/existing.json"
+expect_code 4
+expect_err_contains "already exists (use --force to overwrite)"
+[[ $(cat "$WORK/existing.json") == keep ]] || fail "a refused enrich changed the file"
+run --corpus "$WORK/base.json" enrich "$meta" -o "$WORK/existing.json" --force
+expect_code 0
+cmp -s "$WORK/existing.json" "$WORK/from_csl.json" || fail "--force did not write the corpus"
+
+# A record carrying another arXiv id than the corpus's (Zephyr's real id; the list links another
+# paper's) is a conflict: kept, or taken with --prefer source; --format json reports the same.
+jq '[.[] | select(.title | startswith("Zephyr")) | .DOI = "10.48550/arXiv.2310.16944"]' "$meta" >"$WORK/conflict.json"
+run --corpus "$WORK/from_csl.json" enrich "$WORK/conflict.json" --dry-run
+expect_code 0
+expect_contains '1 conflict:'
+expect_contains 'zephyr: arxiv: corpus "2312.09571", source "2310.16944" ('"$WORK"'/conflict.json:2; kept the corpus'"'"'s; --prefer source takes it)'
+expect_contains 'Changed 0 papers.'
+run --corpus "$WORK/from_csl.json" enrich "$WORK/conflict.json" --prefer source -o "$WORK/preferred.json"
+expect_code 0
+[[ $(jq -r '.papers[] | select(.id == "zephyr") | .arxiv' "$WORK/preferred.json") == 2310.16944 ]] ||
+  fail "--prefer source did not take the record's arXiv id"
+run --corpus "$WORK/from_csl.json" enrich "$WORK/conflict.json" --prefer source --dry-run --format json
+expect_code 0
+[[ $(jq -c '[.conflicts[] | [.paper, .field, .corpus, .source, .resolution]]' <<<"$out") == '[["zephyr","arxiv","2312.09571","2310.16944","source"]]' ]] ||
+  fail "json conflicts: $(jq -c .conflicts <<<"$out")"
+[[ $(jq -c '[.changes[] | [.field, .after]]' <<<"$out") == '[["arxiv","2310.16944"],["doi","10.48550/arXiv.2310.16944"]]' ]] ||
+  fail "json changes: $(jq -c .changes <<<"$out")"
+[[ $(jq '.dry_run' <<<"$out") == true ]] || fail "json: dry_run is not true"
+run --corpus "$WORK/base.json" enrich "$meta" --format json
+expect_code 2
+expect_err_contains "--format json prints the report on stdout: give -o FILE or --dry-run"
+
+# Enriching the enriched corpus again changes nothing.
+run --corpus "$WORK/from_csl.json" enrich "$meta" --dry-run
+expect_code 0
+expect_contains "Changed 0 papers."
+
+# Malformed input: exit 3 with file:line:col; a missing file: exit 4.
+printf '@article{k,\n  title = {T}\n  author = {A}\n}\n' >"$WORK/bad.bib"
+run --corpus "$WORK/base.json" enrich "$WORK/bad.bib" --dry-run
+expect_code 3
+expect_err_contains "papertree: error: $WORK/bad.bib:3:3: expected ',' or '}' after a field, found \"a\""
+printf '[\n {"title": "x",\n' >"$WORK/bad.json"
+run --corpus "$WORK/base.json" enrich "$WORK/bad.json" --dry-run
+expect_code 3
+expect_err_contains "papertree: error: $WORK/bad.json:3:1: not valid CSL-JSON"
+run --corpus "$WORK/base.json" enrich "$WORK/missing.bib"
+expect_code 4
+run enrich
+expect_code 2
+
+finish

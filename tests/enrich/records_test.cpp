@@ -1,0 +1,182 @@
+#include <gtest/gtest.h>
+
+#include "papertree/enrich/records.hpp"
+#include "papertree/error.hpp"
+
+namespace papertree {
+namespace {
+
+std::string bib_error(const std::string& text) {
+  try {
+    read_bibtex(text, "refs.bib");
+  } catch (const DataError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "expected a DataError";
+  return {};
+}
+
+std::string csl_error(const std::string& text) {
+  try {
+    read_csljson(text, "refs.json");
+  } catch (const DataError& e) {
+    return e.what();
+  }
+  ADD_FAILURE() << "expected a DataError";
+  return {};
+}
+
+TEST(LatexToUnicode, DecodesAccentsAndLetters) {
+  EXPECT_EQ(latex_to_unicode("M{\\\"u}ller"), "Müller");
+  EXPECT_EQ(latex_to_unicode("Sch\\\"olkopf"), "Schölkopf");
+  EXPECT_EQ(latex_to_unicode("Ren{\\'e} and {\\'\\i}"), "René and í");
+  EXPECT_EQ(latex_to_unicode("Fran\\c{c}ois \\v{S}imon"), "François Šimon");
+  EXPECT_EQ(latex_to_unicode("Stra{\\ss}e {\\O}rsted \\l{}ukasz"), "Straße Ørsted łukasz");
+  EXPECT_EQ(latex_to_unicode("Erd\\H{o}s"), "Erdős");
+}
+
+TEST(LatexToUnicode, UnescapesSpecialsAndDropsGrouping) {
+  EXPECT_EQ(latex_to_unicode("{GPTQ}: Fast \\& {A}ccurate"), "GPTQ: Fast & Accurate");
+  EXPECT_EQ(latex_to_unicode("100\\% of~it, pages 1--2 --- \\emph{really}"),
+            "100% of it, pages 1–2 — really");
+  EXPECT_EQ(latex_to_unicode("  two\n  lines  "), "two lines");
+}
+
+TEST(ArxivIdIn, ReadsEveryForm) {
+  EXPECT_EQ(arxiv_id_in("2306.00978"), "2306.00978");
+  EXPECT_EQ(arxiv_id_in("2306.00978v2"), "2306.00978");
+  EXPECT_EQ(arxiv_id_in("arXiv:2306.00978"), "2306.00978");
+  EXPECT_EQ(arxiv_id_in("arXiv preprint arXiv:2210.17323"), "2210.17323");
+  EXPECT_EQ(arxiv_id_in("https://arxiv.org/abs/2306.00978v3"), "2306.00978");
+  EXPECT_EQ(arxiv_id_in("https://arxiv.org/pdf/2306.00978.pdf"), "2306.00978");
+  EXPECT_EQ(arxiv_id_in("10.48550/arXiv.2306.00978"), "2306.00978");
+  EXPECT_EQ(arxiv_id_in("https://arxiv.org/abs/cs/0112017"), "cs/0112017");
+  EXPECT_EQ(arxiv_id_in("https://github.com/x/y"), "");
+  EXPECT_EQ(arxiv_id_in("1234.5"), "");
+}
+
+TEST(NormalizeDoi, DropsTheResolver) {
+  EXPECT_EQ(normalize_doi("https://doi.org/10.1145/ABC"), "10.1145/ABC");
+  EXPECT_EQ(normalize_doi("doi:10.1/x"), "10.1/x");
+  EXPECT_EQ(normalize_doi("not a doi"), "");
+}
+
+TEST(NormalizeTitle, FoldsCasePunctuationAccentsAndBraces) {
+  EXPECT_EQ(normalize_title("{GPTQ}: Accurate Post-Training Quantization"),
+            normalize_title("Gptq Accurate Post-training quantization"));
+  EXPECT_EQ(normalize_title("Caf\\'{e} Na{\\\"i}ve"), "cafenaive");
+  EXPECT_EQ(normalize_title("Show, Don’t Tell"), "showdonttell");
+  EXPECT_EQ(normalize_title("Blockwise Self-Attention"),
+            normalize_title("Blockwise selfattention"));
+  EXPECT_EQ(normalize_title("Low-Rank"), normalize_title("low rank"));
+}
+
+TEST(ReadBibtex, StringsConcatenationBracesAndQuotes) {
+  auto records = read_bibtex(R"(% a comment
+@string{ conf = "Proc. of " }
+@inproceedings{frantar2023gptq,
+  title = {{GPTQ}: Accurate Post-Training Quantization},
+  author = "Frantar, Elias and Ashkboos, Saleh and others",
+  booktitle = conf # {ICLR},
+  month = may,
+  eprint = {2210.17323v2}, archivePrefix = {arXiv}
+}
+@misc{m, title = "Sch{\"o}n", author = {{OpenAI} and Ludwig van Beethoven and M{\"u}ller, Jr, Hans and li, tao},
+  doi = {https://doi.org/10.1/ABC}}
+)",
+                             "refs.bib");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].key, "frantar2023gptq");
+  EXPECT_EQ(records[0].line, 3u);
+  EXPECT_EQ(records[0].title, "GPTQ: Accurate Post-Training Quantization");
+  EXPECT_EQ(records[0].authors,
+            (std::vector<Author>{{"Frantar", "Elias", ""}, {"Ashkboos", "Saleh", ""}}));
+  EXPECT_TRUE(records[0].authors_truncated);
+  EXPECT_EQ(records[0].arxiv, "2210.17323");
+  EXPECT_EQ(records[1].title, "Schön");
+  EXPECT_EQ(records[1].authors, (std::vector<Author>{{"", "", "OpenAI"},
+                                                     {"van Beethoven", "Ludwig", ""},
+                                                     {"Müller Jr", "Hans", ""},
+                                                     {"li", "tao", ""}}));
+  EXPECT_FALSE(records[1].authors_truncated);
+  EXPECT_EQ(records[1].doi, "10.1/ABC");
+  EXPECT_EQ(records[1].line, 10u);
+}
+
+TEST(ReadBibtex, ArxivIdFromUrlOrJournal) {
+  auto records = read_bibtex(
+      "@article{a, title={T}, journal={arXiv preprint arXiv:2401.00001}}\n"
+      "@online{b, title={U}, url={https://arxiv.org/abs/2402.00002v1}}\n"
+      "@misc{c, title={V}, eprint={hep-th/9901001}, eprinttype={arxiv}}\n",
+      "refs.bib");
+  ASSERT_EQ(records.size(), 3u);
+  EXPECT_EQ(records[0].arxiv, "2401.00001");
+  EXPECT_EQ(records[1].arxiv, "2402.00002");
+  EXPECT_EQ(records[2].arxiv, "hep-th/9901001");
+}
+
+TEST(ReadBibtex, MalformedInputNamesFileLineAndColumn) {
+  EXPECT_EQ(bib_error("@article{a,\n  title = {T}\n  author = {B}\n}\n"),
+            "refs.bib:3:3: expected ',' or '}' after a field, found \"a\"");
+  EXPECT_EQ(bib_error("\n@article{a, title = {T}\n"),
+            "refs.bib:2:1: this entry is not closed (the file ends inside it)");
+  EXPECT_EQ(bib_error("@article{a, title = {T{x}\n"),
+            "refs.bib:1:1: this entry is not closed: a '{' has no matching '}'");
+  EXPECT_EQ(bib_error("@article{a, title = venue}"),
+            "refs.bib:1:21: undefined @string macro \"venue\"");
+  EXPECT_EQ(bib_error("@article{a, title {T}}"),
+            "refs.bib:1:19: expected '=' after the field name, found \"{\"");
+  EXPECT_EQ(bib_error("@article{a, title = \"T}"),
+            "refs.bib:1:23: unbalanced '}' inside a quoted value");
+  EXPECT_EQ(bib_error("@{a}"), "refs.bib:1:2: expected an entry type after '@', found \"{\"");
+  EXPECT_EQ(bib_error("@article a"), "refs.bib:1:10: expected '{' after @article, found \"a\"");
+}
+
+TEST(ReadBibtex, EmptyOrCommentOnlyFileHasNoRecords) {
+  EXPECT_TRUE(read_bibtex("", "refs.bib").empty());
+  EXPECT_TRUE(read_bibtex("% nothing\n@comment{ x }\n", "refs.bib").empty());
+}
+
+TEST(ReadCsljson, ItemsWithLinesNamesAndIds) {
+  auto records = read_csljson(R"([
+  {"id": "a", "title": "<i>Big</i> Bird", "author": [{"family": "Dao", "given": "Tri"},
+    {"literal": "OpenAI"}, {"family": "Beethoven", "non-dropping-particle": "van", "given": "L."},
+    {"literal": "others"}],
+   "DOI": "10.48550/arXiv.2306.00978"},
+  {"id": "b", "title": "X", "URL": "https://arxiv.org/abs/2401.00001"}
+])",
+                              "refs.json");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].line, 2u);
+  EXPECT_EQ(records[0].title, "Big Bird");
+  EXPECT_EQ(
+      records[0].authors,
+      (std::vector<Author>{{"Dao", "Tri", ""}, {"", "", "OpenAI"}, {"van Beethoven", "L.", ""}}));
+  EXPECT_TRUE(records[0].authors_truncated);
+  EXPECT_EQ(records[0].doi, "10.48550/arXiv.2306.00978");
+  EXPECT_EQ(records[0].arxiv, "2306.00978");
+  EXPECT_EQ(records[1].line, 6u);
+  EXPECT_EQ(records[1].arxiv, "2401.00001");
+}
+
+TEST(ReadCsljson, MalformedInputNamesFileLineAndPath) {
+  EXPECT_EQ(csl_error("[\n  {\"title\": \"x\",}\n]"),
+            "refs.json:2:17: not valid CSL-JSON: syntax error while parsing object key - "
+            "unexpected '}'; expected string literal");
+  EXPECT_EQ(csl_error("[\n {\"title\": \"x\"},\n 3\n]"),
+            "refs.json:3: [1]: expected a CSL item (an object), found number");
+  EXPECT_EQ(csl_error("[{\"title\": \"x\", \"author\": {\"family\": \"A\"}}]"),
+            "refs.json:1: [0].author: expected an array of names, found object");
+  EXPECT_EQ(csl_error("[{\"title\": [1]}]"),
+            "refs.json:1: [0].title: expected a string, found array");
+  EXPECT_EQ(csl_error("\"x\""), "refs.json:1:1: expected a CSL-JSON array of items, found string");
+}
+
+TEST(ReadRecords, PicksTheReaderByNameOrContent) {
+  EXPECT_EQ(read_records("[{\"title\": \"A\"}]", "x.txt").size(), 1u);
+  EXPECT_EQ(read_records("@misc{k, title={A}}", "x.txt").size(), 1u);
+  EXPECT_EQ(read_records("[]", "refs.json").size(), 0u);
+}
+
+}  // namespace
+}  // namespace papertree
