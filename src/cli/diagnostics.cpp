@@ -29,7 +29,13 @@ void setup_app(CLI::App& app, Context& ctx) {
   app.require_subcommand(1);
   app.fallthrough();
   app.add_option("-c,--corpus", ctx.corpus_path,
-                 "Corpus JSON file (default: $PAPERTREE_CORPUS, else the embedded survey)");
+                 "Corpus JSON file, - for standard input (default: $PAPERTREE_CORPUS, else the "
+                 "embedded survey)")
+      ->check(CLI::Validator(
+          [](const std::string& value) -> std::string {
+            return value.empty() ? "the file name is empty" : "";
+          },
+          "FILE", "corpus_file"));
   app.add_option_function<std::string>(
          "--color",
          [&ctx](const std::string& when) {
@@ -40,6 +46,11 @@ void setup_app(CLI::App& app, Context& ctx) {
          "When to colour output: auto (a terminal, NO_COLOR unset), always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", ctx.quiet, "Print no warnings");
+  app.add_option("--max-input", ctx.max_input,
+                 "Largest input file read, such as 64M or 2G (default 512M, or "
+                 "$PAPERTREE_MAX_INPUT)");
+  // A bad size (option or variable) is a usage error even when no file is read.
+  app.parse_complete_callback([&ctx] { ctx.input_limit(); });
   app.footer(
       "Exit codes: 0 success, 2 usage error, 3 bad input data, 4 I/O "
       "error.");

@@ -1,4 +1,4 @@
-#include <regex>
+#include <string_view>
 
 #include "papertree/import/markdown.hpp"
 #include "papertree/text/text.hpp"
@@ -22,12 +22,50 @@ void split_url(std::string_view url, std::string& host, std::string& path) {
   while (path.size() > 1 && path.back() == '/') path.pop_back();
 }
 
-std::string strip_id(const std::string& rest) {
-  static const std::regex k_new(R"(^(\d{4}\.\d{4,5})(v\d+)?(\.pdf)?$)");
-  static const std::regex k_old(R"(^([a-z][a-z\-]*(\.[A-Z]{2})?/\d{7})(v\d+)?(\.pdf)?$)");
-  std::smatch m;
-  if (std::regex_match(rest, m, k_new) || std::regex_match(rest, m, k_old)) return m[1].str();
-  return {};
+// Scanning helpers for strip_id: each advances `i` over what it accepts and says how much.
+std::size_t skip_while(std::string_view s, std::size_t& i, bool (*accept)(char)) {
+  std::size_t start = i;
+  while (i < s.size() && accept(s[i])) ++i;
+  return i - start;
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_lower_or_dash(char c) {
+  return (c >= 'a' && c <= 'z') || c == '-';
+}
+bool is_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+
+// The id at the start of an arXiv path's rest, "2306.00978" from "2306.00978v2.pdf", or
+// "hep-th/9901001" from "hep-th/9901001v1": `NNNN.NNNN(N)` or `archive(.XX)/NNNNNNN`, then an
+// optional `vN` and `.pdf`, then nothing. A linear scan (a backtracking regex here once overflowed
+// the stack on a URL of tens of thousands of digits).
+std::string strip_id(std::string_view rest) {
+  std::size_t i = 0;
+  bool ok = false;
+  if (skip_while(rest, i, is_digit) == 4 && i < rest.size() && rest[i] == '.') {
+    ++i;
+    std::size_t n = skip_while(rest, i, is_digit);
+    ok = n == 4 || n == 5;
+  } else if (i = 0; !rest.empty() && rest[0] >= 'a' && rest[0] <= 'z') {
+    skip_while(rest, i, is_lower_or_dash);
+    if (i + 3 <= rest.size() && rest[i] == '.' && is_upper(rest[i + 1]) && is_upper(rest[i + 2]))
+      i += 3;
+    if (i < rest.size() && rest[i] == '/') {
+      ++i;
+      ok = skip_while(rest, i, is_digit) == 7;
+    }
+  }
+  if (!ok) return {};
+  std::size_t id_end = i;
+  if (i < rest.size() && rest[i] == 'v') {
+    ++i;
+    if (skip_while(rest, i, is_digit) == 0) return {};
+  }
+  if (rest.substr(i) == ".pdf") i += 4;
+  return i == rest.size() ? std::string(rest.substr(0, id_end)) : std::string();
 }
 
 }  // namespace
