@@ -50,7 +50,7 @@ for target in "${targets[@]}"; do
   rc=$?
   set -e
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-  cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1)
+  cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$log" | tail -1 || true)
   rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log")
   echo "fuzz: $target: ${seconds}s, ${execs:-?} executions, ${cov:-cov: ?}, peak RSS ${rss:-?} MB, exit $rc"
   if ((rc != 0)) || [[ -n $(ls -A "$artifacts") ]]; then
