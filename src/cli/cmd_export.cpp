@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "option_values.hpp"
 #include "output.hpp"
 #include "paper_output.hpp"
@@ -89,7 +90,8 @@ void setup_export(CLI::App& app, Context& ctx) {
   auto cmd = std::make_shared<ExportCommand>();
   CLI::App* sub =
       app.add_subcommand("export", "Export the corpus or one category in another format");
-  sub->add_option("category", cmd->category, "Export only this category's subtree");
+  sub->add_option("category", cmd->category, "Export only this category's subtree")
+      ->type_name("CATEGORY");
   sub->add_option("-f,--format", cmd->format, "Output format")
       ->required()
       ->check(CLI::IsMember(export_format_names()));
@@ -99,6 +101,12 @@ void setup_export(CLI::App& app, Context& ctx) {
   sub->add_option("-d,--depth", cmd->depth, "dot, mermaid, latex: levels below the start")
       ->check(whole_number(0, std::numeric_limits<int>::max()));
   add_filter_options(*sub, cmd->filters);
+  set_examples(
+      *sub,
+      {{"papertree export --format markdown -o PAPERS.md", "the survey's list as Markdown"},
+       {"papertree export speculative-decoding --format bibtex -o spec.bib", "BibTeX"},
+       {"papertree export --format dot | dot -Tsvg -o taxonomy.svg", "the taxonomy figure"},
+       {"papertree export quantization --format json -o quant.json", "a corpus of one subtree"}});
   sub->callback([cmd, &ctx] { run_export(*cmd, ctx); });
 }
 

@@ -17,7 +17,8 @@ void add_output_file_options(CLI::App& sub, OutputFile& args, const std::string&
             return value.empty() ? "the output file name is empty (use -o - for standard output)"
                                  : "";
           },
-          "FILE", "output_file"));
+          "FILE", "output_file"))
+      ->type_name("FILE");
   sub.add_flag("--force", args.force, "Overwrite an existing output file");
 }
 
