@@ -8,10 +8,10 @@
 #include "commands.hpp"
 #include "help.hpp"
 #include "option_values.hpp"
+#include "output.hpp"
 #include "paper_output.hpp"
 #include "papertree/corpus/select.hpp"
 #include "papertree/error.hpp"
-#include "papertree/io/io.hpp"
 #include "papertree/render/bibtex.hpp"
 #include "papertree/render/corpus_json.hpp"
 #include "papertree/render/csljson.hpp"
@@ -52,8 +52,7 @@ const std::vector<ExportFormat>& export_formats() {
 struct ExportCommand {
   std::string category;
   std::string format;
-  std::string output;
-  bool force = false;
+  OutputFile output;
   bool flat = false;
   bool with_papers = false;
   int depth = -1;
@@ -110,13 +109,13 @@ void run_export(const ExportCommand& cmd, Context& ctx) {
                          [&](const ExportFormat& f) { return f.name == cmd.format; });
   if (it == formats.end()) throw UsageError("unknown export format \"" + cmd.format + "\"");
   if (selection.papers.empty()) std::cerr << "papertree: no papers match\n";
-  if (cmd.output.empty() || cmd.output == "-") {
+  if (writes_to_stdout(cmd.output)) {
     it->render(corpus, selection, options, std::cout);
     return;
   }
   std::ostringstream buffer;
   it->render(corpus, selection, options, buffer);
-  write_file_atomic(cmd.output, buffer.str(), cmd.force);
+  write_output(cmd.output, buffer.view());
 }
 
 }  // namespace
@@ -136,9 +135,7 @@ void setup_export(CLI::App& app, Context& ctx) {
   sub->add_option("-f,--format", cmd->format, "Output format")
       ->required()
       ->check(CLI::IsMember(export_format_names()));
-  sub->add_option("-o,--output", cmd->output, "Write to this file (atomically) instead of stdout")
-      ->type_name("FILE");
-  sub->add_flag("--force", cmd->force, "Overwrite an existing output file");
+  add_output_file_options(*sub, cmd->output, "Write to this file (atomically) instead of stdout");
   sub->add_flag("--flat", cmd->flat, "markdown: one list without headings");
   sub->add_flag("--with-papers", cmd->with_papers, "dot, mermaid, latex: add the papers as leaves");
   sub->add_option("-d,--depth", cmd->depth, "dot, mermaid, latex: levels below the start")

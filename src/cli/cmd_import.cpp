@@ -5,9 +5,9 @@
 
 #include "commands.hpp"
 #include "diagnostics.hpp"
+#include "output.hpp"
 #include "help.hpp"
 #include "papertree/import/markdown.hpp"
-#include "papertree/io/io.hpp"
 #include "papertree/json/load.hpp"
 
 namespace papertree::cli {
@@ -16,13 +16,12 @@ namespace {
 
 struct ImportCommand {
   std::string input;
-  std::string output;
-  bool force = false;
+  OutputFile output;
   ImportOptions options;
 };
 
 void run_import(const ImportCommand& cmd, const Context& ctx) {
-  ImportResult result = import_markdown(read_file(cmd.input), cmd.input, cmd.options);
+  ImportResult result = import_markdown(ctx.read_input(cmd.input), cmd.input, cmd.options);
   if (!ctx.quiet) {
     for (const ImportWarning& w : result.warnings) {
       std::string where = w.column == 0 ? fmt::format("{}:{}", cmd.input, w.line)
@@ -33,12 +32,8 @@ void run_import(const ImportCommand& cmd, const Context& ctx) {
   }
   // The result must load: the importer's output is held to the loader's rules.
   std::string json = to_canonical_json(result.corpus);
-  load_corpus_text(json, cmd.output.empty() ? "<stdout>" : cmd.output);
-  if (cmd.output.empty() || cmd.output == "-") {
-    std::cout << json;
-  } else {
-    write_file_atomic(cmd.output, json, cmd.force);
-  }
+  load_corpus_text(json, output_name(cmd.output));
+  write_output(cmd.output, json);
 }
 
 }  // namespace
@@ -47,13 +42,12 @@ void setup_import(CLI::App& app, Context& ctx) {
   auto cmd = std::make_shared<ImportCommand>();
   CLI::App* sub =
       app.add_subcommand("import", "Read a markdown paper list (awesome-list style) into a corpus");
-  sub->add_option("file", cmd->input, "The markdown file, such as the survey's README.md")
+  sub->add_option("file", cmd->input,
+                  "The markdown file, such as the survey's README.md (- for standard input)")
       ->required()
       ->type_name("FILE");
-  sub->add_option("-o,--output", cmd->output,
-                  "Write the corpus JSON here (atomically) instead of stdout")
-      ->type_name("FILE");
-  sub->add_flag("--force", cmd->force, "Overwrite an existing output file");
+  add_output_file_options(*sub, cmd->output,
+                          "Write the corpus JSON here (atomically) instead of stdout");
   sub->add_option("--title", cmd->options.title,
                   "Corpus title (default: the document's title heading)")
       ->type_name("TEXT");

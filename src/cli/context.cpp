@@ -12,6 +12,8 @@
 #include "diagnostics.hpp"
 #include "papertree/embedded.hpp"
 #include "papertree/error.hpp"
+#include "option_values.hpp"
+#include "papertree/io/io.hpp"
 #include "papertree/json/load.hpp"
 #include "papertree/snapshot/cache.hpp"
 #include "progress.hpp"
@@ -88,6 +90,11 @@ void Context::load() {
     m_index = std::move(loaded.index);
     return;
   }
+  if (path == "-") {
+    CorpusData data = parse_corpus(read_input(path), "<stdin>");
+    m_corpus = std::make_unique<Corpus>(Corpus::build(std::move(data), "<stdin>"));
+    return;
+  }
   if (is_snapshot_file(path)) {
     MappedFile file(path);
     LoadedSnapshot loaded = read_snapshot(file.bytes(), path, path);
@@ -96,7 +103,7 @@ void Context::load() {
     return;
   }
   if (mode != CacheMode::off && load_cached(path, mode)) return;
-  m_corpus = std::make_unique<Corpus>(load_corpus_file(path));
+  m_corpus = std::make_unique<Corpus>(load_corpus_file(path, input_limit()));
 }
 
 bool Context::load_cached(const std::string& path, CacheMode mode) {
@@ -117,7 +124,7 @@ bool Context::load_cached(const std::string& path, CacheMode mode) {
     m_pending = id;
     return false;
   }
-  auto corpus = std::make_unique<Corpus>(load_corpus_file(path));
+  auto corpus = std::make_unique<Corpus>(load_corpus_file(path, input_limit()));
   auto index = std::make_unique<SearchIndex>(*corpus);
   std::string why_not;
   try {
@@ -163,6 +170,18 @@ void Context::build_cache_in_background() {
 const Terminal& Context::terminal() {
   if (!m_terminal) m_terminal = Terminal::detect(color_mode);
   return *m_terminal;
+}
+
+std::string Context::read_input(const std::string& path) const {
+  if (path == "-") return read_descriptor(0, "<stdin>", input_limit());
+  return read_file(path, input_limit());
+}
+
+std::size_t Context::input_limit() const {
+  if (!max_input.empty()) return parse_byte_size(max_input, "--max-input");
+  const char* env = std::getenv("PAPERTREE_MAX_INPUT");
+  if (env != nullptr && *env != '\0') return parse_byte_size(env, "PAPERTREE_MAX_INPUT");
+  return k_default_max_input;
 }
 
 }  // namespace papertree::cli

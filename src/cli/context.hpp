@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,10 +22,11 @@ enum class CacheMode {
 
 /// What every subcommand shares: the global options and the corpus, loaded on first use.
 struct Context {
-  std::string corpus_path;  ///< --corpus, else $PAPERTREE_CORPUS, else empty (embedded)
+  std::string corpus_path;  ///< --corpus, else $PAPERTREE_CORPUS, else empty (embedded); - stdin
   ColorMode color_mode = ColorMode::automatic;
   bool quiet = false;     ///< --quiet: no warnings or progress on stderr
   bool no_cache = false;  ///< --no-cache
+  std::string max_input;  ///< --max-input, else $PAPERTREE_MAX_INPUT, else the default cap
 
   /// The corpus named by --corpus / PAPERTREE_CORPUS, or the embedded one. Loaded once, from
   /// its snapshot when the cache has a current one (or when the file is a snapshot).
@@ -33,6 +35,10 @@ struct Context {
   const SearchIndex& search_index();
   /// stdout's terminal facts, detected once.
   const Terminal& terminal();
+  /// The whole of an input file, or of standard input for "-", up to the input cap.
+  std::string read_input(const std::string& path) const;
+  /// The input cap in bytes: --max-input, $PAPERTREE_MAX_INPUT or k_default_max_input.
+  std::size_t input_limit() const;
 
   /// The corpus file given (--corpus, else $PAPERTREE_CORPUS); empty for the embedded corpus.
   std::string corpus_file() const;

@@ -31,7 +31,13 @@ void setup_app(CLI::App& app, Context& ctx) {
   app.require_subcommand(0, 1);
   app.fallthrough();
   app.add_option("-c,--corpus", ctx.corpus_path,
-                 "Corpus JSON file (default: $PAPERTREE_CORPUS, else the embedded survey)")
+                 "Corpus JSON file, - for standard input (default: $PAPERTREE_CORPUS, else the "
+                 "embedded survey)")
+      ->check(CLI::Validator(
+          [](const std::string& value) -> std::string {
+            return value.empty() ? "the file name is empty" : "";
+          },
+          "FILE", "corpus_file"))
       ->type_name("FILE");
   app.add_option_function<std::string>(
          "--color",
@@ -45,6 +51,11 @@ void setup_app(CLI::App& app, Context& ctx) {
   app.add_flag("-q,--quiet", ctx.quiet, "Print no warnings or progress");
   app.add_flag("--no-cache", ctx.no_cache,
                "Read the corpus JSON even when a compiled snapshot of it is cached");
+  app.add_option("--max-input", ctx.max_input,
+                 "Largest input file read, such as 64M or 2G (default 512M, or "
+                 "$PAPERTREE_MAX_INPUT)");
+  // A bad size (option or variable) is a usage error even when no file is read.
+  app.parse_complete_callback([&ctx] { ctx.input_limit(); });
   app.footer(
       "Exit codes: 0 success, 2 usage error, 3 bad input data, 4 I/O "
       "error.");

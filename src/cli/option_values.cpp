@@ -2,6 +2,9 @@
 
 #include <charconv>
 
+#include "papertree/error.hpp"
+#include "papertree/text/text.hpp"
+
 namespace papertree::cli {
 
 const std::vector<std::string>& paper_formats() {
@@ -23,6 +26,27 @@ CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {
     return {};
   };
   return CLI::Validator(check, "N≥" + std::to_string(min), "whole_number");
+}
+
+std::size_t parse_byte_size(const std::string& text, const std::string& source) {
+  std::uint64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  std::string unit = ascii_lower(std::string_view(end, text.data() + text.size() - end));
+  int shift = unit.empty() || unit == "b"    ? 0
+              : unit == "k" || unit == "kib" ? 10
+              : unit == "m" || unit == "mib" ? 20
+              : unit == "g" || unit == "gib" ? 30
+                                             : -1;
+  auto fail = [&](const std::string& why) {
+    return UsageError(source + ": " + why + ", got \"" + text + "\"");
+  };
+  if (ec == std::errc::result_out_of_range ||
+      (ec == std::errc{} && shift >= 0 && value > (std::uint64_t{1} << (62 - shift))))
+    throw fail("size too large");
+  if (ec != std::errc{} || shift < 0 || end == text.data())
+    throw fail("expected a size such as 64M (digits with an optional K, M or G)");
+  if (value == 0) throw fail("expected a size above 0");
+  return static_cast<std::size_t>(value << shift);
 }
 
 }  // namespace papertree::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,5 +18,9 @@ std::vector<std::string> export_format_names();
 /// Checks that an option's value is a whole number from `min` to `max`, with a plain message:
 /// "expected a whole number ≥ 1, got \"0\"" rather than CLI11's floating-point range.
 CLI::Validator whole_number(std::uint64_t min, std::uint64_t max);
+
+/// Parses a byte count: digits with an optional unit K, M, G (or KiB, MiB, GiB; powers of 1024),
+/// such as "64M". Throws UsageError naming `source` (the option or variable) when malformed or 0.
+std::size_t parse_byte_size(const std::string& text, const std::string& source);
 
 }  // namespace papertree::cli

@@ -1,8 +1,16 @@
 #include "papertree/json/load.hpp"
 
+#include "load_paths.hpp"
+#include "members.hpp"
 #include "syntax.hpp"
 
 #include <cctype>
+#include <climits>
+#include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <optional>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -16,6 +24,7 @@
 
 namespace papertree {
 
+using detail::append_member;
 using detail::caret_excerpt;
 using detail::line_column;
 using detail::syntax_message;
@@ -27,6 +36,7 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 constexpr int k_max_taxonomy_depth = 32;
+constexpr int k_max_json_depth = 128;
 
 // What a JSON value is, for "expected …, got …" messages. Containers are named, not dumped.
 std::string describe(const Json& v) {
@@ -45,6 +55,33 @@ std::string describe(const Json& v) {
     default:
       return v.dump();
   }
+}
+
+// An integer of any size as written: nlohmann reads past-int64 integers as unsigned and past-uint64
+// ones as floating point; neither may wrap to a negative number in a message.
+std::string number_text(const Json& v) {
+  if (v.is_number_unsigned()) return std::to_string(v.get<std::uint64_t>());
+  if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+  return v.dump();
+}
+
+// An integer, or a number too large for 64 bits (which nlohmann reads as floating point): such a
+// number is an integer out of range, not "not an integer". Other floats are not integers.
+bool integer_like(const Json& v) {
+  return v.is_number_integer() || (v.is_number_float() && std::abs(v.get<double>()) >= 9.2e18);
+}
+
+// True for an integer in lo..hi, stored in `out`; false for anything out of range.
+bool integer_in(const Json& v, long long lo, long long hi, long long& out) {
+  if (v.is_number_unsigned()) {
+    auto u = v.get<std::uint64_t>();
+    if (u > static_cast<std::uint64_t>(hi)) return false;
+    out = static_cast<long long>(u);
+    return out >= lo;
+  }
+  if (!v.is_number_integer()) return false;
+  out = v.get<long long>();
+  return out >= lo && out <= hi;
 }
 
 // A JSON path built on the stack as the reader descends; turned into text only for an error.
@@ -111,14 +148,15 @@ class Reader {
     Json out;
     for (auto it = obj.begin(); it != obj.end(); ++it) {
       if (std::find(known.begin(), known.end(), it.key()) == known.end())
-        out[it.key()] = std::move(it.value());
+        append_member(out.is_null() ? (out = Json::object()) : out, it.key(),
+                      std::move(it.value()));
     }
     return out;
   }
 
   CategoryNode category(Json& v, const JsonPath& path, int depth) const {
     expect(v, v.is_object(), path, "a category object");
-    if (depth > k_max_taxonomy_depth) {
+    if (depth >= k_max_taxonomy_depth) {
       fail(path, fmt::format("the taxonomy is nested deeper than {} levels", k_max_taxonomy_depth));
     }
     CategoryNode node;
@@ -192,10 +230,10 @@ class Reader {
     }
     p.venue = optional_string(v, path, "venue");
     if (auto it = v.find("year"); it != v.end()) {
-      expect(*it, it->is_number_integer(), path / "year", "an integer");
-      auto year = it->get<long long>();
-      if (year < 0 || year > 9999)
-        fail(path / "year", fmt::format("year {} is out of range 0..9999", year));
+      expect(*it, integer_like(*it), path / "year", "an integer");
+      long long year = 0;
+      if (!integer_in(*it, 0, 9999, year))
+        fail(path / "year", fmt::format("year {} is out of range 0..9999", number_text(*it)));
       p.year = static_cast<int>(year);
     }
     if (auto it = v.find("kind"); it != v.end()) p.kind = take_string(*it, path / "kind");
@@ -250,18 +288,20 @@ class Reader {
       fail(top / "format", fmt::format("expected \"papertree-corpus\", got {}", describe(format)));
     }
     Json& version = require(root, top, "version");
-    expect(version, version.is_number_integer(), top / "version", "an integer");
-    auto v = version.get<long long>();
-    if (v > k_corpus_version) {
+    expect(version, integer_like(version), top / "version", "an integer");
+    long long v = 0;
+    bool newer = version.is_number_float() ? version.get<double>() > 0
+                                           : !integer_in(version, LLONG_MIN, k_corpus_version, v);
+    if (newer) {
       fail(top / "version",
            fmt::format(
                "corpus format version {} is newer than this papertree supports (version {}); "
                "upgrade papertree",
-               v, k_corpus_version));
+               number_text(version), k_corpus_version));
     }
-    if (v < 1) {
-      fail(top / "version",
-           fmt::format("unknown corpus format version {} (supported: {})", v, k_corpus_version));
+    if (version.is_number_float() || v < 1) {
+      fail(top / "version", fmt::format("unknown corpus format version {} (supported: {})",
+                                        number_text(version), k_corpus_version));
     }
   }
 
@@ -300,12 +340,65 @@ class Reader {
   const std::string& m_origin;
 };
 
+// Where a duplicate key was found: the key, and the offsets of its first and second occurrence
+// (each the opening quote; npos when the pass did not track positions).
+struct DuplicateKey {
+  std::string key;
+  std::size_t first = std::string_view::npos;
+  std::size_t second = std::string_view::npos;
+};
+
+// A char iterator over the text that publishes how far nlohmann's lexer has read, so that the
+// builder can say where a key stands (nlohmann's SAX interface gives no positions).
+class CountingIterator {
+ public:
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+
+  CountingIterator(const char* at, const char* base, std::size_t* read)
+      : m_at(at), m_base(base), m_read(read) {}
+  reference operator*() const { return *m_at; }
+  CountingIterator& operator++() {
+    *m_read = static_cast<std::size_t>(++m_at - m_base);
+    return *this;
+  }
+  CountingIterator operator++(int) {
+    CountingIterator before = *this;
+    ++*this;
+    return before;
+  }
+  bool operator==(const CountingIterator& other) const { return m_at == other.m_at; }
+
+ private:
+  const char* m_at;
+  const char* m_base;
+  std::size_t* m_read;
+};
+
+// The offset of the opening quote of the string whose closing quote is at `close`.
+std::size_t string_start(std::string_view text, std::size_t close) {
+  for (std::size_t i = close; i-- > 0;) {
+    if (text[i] != '"') continue;
+    std::size_t backslashes = 0;
+    while (backslashes < i && text[i - 1 - backslashes] == '\\') ++backslashes;
+    if (backslashes % 2 == 0) return i;
+  }
+  return 0;
+}
+
 // SAX handler that builds the DOM of everything but the papers, and turns each element of the
 // top-level "papers" array into a Paper as soon as it is complete, then drops its DOM. Peak
-// memory is the model plus one paper's DOM, not a DOM of the whole file.
+// memory is the model plus one paper's DOM, not a DOM of the whole file. A key repeated in one
+// object stops the parse (duplicate()); with `text` and `read` (the precise pass) it knows where
+// both occurrences stand.
 class StreamingBuilder {
  public:
-  explicit StreamingBuilder(const Reader& reader) : m_reader(reader) {}
+  explicit StreamingBuilder(const Reader& reader, std::string_view text = {},
+                            const std::size_t* read = nullptr)
+      : m_reader(reader), m_text(text), m_read(read) {}
 
   bool null() { return value(Json(nullptr)); }
   bool boolean(bool b) { return value(Json(b)); }
@@ -318,10 +411,18 @@ class StreamingBuilder {
   bool start_array(std::size_t) {
     bool papers = m_stack.size() == 1 && m_key == "papers";
     open(Json::array());
-    if (papers) m_papers = m_stack.back();
+    if (papers) m_papers = m_stack.back().node;
     return true;
   }
   bool key(std::string& k) {
+    // Called just after the key's closing quote was read.
+    std::size_t at = m_read != nullptr && *m_read > 0 ? string_start(m_text, *m_read - 1)
+                                                      : std::string_view::npos;
+    auto [it, fresh] = m_stack.back().keys.try_emplace(k, at);
+    if (!fresh) {
+      m_duplicate = DuplicateKey{k, it->second, at};
+      return false;
+    }
     m_key = std::move(k);
     return true;
   }
@@ -337,21 +438,25 @@ class StreamingBuilder {
   std::vector<Paper>& papers() { return m_streamed; }
   const std::string& error() const { return m_error; }
   std::size_t error_position() const { return m_error_position; }
+  const std::optional<DuplicateKey>& duplicate() const { return m_duplicate; }
 
  private:
+  struct Open {
+    Json* node;
+    std::unordered_map<std::string, std::size_t> keys;  // an object's keys so far, and where
+  };
+
   Json* place(Json v) {
     if (m_stack.empty()) {
       m_root = std::move(v);
       return &m_root;
     }
-    Json& parent = *m_stack.back();
+    Json& parent = *m_stack.back().node;
     if (parent.is_array()) {
       parent.push_back(std::move(v));
       return &parent.back();
     }
-    Json& slot = parent[m_key];
-    slot = std::move(v);
-    return &slot;
+    return &append_member(parent, m_key, std::move(v));
   }
 
   bool value(Json v) {
@@ -361,7 +466,7 @@ class StreamingBuilder {
   }
 
   bool open(Json v) {
-    m_stack.push_back(place(std::move(v)));
+    m_stack.push_back(Open{place(std::move(v)), {}});
     return true;
   }
 
@@ -373,7 +478,8 @@ class StreamingBuilder {
 
   // When the last element of the papers array is complete, converts and drops it.
   void take_paper_if_complete() {
-    if (m_papers == nullptr || m_stack.empty() || m_stack.back() != m_papers || m_papers->empty())
+    if (m_papers == nullptr || m_stack.empty() || m_stack.back().node != m_papers ||
+        m_papers->empty())
       return;
     const JsonPath root;
     const JsonPath papers_path = root / "papers";
@@ -382,20 +488,39 @@ class StreamingBuilder {
   }
 
   const Reader& m_reader;
+  std::string_view m_text;
+  const std::size_t* m_read;
   Json m_root;
-  std::vector<Json*> m_stack;
+  std::vector<Open> m_stack;
   std::string m_key;
   Json* m_papers = nullptr;
   std::vector<Paper> m_streamed;
   std::string m_error;
   std::size_t m_error_position = 0;
+  std::optional<DuplicateKey> m_duplicate;
 };
 
-constexpr int k_max_json_depth = 128;
+// The error for a key given twice in one object, at its second place, naming the first.
+DataError duplicate_key_error(std::string_view text, const std::string& origin,
+                              const DuplicateKey& d) {
+  auto [line, column] = line_column(text, d.second);
+  auto [first_line, first_column] = line_column(text, d.first);
+  return DataError(Location{origin, line, column, {}},
+                   fmt::format("duplicate key {} in one object (first at {}:{})",
+                               describe(Json(d.key)), first_line, first_column),
+                   caret_excerpt(text, d.second, column));
+}
 
-}  // namespace
+// A NUL byte at `at`: nlohmann takes it for the end of the text and would ignore what follows.
+DataError nul_error(std::string_view text, const std::string& origin, std::size_t at) {
+  auto [line, column] = line_column(text, at);
+  return DataError(Location{origin, line, column, {}},
+                   "a NUL byte, which JSON text cannot hold (is this a binary file?)",
+                   caret_excerpt(text, at, column));
+}
 
-CorpusData parse_corpus(std::string_view text, const std::string& origin) {
+// What both load paths refuse before parsing: an empty text, nesting too deep for recursion.
+void check_shape(std::string_view text, const std::string& origin) {
   if (trim(text).empty())
     throw DataError(Location{origin, 0, 0, {}}, "the file is empty, expected a corpus JSON object");
   if (std::size_t at = too_deep_at(text, k_max_json_depth); at != std::string_view::npos) {
@@ -403,19 +528,20 @@ CorpusData parse_corpus(std::string_view text, const std::string& origin) {
     throw DataError(Location{origin, line, column, {}},
                     fmt::format("JSON nested deeper than {} levels", k_max_json_depth));
   }
-  Reader reader(origin);
-  {
-    StreamingBuilder rest(reader);
-    detail::DirectPaperBuilder<StreamingBuilder> fast(rest);
-    // Room for more papers than the text can hold (a paper takes well over 128 bytes of JSON),
-    // so the vector never grows by copying. Pages never written to take no memory.
-    fast.papers().reserve(text.size() / 128);
-    if (detail::fast_sax_parse(text, fast))
-      return reader.corpus(rest.root(), std::move(fast.papers()));
-  }
-  // Something unusual (most likely an error): parse again with nlohmann for its exact position.
-  StreamingBuilder builder(reader);
-  bool ok = Json::sax_parse(text.begin(), text.end(), &builder);
+}
+
+// nlohmann's SAX parser through StreamingBuilder: exact positions for every error.
+CorpusData parse_precisely(std::string_view text, const std::string& origin, const Reader& reader) {
+  std::size_t nul = text.find('\0');
+  std::size_t read = 0;
+  StreamingBuilder builder(reader, text, &read);
+  bool ok =
+      Json::sax_parse(CountingIterator(text.data(), text.data(), &read),
+                      CountingIterator(text.data() + text.size(), text.data(), &read), &builder);
+  if (!ok && builder.duplicate()) throw duplicate_key_error(text, origin, *builder.duplicate());
+  // Whatever nlohmann reports before the first NUL comes first; from the NUL on, the NUL.
+  if (nul != std::string_view::npos && (ok || builder.error_position() > nul))
+    throw nul_error(text, origin, nul);
   if (!ok) {
     // The position is one past the offending character.
     std::size_t offset =
@@ -427,15 +553,39 @@ CorpusData parse_corpus(std::string_view text, const std::string& origin) {
   return reader.corpus(builder.root(), std::move(builder.papers()));
 }
 
+}  // namespace
+
+CorpusData parse_corpus(std::string_view text, const std::string& origin) {
+  check_shape(text, origin);
+  Reader reader(origin);
+  {
+    StreamingBuilder rest(reader);
+    detail::DirectPaperBuilder<StreamingBuilder> fast(rest);
+    // Room for more papers than the text can hold (a paper takes well over 128 bytes of JSON),
+    // so the vector never grows by copying. Pages never written to take no memory.
+    fast.papers().reserve(text.size() / 128);
+    if (detail::fast_sax_parse(text, fast))
+      return reader.corpus(rest.root(), std::move(fast.papers()));
+  }
+  // Something unusual (most likely an error): parse again with nlohmann for its exact position.
+  return parse_precisely(text, origin, reader);
+}
+
+CorpusData detail::parse_corpus_precisely(std::string_view text, const std::string& origin) {
+  check_shape(text, origin);
+  Reader reader(origin);
+  return parse_precisely(text, origin, reader);
+}
+
 Corpus load_corpus_text(std::string_view text, const std::string& origin) {
   return Corpus::build(parse_corpus(text, origin), origin);
 }
 
-Corpus load_corpus_file(const std::string& path) {
+Corpus load_corpus_file(const std::string& path, std::size_t max_bytes) {
   CorpusData data;
   {
     // The text is dropped before the indexes are built, so the two never peak together.
-    std::string text = read_file(path);
+    std::string text = read_file(path, max_bytes);
     data = parse_corpus(text, path);
   }
   return Corpus::build(std::move(data), path);

@@ -2,15 +2,20 @@
 #include "papertree/json/dump.hpp"
 #include "papertree/json/load.hpp"
 
+#include "members.hpp"
+
 namespace papertree {
 
 using Json = nlohmann::ordered_json;
 
 namespace {
 
+// Unknown keys after the known ones. They were read from one object, so they are distinct and
+// none is a known key: appended directly, in linear time however many there are.
 void append_extra(Json& out, const Json& extra) {
   if (!extra.is_object()) return;
-  for (auto it = extra.begin(); it != extra.end(); ++it) out[it.key()] = it.value();
+  for (auto it = extra.begin(); it != extra.end(); ++it)
+    detail::append_member(out, it.key(), it.value());
 }
 
 Json category_json(const CategoryNode& node) {

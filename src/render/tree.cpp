@@ -50,16 +50,19 @@ class TextTree {
   // Writes the rows with the counts right-aligned in two columns after the widest name.
   void print(std::ostream& out) const {
     const TextStyle& s = m_opt.style;
-    constexpr std::size_t k_count_width = 7;  // " direct" / "  total"
     std::size_t left = 0;
-    for (const TreeRow& r : rows)
+    std::size_t largest = 0;
+    for (const TreeRow& r : rows) {
       left = std::max(left, display_width(r.lead) + display_width(label(r)));
-    if (m_opt.width > 0 && left + 2 + 2 * k_count_width > m_opt.width) {
-      left = m_opt.width > 2 * k_count_width + 12 ? m_opt.width - 2 * k_count_width - 2 : 10;
+      largest = std::max({largest, r.direct, r.total});
+    }
+    const std::size_t count_width = tree_count_width(largest);
+    if (m_opt.width > 0 && left + 2 + 2 * count_width > m_opt.width) {
+      left = m_opt.width > 2 * count_width + 12 ? m_opt.width - 2 * count_width - 2 : 10;
     }
     out << s.dim
-        << fmt::format("{:<{}}  {:>{}}{:>{}}", "", left, "direct", k_count_width, "total",
-                       k_count_width)
+        << fmt::format("{:<{}}  {:>{}}{:>{}}", "", left, "direct", count_width, "total",
+                       count_width)
         << s.reset << '\n';
     for (const TreeRow& r : rows) {
       std::size_t lead_width = display_width(r.lead);
@@ -74,8 +77,8 @@ class TextTree {
       out << s.dim << r.lead << s.reset << on << name << (on.empty() ? "" : s.reset);
       if (!id.empty()) out << "  " << s.dim << id << s.reset;
       out << std::string(pad, ' ') << "  "
-          << fmt::format("{:>{}}", r.root ? std::string() : std::to_string(r.direct), k_count_width)
-          << s.bold << fmt::format("{:>{}}", r.total, k_count_width) << s.reset << '\n';
+          << fmt::format("{:>{}}", r.root ? std::string() : std::to_string(r.direct), count_width)
+          << s.bold << fmt::format("{:>{}}", r.total, count_width) << s.reset << '\n';
     }
   }
 
@@ -109,6 +112,10 @@ nlohmann::ordered_json node_json(const Corpus& corpus, CategoryIndex c, int leve
 }
 
 }  // namespace
+
+std::size_t tree_count_width(std::size_t largest_count) {
+  return std::max<std::size_t>(7, 1 + std::to_string(largest_count).size());
+}
 
 void render_tree_text(const Corpus& corpus, const TreeOptions& options, std::ostream& out) {
   TextTree tree(corpus, options);

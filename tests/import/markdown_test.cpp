@@ -526,6 +526,24 @@ TEST(ImportArxiv, TensOfThousandsOfDigitsNeitherCrashNorMatchWrongly) {
   EXPECT_EQ(r.corpus.papers.at(0).arxiv, "2306.00978");
 }
 
+TEST(ImportArxiv, MalformedIdsAreNotIds) {
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/2306.009781"), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/2306.009"), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/2306.00978v"), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/2306.00978.pdfx"), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/math.GT/0309136"), "math.GT/0309136");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/hep-th/990100"), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/Hep-th/9901001"), "");
+}
+
+TEST(ImportArxiv, TensOfThousandsOfDigitsAreScannedNotRecursed) {
+  // Once a std::regex, which overflowed the stack on such a URL.
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/" + std::string(100000, '1')), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/2306.00978v" + std::string(100000, '1')),
+            "2306.00978");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/a" + std::string(100000, '-')), "");
+}
+
 TEST(ImportRoundTrip, ImportedCorpusLoadsAndWritesTheSameBytes) {
   for (const char* name : {"other_style.md", "frameworks.md", "repeats.md", "link_forms.md"}) {
     ImportResult r = import_fixture(name);

@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
+
+#include <nlohmann/json.hpp>
 
 #include "papertree/error.hpp"
 #include "papertree/json/load.hpp"
@@ -162,6 +165,117 @@ TEST(LoadCorpus, YearOutOfRangeIsAnError) {
   EXPECT_EQ(load_error(
                 corpus_with(R"([{"id": "p1", "title": "x", "year": 99999, "categories": ["b"]}])")),
             "t.json: papers[0].year: year 99999 is out of range 0..9999");
+}
+
+// A taxonomy `levels` deep: one chain of categories c0 > c1 > ….
+std::string taxonomy_chain(int levels) {
+  std::string taxonomy;
+  for (int i = 0; i < levels; ++i) {
+    taxonomy += R"({"id": "c)" + std::to_string(i) + R"(", "name": "C")";
+    if (i + 1 < levels) taxonomy += R"(, "children": [)";
+  }
+  for (int i = 0; i < levels; ++i) taxonomy += i == 0 ? "}" : "]}";
+  return "[" + taxonomy + "]";
+}
+
+TEST(LoadCorpus, ThirtyTwoTaxonomyLevelsLoadAndThirtyThreeAreRefused) {
+  EXPECT_NO_THROW(test::load(corpus_with("[]", taxonomy_chain(32))));
+  std::string msg = load_error(corpus_with("[]", taxonomy_chain(33)));
+  std::string path = "taxonomy[0]";
+  for (int i = 0; i < 32; ++i) path += ".children[0]";
+  EXPECT_EQ(msg, "t.json: " + path + ": the taxonomy is nested deeper than 32 levels");
+}
+
+TEST(LoadCorpus, IntegersPastTwoToTheSixtyThreeAreOutOfRangeNeverNegative) {
+  auto year_error = [](const std::string& year) {
+    return load_error(corpus_with(R"([{"id": "p1", "title": "x", "year": )" + year +
+                                  R"(, "categories": ["b"]}])"));
+  };
+  EXPECT_EQ(year_error("9223372036854775808"),
+            "t.json: papers[0].year: year 9223372036854775808 is out of range 0..9999");
+  EXPECT_EQ(year_error("18446744073709551615"),
+            "t.json: papers[0].year: year 18446744073709551615 is out of range 0..9999");
+  EXPECT_EQ(year_error("100000000000000000000"),
+            "t.json: papers[0].year: year 1e+20 is out of range 0..9999");
+  EXPECT_EQ(year_error("-9223372036854775809"),
+            "t.json: papers[0].year: year -9.223372036854776e+18 is out of range 0..9999");
+  EXPECT_EQ(year_error("2023.5"), "t.json: papers[0].year: expected an integer, got 2023.5");
+  EXPECT_EQ(load_error(corpus_with(
+                "[]", R"([{"id": "b", "name": "B"}])",
+                R"("format": "papertree-corpus", "version": 18446744073709551615, "title": "T")")),
+            "t.json: version: corpus format version 18446744073709551615 is newer than this "
+            "papertree supports (version 2); upgrade papertree");
+}
+
+TEST(LoadCorpus, BytesAfterANulAreNotIgnored) {
+  std::string text = corpus_with("[" + k_paper + "]");
+  text += std::string("\0garbage", 8);
+  try {
+    test::load(text);
+    FAIL() << "expected a DataError";
+  } catch (const DataError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "t.json:1:" + std::to_string(text.size() - 7) +
+                  ": a NUL byte, which JSON text cannot hold (is this a binary file?)");
+  }
+}
+
+TEST(LoadCorpus, DuplicateKeysAreAnErrorNamingBothPlaces) {
+  std::string top =
+      "{\n  \"format\": \"papertree-corpus\",\n  \"version\": 2,\n"
+      "  \"title\": \"T\",\n  \"title\": \"U\",\n"
+      "  \"taxonomy\": [], \"papers\": []\n}";
+  try {
+    test::load(top);
+    FAIL() << "expected a DataError";
+  } catch (const DataError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "t.json:5:3: duplicate key \"title\" in one object (first at 4:3)");
+    EXPECT_EQ(e.detail(), "    \"title\": \"U\",\n    ^");
+  }
+  // In a paper (the fast reader gives up, the precise path reports), in a link, in a category.
+  EXPECT_EQ(
+      load_error(corpus_with(R"([{"id": "p1", "title": "x", "categories": ["b"], "title": "y"}])")),
+      "t.json:1:199: duplicate key \"title\" in one object (first at 1:164)");
+  EXPECT_EQ(load_error(corpus_with(R"([{"id": "p1", "title": "x", "categories": ["b"],)"
+                                   R"( "links": [{"label": "a", "url": "u", "url": "v"}]}])")),
+            "t.json:1:236: duplicate key \"url\" in one object (first at 1:224)");
+  EXPECT_EQ(load_error(corpus_with("[]", R"([{"id": "b", "name": "B", "id": "c"}])")),
+            "t.json:1:98: duplicate key \"id\" in one object (first at 1:74)");
+}
+
+TEST(LoadCorpus, NullInAnyPaperFieldIsReportedAtItsOwnPath) {
+  const std::pair<const char*, const char*> fields[] = {{"id", "a string"},
+                                                        {"title", "a string"},
+                                                        {"venue", "a string"},
+                                                        {"year", "an integer"},
+                                                        {"kind", "a string"},
+                                                        {"links", "an array of links"},
+                                                        {"arxiv", "a string"},
+                                                        {"doi", "a string"},
+                                                        {"categories", "an array of strings"},
+                                                        {"added", "a string"},
+                                                        {"ignore", "an array of strings"},
+                                                        {"authors", "an array of authors"},
+                                                        {"authors_truncated", "true or false"}};
+  for (const auto& [field, expected] : fields) {
+    nlohmann::json p = nlohmann::json::parse(R"({"id": "p2", "title": "y", "categories": ["b"]})");
+    p[field] = nullptr;
+    EXPECT_EQ(load_error(corpus_with("[" + k_paper + ", " + p.dump() + "]")),
+              std::string("t.json: papers[1].") + field + ": expected " + expected + ", got null")
+        << field;
+  }
+}
+
+TEST(LoadCorpus, ObjectWithManyKeysLoadsInLinearTime) {
+  std::string paper = R"({"id": "p1", "title": "x", "categories": ["b"])";
+  for (int i = 0; i < 200000; ++i) paper += ", \"k" + std::to_string(i) + "\": 1";
+  paper += "}";
+  auto start = std::chrono::steady_clock::now();
+  Corpus c = test::load(corpus_with("[" + paper + "]"));
+  auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(c.papers()[0].extra.size(), 200000u);
+  EXPECT_LT(seconds, 30.0) << "200 000 keys took " << seconds << " s";
 }
 
 TEST(LoadCorpus, DeepTaxonomyIsRefused) {

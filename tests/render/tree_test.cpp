@@ -55,6 +55,13 @@ TEST(TreeText, StyleWrapsNamesInEscapes) {
   EXPECT_NE(text_tree(options).find("<a>Speculative Decoding</>"), std::string::npos);
 }
 
+TEST(TreeText, CountColumnsWidenPastSixDigitsSoCountsNeverTouch) {
+  EXPECT_EQ(tree_count_width(0), 7u);
+  EXPECT_EQ(tree_count_width(999999), 7u);
+  EXPECT_EQ(tree_count_width(1000000), 8u);
+  EXPECT_EQ(tree_count_width(123456789012), 13u);
+}
+
 TEST(TreeJson, CountsAndPaths) {
   TreeOptions options;
   options.root = *test::small_corpus().find_category("efficient-inference");

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "papertree/corpus/corpus.hpp"
+#include "papertree/io/io.hpp"
 
 namespace papertree {
 
@@ -17,8 +18,9 @@ CorpusData parse_corpus(std::string_view text, const std::string& origin);
 /// parse_corpus followed by Corpus::build.
 Corpus load_corpus_text(std::string_view text, const std::string& origin);
 
-/// Reads and loads a corpus file. Throws IoError when it cannot be read, DataError when bad.
-Corpus load_corpus_file(const std::string& path);
+/// Reads and loads a corpus file (at most `max_bytes` of it, see read_file). Throws IoError when
+/// it cannot be read or is too large, DataError when bad.
+Corpus load_corpus_file(const std::string& path, std::size_t max_bytes = k_default_max_input);
 
 /// An author as the corpus file holds it: {"family", "given"} (given omitted when empty) or
 /// {"literal"}.

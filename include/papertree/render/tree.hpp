@@ -19,6 +19,10 @@ struct TreeOptions {
   TextStyle style;
 };
 
+/// The width of each count column of the text tree: 7 (" direct"), or one more than the digits
+/// of `largest_count` when that is wider, so that a count never runs into its neighbour.
+std::size_t tree_count_width(std::size_t largest_count);
+
 /// The taxonomy as an indented tree, each category with its direct and total paper counts.
 void render_tree_text(const Corpus& corpus, const TreeOptions& options, std::ostream& out);
 
