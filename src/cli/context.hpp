@@ -14,6 +14,10 @@ struct Context {
   std::string corpus_path;  ///< --corpus, else $PAPERTREE_CORPUS, else empty (embedded)
   ColorMode color_mode = ColorMode::automatic;
   bool quiet = false;  ///< --quiet: no warnings on stderr
+  int exit_code = 0;   ///< set by a command that ran but found problems (1, check_failed)
+
+  /// The corpus file in use (--corpus, else $PAPERTREE_CORPUS); empty for the embedded corpus.
+  std::string corpus_file() const;
 
   /// The corpus named by --corpus / PAPERTREE_CORPUS, or the embedded one. Loaded once.
   const Corpus& corpus();

@@ -23,5 +23,6 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     return cli::report_unexpected(e);
   }
-  return cli::finish_stdout();
+  int flushed = cli::finish_stdout();
+  return flushed != 0 ? flushed : ctx.exit_code;
 }
