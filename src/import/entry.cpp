@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "outline.hpp"
-#include "papertree/text/text.hpp"
 #include "papertree/corpus/venue.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree::import_detail {
 
@@ -212,6 +212,11 @@ void read_slot(std::string_view raw_slot, bool spaced_ok, ParsedEntry& e, std::s
     std::string_view left = trim(slot.substr(0, comma));
     if (is_year(right)) {
       e.year = std::stoi(std::string(right));
+      venue_raw = std::string(left);
+      return;
+    }
+    // "ICML, 10000": a number where the year goes is a bad year, not a second venue.
+    if (!right.empty() && right.find_first_not_of("0123456789") == std::string_view::npos) {
       venue_raw = std::string(left);
       return;
     }

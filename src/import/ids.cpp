@@ -1,4 +1,6 @@
-#include <regex>
+#include "ids.hpp"
+
+#include <fmt/format.h>
 
 #include "papertree/import/markdown.hpp"
 #include "papertree/text/text.hpp"
@@ -22,12 +24,49 @@ void split_url(std::string_view url, std::string& host, std::string& path) {
   while (path.size() > 1 && path.back() == '/') path.pop_back();
 }
 
-std::string strip_id(const std::string& rest) {
-  static const std::regex k_new(R"(^(\d{4}\.\d{4,5})(v\d+)?(\.pdf)?$)");
-  static const std::regex k_old(R"(^([a-z][a-z\-]*(\.[A-Z]{2})?/\d{7})(v\d+)?(\.pdf)?$)");
-  std::smatch m;
-  if (std::regex_match(rest, m, k_new) || std::regex_match(rest, m, k_old)) return m[1].str();
-  return {};
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// The index after the run of digits starting at `i`.
+std::size_t skip_digits(std::string_view s, std::size_t i) {
+  while (i < s.size() && is_digit(s[i])) ++i;
+  return i;
+}
+
+// True when an id ending at `i` may be followed by what is left: an optional version "v2" and
+// an optional ".pdf", then nothing.
+bool id_tail(std::string_view s, std::size_t i) {
+  if (i < s.size() && s[i] == 'v') {
+    std::size_t end = skip_digits(s, i + 1);
+    if (end == i + 1) return false;
+    i = end;
+  }
+  if (s.substr(i) == ".pdf") i += 4;
+  return i == s.size();
+}
+
+// "2306.00978v2.pdf" -> "2306.00978"; "hep-th/9901001v1" -> "hep-th/9901001"; else empty. A
+// hand-written scan, one pass: the text is untrusted, and a recursive std::regex overflowed the
+// stack on an id of tens of thousands of digits.
+std::string strip_id(std::string_view rest) {
+  std::size_t dot = skip_digits(rest, 0);
+  if (dot == 4 && dot < rest.size() && rest[dot] == '.') {
+    std::size_t end = skip_digits(rest, dot + 1);
+    std::size_t n = end - dot - 1;
+    if (n >= 4 && n <= 5 && id_tail(rest, end)) return std::string(rest.substr(0, end));
+    return {};
+  }
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  std::size_t i = 0;
+  if (rest.empty() || !lower(rest[0])) return {};
+  while (i < rest.size() && (lower(rest[i]) || rest[i] == '-')) ++i;
+  if (i + 2 < rest.size() && rest[i] == '.' && upper(rest[i + 1]) && upper(rest[i + 2])) i += 3;
+  if (i >= rest.size() || rest[i] != '/') return {};
+  std::size_t end = skip_digits(rest, i + 1);
+  if (end - i - 1 != 7 || !id_tail(rest, end)) return {};
+  return std::string(rest.substr(0, end));
 }
 
 }  // namespace
@@ -85,5 +124,19 @@ std::string paper_id_base(std::string_view title) {
   }
   return slug;
 }
+
+namespace import_detail {
+
+std::string UniqueIds::take(const std::string& base) {
+  if (m_taken.insert(base).second) return base;
+  int& k = m_next[base];
+  if (k < 2) k = 2;
+  for (;;) {
+    std::string id = fmt::format("{}-{}", base, k++);
+    if (m_taken.insert(id).second) return id;
+  }
+}
+
+}  // namespace import_detail
 
 }  // namespace papertree

@@ -4,13 +4,14 @@
 #include <array>
 #include <cctype>
 #include <map>
-#include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "entry.hpp"
 #include "frameworks.hpp"
+#include "ids.hpp"
 #include "outline.hpp"
 #include "papertree/error.hpp"
 #include "papertree/text/text.hpp"
@@ -101,10 +102,8 @@ class TaxonomyBuilder {
     n.name = heading.name.empty() ? heading.raw : heading.name;
     std::string slug = slugify(n.name);
     if (slug.empty()) slug = "category";
-    if (m_used.count(slug) != 0 && kept(heading.parent)) slug = m_ids[heading.parent] + "-" + slug;
-    std::string id = slug;
-    for (int k = 2; m_used.count(id) != 0; ++k) id = fmt::format("{}-{}", slug, k);
-    m_used.insert(id);
+    if (m_used.taken(slug) && kept(heading.parent)) slug = m_ids[heading.parent] + "-" + slug;
+    std::string id = m_used.take(slug);
     m_ids[h] = id;
     n.id = id;
     for (int child : heading.children) {
@@ -116,8 +115,8 @@ class TaxonomyBuilder {
   const Outline& m_o;
   int m_title;
   std::vector<bool> m_keep;
-  std::set<std::string> m_used;
-  std::map<int, std::string> m_ids;
+  UniqueIds m_used;
+  std::unordered_map<int, std::string> m_ids;
 };
 
 // Merges the entries into papers: one paper per normalised title, one placement per heading.
@@ -131,7 +130,7 @@ class PaperMerger {
     check_shared_arxiv(e, key, line);
     std::size_t p = same_paper(e, key, line);
     if (p == m_papers.size()) {
-      m_by_key[key].push_back(p);
+      index_title(key, e.arxiv, p);
       if (!e.arxiv.empty()) m_by_arxiv.emplace(e.arxiv, std::make_pair(p, line));
       m_first_line.push_back(line);
       m_placed.push_back({{category, line}});
@@ -146,19 +145,34 @@ class PaperMerger {
                        e.title, heading_name, it->second)});
       return;
     }
-    merge(m_papers[p], e, m_first_line[p], line);
+    merge(p, e, line);
     m_papers[p].categories.push_back(category);
   }
 
   std::vector<Paper> take() { return std::move(m_papers); }
 
  private:
+  static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+
+  /// The papers sharing one title key: the first, the first with no arXiv id, the first per id.
+  struct TitlePapers {
+    std::size_t first = k_none;
+    std::size_t first_without_arxiv = k_none;
+    std::unordered_map<std::string, std::size_t> by_arxiv;
+  };
+
+  void index_title(const std::string& key, const std::string& arxiv, std::size_t p) {
+    TitlePapers& t = m_by_key[key];
+    if (t.first == k_none) t.first = p;
+    if (arxiv.empty() && t.first_without_arxiv == k_none) t.first_without_arxiv = p;
+    if (!arxiv.empty()) t.by_arxiv.emplace(arxiv, p);
+  }
+
   Paper new_paper(ParsedEntry e, const std::string& category) {
     Paper p;
     std::string base = paper_id_base(e.title);
     if (base.empty()) base = "paper";
-    p.id = base;
-    for (int k = 2; !m_ids.insert(p.id).second; ++k) p.id = fmt::format("{}-{}", base, k);
+    p.id = m_ids.take(base);
     p.title = std::move(e.title);
     p.venue = std::move(e.venue);
     p.year = e.year;
@@ -169,7 +183,10 @@ class PaperMerger {
     return p;
   }
 
-  void merge(Paper& p, const ParsedEntry& e, std::size_t first, std::size_t line) {
+  // Adds a later listing `e` of paper `index`: its new links, a warning on another venue or year.
+  void merge(std::size_t index, const ParsedEntry& e, std::size_t line) {
+    Paper& p = m_papers[index];
+    std::size_t first = m_first_line[index];
     if (p.venue != e.venue || p.year != e.year) {
       m_w.push_back(
           {line,
@@ -177,23 +194,29 @@ class PaperMerger {
                        "line {}'s",
                        e.title, first, p.venue, p.year, e.venue, e.year, first)});
     }
+    std::unordered_set<std::string>& known = m_urls[index];
+    if (known.empty()) {
+      for (const Link& l : p.links) known.insert(l.url);
+    }
     for (const Link& l : e.links) {
-      bool known = std::any_of(p.links.begin(), p.links.end(),
-                               [&](const Link& k) { return k.url == l.url; });
-      if (!known) p.links.push_back(l);
+      if (known.insert(l.url).second) p.links.push_back(l);
     }
   }
 
   // The paper an entry with this title key is a listing of; m_papers.size() for a new paper. A
   // paper with the same title but another arXiv id is another paper (a warning says so).
+  // The first paper with this key that has no arXiv id or the entry's: found through the
+  // index, not by walking all papers of one title (which is quadratic when thousands share it).
   std::size_t same_paper(const ParsedEntry& e, const std::string& key, std::size_t line) {
     auto found = m_by_key.find(key);
     if (found == m_by_key.end()) return m_papers.size();
-    for (std::size_t p : found->second) {
-      const std::string& arxiv = m_papers[p].arxiv;
-      if (arxiv.empty() || e.arxiv.empty() || arxiv == e.arxiv) return p;
-    }
-    std::size_t first = found->second.front();
+    const TitlePapers& t = found->second;
+    if (e.arxiv.empty()) return t.first;
+    std::size_t p = t.first_without_arxiv;
+    if (auto same = t.by_arxiv.find(e.arxiv); same != t.by_arxiv.end())
+      p = std::min(p, same->second);
+    if (p != k_none) return p;
+    std::size_t first = t.first;
     m_w.push_back(
         {line, fmt::format("\"{}\" links arXiv {} but the same title at line {} links "
                            "arXiv {}; kept as two papers",
@@ -217,9 +240,10 @@ class PaperMerger {
   std::vector<Paper> m_papers;
   std::vector<std::size_t> m_first_line;
   std::vector<std::map<std::string, std::size_t>> m_placed;
-  std::unordered_map<std::string, std::vector<std::size_t>> m_by_key;
+  std::unordered_map<std::string, TitlePapers> m_by_key;
+  std::unordered_map<std::size_t, std::unordered_set<std::string>> m_urls;  ///< paper -> URLs
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> m_by_arxiv;  ///< paper, line
-  std::set<std::string> m_ids;
+  UniqueIds m_ids;
 };
 
 // "dir/list.md" -> "list": a title when the document has none.

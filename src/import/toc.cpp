@@ -18,8 +18,8 @@ class HeadingIndex {
     AnchorSet anchors;
     for (std::size_t h = 0; h < o.headings.size(); ++h) {
       m_anchor.push_back(anchors.add(heading_text(o.headings[h].raw)));
-      m_by_anchor[m_anchor.back()].push_back(static_cast<int>(h));
-      m_by_key[match_key(o.headings[h].name)].push_back(static_cast<int>(h));
+      m_by_anchor[m_anchor.back()].headings.push_back(static_cast<int>(h));
+      m_by_key[match_key(o.headings[h].name)].headings.push_back(static_cast<int>(h));
     }
   }
   int by_anchor(const std::string& anchor) { return take(m_by_anchor, anchor); }
@@ -27,17 +27,22 @@ class HeadingIndex {
   const std::string& anchor(int h) const { return m_anchor[h]; }
 
  private:
-  using Map = std::unordered_map<std::string, std::vector<int>>;
-  int take(const Map& map, const std::string& key) {
+  // Headings in file order and the first that may be unused: a heading once used stays used,
+  // so the cursor only moves forward and many repeats of one name stay linear.
+  struct Candidates {
+    std::vector<int> headings;
+    std::size_t next = 0;
+  };
+  using Map = std::unordered_map<std::string, Candidates>;
+  int take(Map& map, const std::string& key) {
     auto it = map.find(key);
     if (it == map.end()) return -1;
-    for (int h : it->second) {
-      if (!m_used[h]) {
-        m_used[h] = true;
-        return h;
-      }
-    }
-    return -1;
+    Candidates& c = it->second;
+    while (c.next < c.headings.size() && m_used[c.headings[c.next]]) ++c.next;
+    if (c.next == c.headings.size()) return -1;
+    int h = c.headings[c.next++];
+    m_used[h] = true;
+    return h;
   }
   std::vector<bool> m_used;
   std::vector<std::string> m_anchor;

@@ -134,6 +134,21 @@ TEST(ImportDefects, LinkLabelFormsTrailingSpacesAndNestedLinks) {
   EXPECT_EQ(paper(r, "doubled").arxiv, "2406.18200");
 }
 
+// A number in the year's place that is no year is not a second venue (issue 15).
+TEST(ImportEntries, OutOfRangeYearKeepsTheVenue) {
+  ImportResult r = import_markdown(
+      "# L\n## A\n- Big, <ins>ICML, 10000</ins> [[Paper](https://x.org/1)]\n"
+      "- Early, <ins>NeurIPS, 1899</ins> [[Paper](https://arxiv.org/abs/2306.00978)]\n",
+      "l.md");
+  EXPECT_EQ(warnings(r), (Strings{"3: no year in \"ICML, 10000\"",
+                                  "4: no year in \"NeurIPS, 1899\", year 2023 taken from arXiv id "
+                                  "2306.00978"}));
+  EXPECT_EQ(r.corpus.papers.at(0).venue, "ICML");
+  EXPECT_EQ(r.corpus.papers.at(0).year, 0);
+  EXPECT_EQ(r.corpus.papers.at(1).venue, "NeurIPS");
+  EXPECT_EQ(r.corpus.papers.at(1).year, 2023);
+}
+
 TEST(ImportEntries, BlogAndWebsiteVenuesBecomeTheKind) {
   ImportResult r = import_fixture("link_forms.md");
   const Paper& blog = r.corpus.papers[4];
@@ -401,6 +416,45 @@ TEST(ImportIds, CollidingPaperAndCategoryIdsGetSuffixes) {
   EXPECT_EQ(r.corpus.papers[2].id, "lora-3");
 }
 
+// 20 000 entries of one title took 21 s when each id tried -2, -3… from the start; the suffix
+// per base is remembered now. The ids are the same as before: the first free suffix, and a
+// title whose own slug is a suffixed id ("Lora 3") takes it first, pushing the next one on.
+TEST(ImportIds, ThousandsOfCollidingIdsAreSuffixedInOrder) {
+  std::string text = "# L\n## A\n- Lora 3, <ins>ICLR, 2022</ins> [[Paper](https://x.org/0)]\n";
+  constexpr int k_entries = 20000;
+  for (int i = 1; i <= k_entries; ++i) {
+    text += fmt::format(
+        "## Group {}\n- LoRA, <ins>ICLR, 2022</ins> [[Paper](https://arxiv.org/abs/"
+        "2301.{:05})]\n",
+        i % 7, i);
+  }
+  ImportResult r = import_markdown(text, "l.md");
+  ASSERT_EQ(r.corpus.papers.size(), static_cast<std::size_t>(k_entries + 1));
+  EXPECT_EQ(r.corpus.papers[0].id, "lora-3");
+  EXPECT_EQ(r.corpus.papers[1].id, "lora");
+  EXPECT_EQ(r.corpus.papers[2].id, "lora-2");
+  EXPECT_EQ(r.corpus.papers[3].id, "lora-4");
+  EXPECT_EQ(r.corpus.papers[k_entries].id, fmt::format("lora-{}", k_entries + 1));
+  // Seven group names, each heading a category of its own: "group-1", later "group-1-2"….
+  ASSERT_EQ(r.corpus.taxonomy.size(), static_cast<std::size_t>(k_entries + 1));
+  EXPECT_EQ(r.corpus.taxonomy[1].id, "group-1");
+  EXPECT_EQ(r.corpus.taxonomy[8].id, "group-1-2");
+  EXPECT_EQ(r.corpus.taxonomy[15].id, "group-1-3");
+}
+
+TEST(ImportIds, RepeatedHeadingsGetLinearSuffixes) {
+  std::string text = "# L\n";
+  for (int i = 0; i < 5000; ++i) {
+    text +=
+        fmt::format("## Methods\n- P{}, <ins>ICLR, 2022</ins> [[Paper](https://x.org/{})]\n", i, i);
+  }
+  ImportResult r = import_markdown(text, "l.md");
+  ASSERT_EQ(r.corpus.taxonomy.size(), 5000u);
+  EXPECT_EQ(r.corpus.taxonomy[0].id, "methods");
+  EXPECT_EQ(r.corpus.taxonomy[1].id, "methods-2");
+  EXPECT_EQ(r.corpus.taxonomy[4999].id, "methods-5000");
+}
+
 TEST(ImportIds, PaperIdBaseUsesShortNameOrFirstWords) {
   EXPECT_EQ(paper_id_base("GPTQ: Accurate Quantization"), "gptq");
   EXPECT_EQ(paper_id_base("LLM.int8(): 8-bit Matrix Multiplication"), "llm-int8");
@@ -426,6 +480,28 @@ TEST(ImportArxiv, IdsFromEveryLinkForm) {
   EXPECT_EQ(arxiv_id_from_url("https://openreview.net/forum?id=tcbBPnfwxS"), "");
   EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/list/cs.CL/recent"), "");
   EXPECT_EQ(arxiv_id_from_url("https://notarxiv.org/abs/2306.00978"), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/math.CA/0101001v2.pdf"), "math.CA/0101001");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/2306.009781"), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/2306.00978v"), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/2306.00978.pdf.pdf"), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/hep-th/990100"), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/Hep-th/9901001"), "");
+}
+
+// A recursive std::regex overflowed the stack on these (issue 15); the scan is one pass.
+TEST(ImportArxiv, TensOfThousandsOfDigitsNeitherCrashNorMatchWrongly) {
+  std::string digits(200000, '7');
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/2306.00978v" + digits), "2306.00978");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/2306." + digits), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/" + digits), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/hep-th/" + digits), "");
+  EXPECT_EQ(arxiv_id_from_url("https://arxiv.org/abs/" + std::string(200000, 'a') + "/9901001"),
+            std::string(200000, 'a') + "/9901001");
+  ImportResult r = import_markdown(
+      "# L\n## A\n- Long, <ins>ICML, 2023</ins> [[Paper](https://arxiv.org/abs/2306.00978v" +
+          digits + ")]\n",
+      "l.md");
+  EXPECT_EQ(r.corpus.papers.at(0).arxiv, "2306.00978");
 }
 
 TEST(ImportRoundTrip, ImportedCorpusLoadsAndWritesTheSameBytes) {
