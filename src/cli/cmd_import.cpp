@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "diagnostics.hpp"
+#include "git_history.hpp"
 #include "papertree/import/markdown.hpp"
 #include "papertree/io/io.hpp"
 #include "papertree/json/load.hpp"
@@ -17,6 +18,7 @@ struct ImportCommand {
   std::string input;
   std::string output;
   bool force = false;
+  bool history = false;
   ImportOptions options;
 };
 
@@ -25,6 +27,16 @@ void run_import(const ImportCommand& cmd, const Context& ctx) {
   if (!ctx.quiet) {
     for (const ImportWarning& w : result.warnings)
       warn(fmt::format("{}:{}: {}", cmd.input, w.line, w.message));
+  }
+  if (cmd.history) {
+    std::vector<ListVersion> versions = read_git_history(cmd.input);
+    HistoryResult dated = assign_added_dates(result.corpus, versions);
+    if (!ctx.quiet) {
+      std::cerr << fmt::format(
+          "papertree: {}: {} of {} papers dated from {} versions in git ({} not a paper list)\n",
+          cmd.input, dated.papers_dated, result.corpus.papers.size(), dated.versions_read,
+          dated.versions_skipped);
+    }
   }
   // The result must load: the importer's output is held to the loader's rules.
   std::string json = to_canonical_json(result.corpus);
@@ -54,6 +66,9 @@ void setup_import(CLI::App& app, Context& ctx) {
   sub->add_option("--source-commit", cmd->options.source_commit,
                   "The upstream commit read (source.commit)");
   sub->add_option("--citation", cmd->options.citation, "How to cite the survey (source.citation)");
+  sub->add_flag(
+      "--history", cmd->history,
+      "Date each paper (added) by the first commit that lists it, from git log of the file");
   sub->callback([cmd, &ctx] { run_import(*cmd, ctx); });
 }
 

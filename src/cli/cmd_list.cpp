@@ -37,9 +37,10 @@ void setup_list(CLI::App& app, Context& ctx) {
                   "Category (id, path, name or prefix); default: the whole corpus");
   sub->add_flag("--direct", cmd->direct, "Only papers placed in the category itself, not below it");
   add_filter_options(*sub, cmd->filters);
-  sub->add_option("-s,--sort", cmd->sort, "Order: year (newest first), title or venue")
+  sub->add_option("-s,--sort", cmd->sort,
+                  "Order: year (newest first), title, venue or added (latest first)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"year", "title", "venue"}));
+      ->check(CLI::IsMember({"year", "title", "venue", "added"}));
   sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order");
   add_output_options(*sub, cmd->output, 0);
   sub->callback([cmd, &ctx] { run_list(*cmd, ctx); });

@@ -21,5 +21,6 @@ void setup_edit(CLI::App& app, Context& ctx);
 void setup_category(CLI::App& app, Context& ctx);
 void setup_check(CLI::App& app, Context& ctx);
 void setup_diff(CLI::App& app, Context& ctx);
+void setup_news(CLI::App& app, Context& ctx);
 
 }  // namespace papertree::cli

@@ -57,6 +57,7 @@ void setup_app(CLI::App& app, Context& ctx) {
   setup_category(app, ctx);
   setup_check(app, ctx);
   setup_diff(app, ctx);
+  setup_news(app, ctx);
 }
 
 int report(const Error& e) {

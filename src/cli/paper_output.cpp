@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "option_values.hpp"
+#include "papertree/corpus/date.hpp"
 #include "papertree/error.hpp"
 #include "papertree/text/text.hpp"
 
@@ -16,6 +17,10 @@ Filters FilterArgs::to_filters() const {
   filters.has_code = has_code;
   filters.kind = kind;
   filters.arxiv_only = arxiv_only;
+  if (!added_since.empty() && !is_iso_date(added_since)) {
+    throw UsageError("--added-since \"" + added_since + "\" is not a date YYYY-MM-DD");
+  }
+  filters.added_since = added_since;
   return filters;
 }
 
@@ -32,6 +37,9 @@ void add_filter_options(CLI::App& sub, FilterArgs& args) {
       ->group("Filters")
       ->check(CLI::IsMember({"paper", "blog", "website"}));
   sub.add_flag("--arxiv-only", args.arxiv_only, "Only arXiv preprints (venue arXiv)")
+      ->group("Filters");
+  sub.add_option("--added-since", args.added_since,
+                 "Only papers first listed on or after this date (YYYY-MM-DD)")
       ->group("Filters");
 }
 

@@ -7,8 +7,8 @@
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
-#include "papertree/render/papers.hpp"
 #include "papertree/corpus/select.hpp"
+#include "papertree/render/papers.hpp"
 
 namespace papertree::cli {
 
@@ -19,8 +19,9 @@ struct FilterArgs {
   bool has_code = false;
   std::string kind;
   bool arxiv_only = false;
+  std::string added_since;
 
-  /// Throws UsageError for a bad --year.
+  /// Throws UsageError for a bad --year or --added-since.
   Filters to_filters() const;
 };
 

@@ -34,8 +34,8 @@ std::string links_text(const std::vector<Link>& links) {
 std::string authors_text(const std::vector<Author>& authors) {
   std::string out;
   for (const Author& a : authors) {
-    std::string name = a.literal.empty() ? (a.given.empty() ? a.family : a.given + " " + a.family)
-                                         : a.literal;
+    std::string name =
+        a.literal.empty() ? (a.given.empty() ? a.family : a.given + " " + a.family) : a.literal;
     out += (out.empty() ? "" : "; ") + name;
   }
   return out;
@@ -81,7 +81,8 @@ std::vector<std::optional<PaperIndex>> match_papers(const Corpus& before, const 
     }
   };
   // One pass per key, so that a strong match (arXiv) is never taken by a weak one (title).
-  for (PaperIndex q = 0; q < after.papers().size(); ++q) try_match(by_arxiv, after.paper(q).arxiv, q);
+  for (PaperIndex q = 0; q < after.papers().size(); ++q)
+    try_match(by_arxiv, after.paper(q).arxiv, q);
   for (PaperIndex q = 0; q < after.papers().size(); ++q)
     try_match(by_doi, ascii_lower(after.paper(q).doi), q);
   for (PaperIndex q = 0; q < after.papers().size(); ++q)
@@ -99,7 +100,8 @@ CategoryRef ref_of(const Corpus& corpus, CategoryIndex c) {
 std::vector<std::string> paper_keys(const Corpus& corpus, CategoryIndex c) {
   bool direct = !corpus.category(c).direct_papers.empty();
   std::vector<std::string> keys;
-  for (PaperIndex p : corpus.papers_under(c, direct)) keys.push_back(title_key(corpus.paper(p).title));
+  for (PaperIndex p : corpus.papers_under(c, direct))
+    keys.push_back(title_key(corpus.paper(p).title));
   std::sort(keys.begin(), keys.end());
   keys.push_back(direct ? "direct" : "subtree");  // only like is compared with like
   return keys;

@@ -25,8 +25,9 @@ std::string summary(const CorpusDiff& d) {
 
 void text_fields(const PaperChange& c, std::ostream& out) {
   for (const FieldChange& f : c.fields) {
-    out << "      " << f.field << ": " << sanitize_for_display(f.before.empty() ? "(none)" : f.before)
-        << " -> " << sanitize_for_display(f.after.empty() ? "(none)" : f.after) << '\n';
+    out << "      " << f.field << ": "
+        << sanitize_for_display(f.before.empty() ? "(none)" : f.before) << " -> "
+        << sanitize_for_display(f.after.empty() ? "(none)" : f.after) << '\n';
   }
 }
 
@@ -74,8 +75,8 @@ void render_diff_text(const CorpusDiff& d, std::ostream& out) {
   };
   section("Added", d.added.size());
   for (const Paper* p : d.added) {
-    out << "  + " << p->id << "  " << sanitize_for_display(p->title) << "  [" << joined(p->categories)
-        << "]\n";
+    out << "  + " << p->id << "  " << sanitize_for_display(p->title) << "  ["
+        << joined(p->categories) << "]\n";
   }
   section("Removed", d.removed.size());
   for (const Paper* p : d.removed) {
@@ -133,7 +134,8 @@ void render_diff_json(const CorpusDiff& d, std::ostream& out) {
   for (const CategoryRef& c : d.categories_removed) cats["removed"].push_back(category_json(c));
   cats["renamed"] = nlohmann::ordered_json::array();
   for (const CategoryRename& r : d.categories_renamed) {
-    cats["renamed"].push_back({{"before", category_json(r.before)}, {"after", category_json(r.after)}});
+    cats["renamed"].push_back(
+        {{"before", category_json(r.before)}, {"after", category_json(r.after)}});
   }
   out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
 }
@@ -151,8 +153,9 @@ void render_diff_markdown(const CorpusDiff& d, std::ostream& out) {
   if (!d.moved.empty()) {
     out << "\n### Moved (" << d.moved.size() << ")\n\n";
     for (const PaperChange& c : d.moved) {
-      out << "- **" << escape_markdown(c.title) << "**: " << escape_markdown(joined(c.old_categories))
-          << " → " << escape_markdown(joined(c.new_categories)) << '\n';
+      out << "- **" << escape_markdown(c.title)
+          << "**: " << escape_markdown(joined(c.old_categories)) << " → "
+          << escape_markdown(joined(c.new_categories)) << '\n';
     }
   }
   if (!d.changed.empty()) {
@@ -165,12 +168,14 @@ void render_diff_markdown(const CorpusDiff& d, std::ostream& out) {
     return;
   }
   out << "\n### Categories\n\n";
-  for (const CategoryRef& c : d.categories_added) out << "- Added " << escape_markdown(c.path) << '\n';
+  for (const CategoryRef& c : d.categories_added)
+    out << "- Added " << escape_markdown(c.path) << '\n';
   for (const CategoryRename& r : d.categories_renamed) {
     out << "- Renamed " << escape_markdown(r.before.name) << " → " << escape_markdown(r.after.name)
         << '\n';
   }
-  for (const CategoryRef& c : d.categories_removed) out << "- Removed " << escape_markdown(c.path) << '\n';
+  for (const CategoryRef& c : d.categories_removed)
+    out << "- Removed " << escape_markdown(c.path) << '\n';
 }
 
 }  // namespace papertree

@@ -81,9 +81,9 @@ TEST(DiffCorpora, CategoryRenamesAreDetectedWithAndWithoutANewId) {
   EXPECT_TRUE(d.categories_removed.empty());
   EXPECT_TRUE(d.moved.empty()) << "papers follow a renamed id: not moves";
   ASSERT_EQ(d.categories_renamed.size(), 2u);
-  EXPECT_EQ(d.categories_renamed[0].before.id, "quantization");
-  EXPECT_EQ(d.categories_renamed[0].after.id, "quantisation");
-  EXPECT_EQ(d.categories_renamed[1].after.name, "Efficient Attention");
+  EXPECT_EQ(d.categories_renamed[0].after.name, "Efficient Attention");  // same id: found first
+  EXPECT_EQ(d.categories_renamed[1].before.id, "quantization");
+  EXPECT_EQ(d.categories_renamed[1].after.id, "quantisation");
 }
 
 TEST(DiffCorpora, NewAndRemovedCategories) {

@@ -10,15 +10,17 @@ survey="$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json"
 require_tool jq
 
 # The real corpus: exporting it and importing the export, with the source facts the markdown does
-# not carry given on the command line, reproduces the corpus file byte for byte.
+# not carry given on the command line, reproduces the corpus file byte for byte, but for the
+# papers' validation "ignore" lists, which a markdown list has no place for.
 run --corpus "$survey" export -f markdown -o "$WORK/survey.md"
 expect_code 0
 run --quiet import "$WORK/survey.md" -o "$WORK/survey.json" \
   --source-url "$(jq -r .source.url "$survey")" --source-commit "$(jq -r .source.commit "$survey")" \
   --citation "$(jq -r .source.citation "$survey")"
 expect_code 0
-cmp -s "$WORK/survey.json" "$survey" ||
-  fail "markdown round trip changed the survey corpus: $(diff <(jq . "$survey") <(jq . "$WORK/survey.json") | head -30)"
+jq 'del(.papers[].ignore)' "$survey" >"$WORK/survey-no-ignore.json"
+cmp -s "$WORK/survey.json" "$WORK/survey-no-ignore.json" ||
+  fail "markdown round trip changed the survey corpus: $(diff "$WORK/survey-no-ignore.json" "$WORK/survey.json" | head -30)"
 
 # The small fixture: its ids and its empty category are not in the markdown, so the first import
 # normalises them, but every paper line comes back; from then on export and import are each

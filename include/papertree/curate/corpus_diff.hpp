@@ -19,7 +19,7 @@ struct FieldChange {
 struct PaperChange {
   std::string old_id;
   std::string new_id;
-  std::string title;  ///< the new title
+  std::string title;                        ///< the new title
   std::vector<std::string> old_categories;  ///< category ids, when the placements changed
   std::vector<std::string> new_categories;
   std::vector<FieldChange> fields;
