@@ -5,6 +5,7 @@
 #include "diagnostics.hpp"
 #include "paper_output.hpp"
 #include "papertree/error.hpp"
+#include "papertree/json/dump.hpp"
 #include "papertree/search/search.hpp"
 #include "papertree/text/text.hpp"
 
@@ -72,7 +73,7 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
         {"facets", facets_to_json(corpus, facet_counts(corpus, result.papers))}};
     for (std::size_t i = 0; i < shown; ++i)
       out["papers"].push_back(paper_to_json(corpus, result.papers[i], &result.scores[i]));
-    std::cout << out.dump(2) << '\n';
+    std::cout << json_text(out, 2) << '\n';
     return;
   }
   print_papers(ctx, cmd.output, result.papers, options,

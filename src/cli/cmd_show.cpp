@@ -2,8 +2,9 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "papertree/render/papers.hpp"
 #include "papertree/corpus/select.hpp"
+#include "papertree/json/dump.hpp"
+#include "papertree/render/papers.hpp"
 
 namespace papertree::cli {
 
@@ -18,7 +19,7 @@ void run_show(const ShowCommand& cmd, Context& ctx) {
   const Corpus& corpus = ctx.corpus();
   PaperIndex paper = resolve_paper(corpus, cmd.paper);
   if (cmd.format == "json") {
-    std::cout << paper_to_json(corpus, paper).dump(2) << '\n';
+    std::cout << json_text(paper_to_json(corpus, paper), 2) << '\n';
     return;
   }
   render_paper_details(corpus, paper, ctx.terminal().style(), std::cout);

@@ -1,4 +1,5 @@
 // The canonical JSON form of a corpus (docs/corpus-format.md, "Canonical form").
+#include "papertree/json/dump.hpp"
 #include "papertree/json/load.hpp"
 
 namespace papertree {
@@ -92,7 +93,7 @@ Json corpus_to_json(const CorpusData& d) {
 }
 
 std::string to_canonical_json(const CorpusData& data) {
-  return corpus_to_json(data).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return json_text(corpus_to_json(data), 2) + "\n";
 }
 
 }  // namespace papertree

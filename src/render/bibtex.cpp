@@ -60,22 +60,11 @@ std::string suffix(std::size_t n) {
   return s;
 }
 
-// A URL made safe inside a BibTeX field and LaTeX's \url: braces, backslashes, spaces and control
-// characters percent-encoded.
+// A URL made safe inside a BibTeX field and LaTeX's \url: braces, backslashes, quotes, spaces,
+// control and bidi characters percent-encoded; empty for a javascript:, vbscript: or data: URL.
 std::string bibtex_url(std::string_view url) {
-  std::string out;
-  for (char c : trim(url)) {
-    auto u = static_cast<unsigned char>(c);
-    if (c == '{' || c == '}' || c == '\\' || c == ' ' || c == '"' || u < 0x20 || u == 0x7F) {
-      constexpr char k_hex[] = "0123456789ABCDEF";
-      out += '%';
-      out += k_hex[u >> 4];
-      out += k_hex[u & 0xF];
-    } else {
-      out += c;
-    }
-  }
-  return out;
+  if (detail::is_script_url(url)) return {};  // \url would make it a live link in the PDF
+  return detail::percent_encode_url(url, "{}\\ \"");
 }
 
 void field(std::ostream& out, std::string_view name, const std::string& value) {

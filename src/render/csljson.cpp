@@ -4,6 +4,7 @@
 
 #include "export_common.hpp"
 #include "papertree/corpus/venue.hpp"
+#include "papertree/json/dump.hpp"
 #include "papertree/render/bibtex.hpp"
 #include "papertree/text/text.hpp"
 
@@ -65,7 +66,7 @@ void render_csljson(const Corpus& corpus, const ExportSelection& selection,
   std::vector<std::string> keys = citation_keys(corpus);
   Json items = Json::array();
   for (PaperIndex p : selection.papers) items.push_back(csl_item(corpus.paper(p), keys[p]));
-  out << items.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  out << json_text(items, 2) << '\n';
 }
 
 }  // namespace papertree

@@ -9,31 +9,22 @@ namespace papertree {
 
 namespace {
 
-// Control characters other than tab and newline (C0, DEL, C1) as spaces: a terminal showing the
-// file, or a spreadsheet, would otherwise act on them.
-std::string with_controls_as_spaces(std::string_view value) {
-  std::string out;
-  for (std::size_t pos = 0; pos < value.size();) {
-    std::size_t start = pos;
-    char32_t cp = next_code_point(value, pos);
-    if (detail::is_control(cp) && cp != U'\t' && cp != U'\n') {
-      out += ' ';
-    } else {
-      out.append(value.substr(start, pos - start));
-    }
-  }
-  return out;
+// A spreadsheet reads a cell as a formula when it starts with = + - @, also after leading
+// whitespace; a leading tab is guarded as well. (A CR has already become a space.)
+bool looks_like_formula(std::string_view text) {
+  if (!text.empty() && text[0] == '\t') return true;
+  std::size_t first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos &&
+         std::string_view("=+-@").find(text[first]) != std::string_view::npos;
 }
 
 }  // namespace
 
 std::string csv_field(std::string_view value) {
-  std::string text;
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
-                         value[0] == '\t')) {
-    text += '\'';
-  }
-  text += with_controls_as_spaces(value);
+  // Control characters other than tab and newline as spaces: a terminal showing the file, or a
+  // spreadsheet, would otherwise act on them.
+  std::string text = detail::controls_as_spaces(value, U"\t\n", {});
+  if (looks_like_formula(text)) text.insert(text.begin(), '\'');
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
   for (char c : text) {

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
+#include <array>
 
+#include "export_common.hpp"
 #include "papertree/render/figure.hpp"
 #include "papertree/text/text.hpp"
 
@@ -48,19 +50,10 @@ void write_node(const FigureNode& node, std::size_t& next_id, std::ostream& out)
 }  // namespace
 
 std::string dot_quote(std::string_view s) {
-  std::string clean = sanitize_for_display(s);
-  std::string out = "\"";
-  for (char ch : clean) {
-    // Graphviz reads entity references such as "&amp;" in plain labels too.
-    if (ch == '&') {
-      out += "&amp;";
-      continue;
-    }
-    if (ch == '"' || ch == '\\') out += '\\';
-    out += ch;
-  }
-  out += '"';
-  return out;
+  // Graphviz reads entity references such as "&amp;" in plain labels too.
+  static constexpr std::array<detail::CharReplacement, 3> k_escapes{
+      {{'&', "&amp;"}, {'"', "\\\""}, {'\\', "\\\\"}}};
+  return '"' + detail::replace_chars(s, k_escapes) + '"';
 }
 
 void export_dot(const Corpus& corpus, const ExportSelection& selection,

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "papertree/json/dump.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree {
@@ -65,7 +66,7 @@ void render_frameworks_json(std::span<const Framework* const> frameworks, std::o
     for (auto it = f->extra.begin(); it != f->extra.end(); ++it) item[it.key()] = it.value();
     array.push_back(std::move(item));
   }
-  out << array.dump(2) << '\n';
+  out << json_text(array, 2) << '\n';
 }
 
 }  // namespace papertree

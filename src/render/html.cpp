@@ -2,7 +2,9 @@
 #include "papertree/corpus/authors.hpp"
 
 #include <fmt/format.h>
+#include <array>
 
+#include "export_common.hpp"
 #include "html_assets.hpp"
 #include "papertree/render/figure.hpp"
 #include "papertree/text/text.hpp"
@@ -101,31 +103,9 @@ void head(const std::string& title, std::ostream& out) {
 }  // namespace
 
 std::string html_escape(std::string_view s) {
-  std::string clean = sanitize_for_display(s);
-  std::string out;
-  out.reserve(clean.size());
-  for (char ch : clean) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
+  static constexpr std::array<detail::CharReplacement, 5> k_entities{
+      {{'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}, {'\'', "&#39;"}}};
+  return detail::replace_chars(s, k_entities);
 }
 
 bool is_web_url(std::string_view url) {

@@ -1,92 +1,12 @@
 #include <fmt/format.h>
-#include <array>
 
+#include "latex_text.hpp"
 #include "papertree/render/figure.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree {
 
 namespace {
-
-struct MathSymbol {
-  char32_t code_point;
-  std::string_view command;
-};
-// Greek letters and math symbols that pdflatex can typeset in math mode; Greek capitals shaped
-// like Latin letters map to those letters.
-constexpr std::array<MathSymbol, 64> k_math{{
-    {U'Α', "A"},           {U'Β', "B"},
-    {U'Γ', "\\Gamma"},     {U'Δ', "\\Delta"},
-    {U'Ε', "E"},           {U'Ζ', "Z"},
-    {U'Η', "H"},           {U'Θ', "\\Theta"},
-    {U'Ι', "I"},           {U'Κ', "K"},
-    {U'Λ', "\\Lambda"},    {U'Μ', "M"},
-    {U'Ν', "N"},           {U'Ξ', "\\Xi"},
-    {U'Ο', "O"},           {U'Π', "\\Pi"},
-    {U'Ρ', "P"},           {U'Σ', "\\Sigma"},
-    {U'Τ', "T"},           {U'Υ', "\\Upsilon"},
-    {U'Φ', "\\Phi"},       {U'Χ', "X"},
-    {U'Ψ', "\\Psi"},       {U'Ω', "\\Omega"},
-    {U'α', "\\alpha"},     {U'β', "\\beta"},
-    {U'γ', "\\gamma"},     {U'δ', "\\delta"},
-    {U'ε', "\\epsilon"},   {U'ζ', "\\zeta"},
-    {U'η', "\\eta"},       {U'θ', "\\theta"},
-    {U'ι', "\\iota"},      {U'κ', "\\kappa"},
-    {U'λ', "\\lambda"},    {U'μ', "\\mu"},
-    {U'ν', "\\nu"},        {U'ξ', "\\xi"},
-    {U'ο', "o"},           {U'π', "\\pi"},
-    {U'ρ', "\\rho"},       {U'ς', "\\varsigma"},
-    {U'σ', "\\sigma"},     {U'τ', "\\tau"},
-    {U'υ', "\\upsilon"},   {U'φ', "\\phi"},
-    {U'χ', "\\chi"},       {U'ψ', "\\psi"},
-    {U'ω', "\\omega"},     {U'∗', "\\ast"},
-    {U'∞', "\\infty"},     {U'≤', "\\leq"},
-    {U'≥', "\\geq"},       {U'≈', "\\approx"},
-    {U'≠', "\\neq"},       {U'→', "\\rightarrow"},
-    {U'←', "\\leftarrow"}, {U'↔', "\\leftrightarrow"},
-    {U'√', "\\surd"},      {U'∈', "\\in"},
-    {U'∑', "\\sum"},       {U'∏', "\\prod"},
-    {U'∂', "\\partial"},   {U'∇', "\\nabla"},
-}};
-
-std::string_view ascii_special(char ch) {
-  switch (ch) {
-    case '\\':
-      return "\\textbackslash{}";
-    case '{':
-      return "\\{";
-    case '}':
-      return "\\}";
-    case '$':
-      return "\\$";
-    case '&':
-      return "\\&";
-    case '#':
-      return "\\#";
-    case '%':
-      return "\\%";
-    case '_':
-      return "\\_";
-    case '^':
-      return "\\textasciicircum{}";
-    case '~':
-      return "\\textasciitilde{}";
-    case '<':
-      return "\\textless{}";
-    case '>':
-      return "\\textgreater{}";
-    case '|':
-      return "\\textbar{}";
-    case '"':
-      return "\\textquotedbl{}";
-    case '\'':
-      return "\\textquotesingle{}";
-    case '`':
-      return "\\textasciigrave{}";
-    default:
-      return {};
-  }
-}
 
 // Characters the T1 encoding with textcomp covers, passed through as UTF-8.
 bool t1_supported(char32_t cp) {
@@ -119,13 +39,6 @@ bool t1_supported(char32_t cp) {
     default:
       return false;
   }
-}
-
-std::string_view math_command(char32_t cp) {
-  for (const MathSymbol& g : k_math) {
-    if (g.code_point == cp) return g.command;
-  }
-  return {};
 }
 
 std::string node_label(const FigureNode& node) {
@@ -217,7 +130,8 @@ std::string latex_escape(std::string_view s) {
     if (cp == '-' && pos < clean.size() && clean[pos] == '-') {
       out += "-{}";  // no "--" en-dash ligature
     } else if (cp < 0x80) {
-      std::string_view special = ascii_special(static_cast<char>(cp));
+      std::string_view special =
+          detail::latex_ascii_special(static_cast<char>(cp), detail::LatexTarget::document);
       if (special.empty()) {
         out += static_cast<char>(cp);
       } else {
@@ -225,7 +139,7 @@ std::string latex_escape(std::string_view s) {
       }
     } else if (t1_supported(cp)) {
       out.append(clean, start, pos - start);
-    } else if (std::string_view math = math_command(cp); !math.empty()) {
+    } else if (std::string_view math = detail::latex_math_symbol(cp); !math.empty()) {
       out += fmt::format("\\ensuremath{{{}}}", math);
     } else {
       out += fmt::format("[U+{:04X}]\\allowbreak{{}}", static_cast<std::uint32_t>(cp));

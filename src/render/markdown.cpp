@@ -13,8 +13,8 @@ namespace {
 
 constexpr std::string_view k_frameworks_heading = "LLM Frameworks";
 
-// A link destination that cannot break the line: spaces, angle brackets, pipes (in tables) and
-// control characters percent-encoded, parentheses too when they are unbalanced.
+// A link destination that cannot break the line: spaces, angle brackets, pipes (in tables),
+// control and bidi characters percent-encoded, parentheses too when they are unbalanced.
 std::string markdown_url(std::string_view url, bool in_table) {
   url = trim(url);
   int depth = 0;
@@ -24,26 +24,16 @@ std::string markdown_url(std::string_view url, bool in_table) {
     balanced = balanced && depth >= 0;
   }
   balanced = balanced && depth == 0;
-  std::string out;
-  for (char c : url) {
-    auto u = static_cast<unsigned char>(c);
-    bool encode = c == ' ' || c == '<' || c == '>' || u < 0x20 || u == 0x7F ||
-                  (in_table && c == '|') || (!balanced && (c == '(' || c == ')'));
-    if (!encode) {
-      out += c;
-      continue;
-    }
-    constexpr char k_hex[] = "0123456789ABCDEF";
-    out += '%';
-    out += k_hex[u >> 4];
-    out += k_hex[u & 0xF];
-  }
-  return out;
+  std::string also = " <>";
+  if (in_table) also += '|';
+  if (!balanced) also += "()";
+  return detail::percent_encode_url(url, also);
 }
 
 std::string links_markdown(const std::vector<Link>& links, bool in_table) {
   std::string out;
   for (const Link& link : links) {
+    if (detail::is_script_url(link.url)) continue;  // as the HTML export, which keeps web links
     out += " [[" + escape_markdown(link.label) + "](" + markdown_url(link.url, in_table) + ")]";
   }
   return out;
@@ -54,7 +44,8 @@ void write_frameworks_table(const Corpus& corpus, std::ostream& out) {
       << "| :-- | :--: | :--: | :--: |\n";
   for (const Framework& f : corpus.frameworks()) {
     out << "| " << escape_markdown(f.name);
-    if (!f.url.empty()) out << " [[Code](" << markdown_url(f.url, true) << ")]";
+    if (!f.url.empty() && !detail::is_script_url(f.url))
+      out << " [[Code](" << markdown_url(f.url, true) << ")]";
     for (std::string_view capability : {"training", "inference", "fine-tuning"}) {
       bool yes = std::find(f.supports.begin(), f.supports.end(), capability) != f.supports.end();
       out << " | " << (yes ? "✅" : "❌");

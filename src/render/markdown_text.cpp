@@ -1,3 +1,5 @@
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cctype>
 #include <string>
@@ -10,21 +12,6 @@
 namespace papertree {
 
 namespace {
-
-// Simple lower-casing for the scripts category names use: ASCII, Latin-1, Latin Extended-A,
-// Greek and Cyrillic capitals.
-char32_t to_lower(char32_t cp) {
-  if (cp >= 'A' && cp <= 'Z') return cp + 32;
-  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;
-  if (cp == 0x178) return 0xFF;
-  bool even_upper = (cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
-  if (even_upper && cp % 2 == 0) return cp + 1;
-  bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
-  if (odd_upper && cp % 2 == 1) return cp + 1;
-  if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x410 && cp <= 0x42F)) return cp + 32;
-  if (cp >= 0x400 && cp <= 0x40F) return cp + 80;
-  return cp;
-}
 
 // Punctuation, symbols, emoji and invisible format characters, which GitHub's anchors drop.
 bool dropped_from_anchor(char32_t cp) {
@@ -53,7 +40,9 @@ std::string github_anchor(std::string_view heading_text) {
   std::string text = detail::without_controls(heading_text);
   std::string anchor;
   for (std::size_t pos = 0; pos < text.size();) {
-    char32_t cp = to_lower(next_code_point(text, pos));
+    // GitHub lower-cases with JavaScript's toLowerCase: Unicode's mapping, every script.
+    auto cp = static_cast<char32_t>(
+        utf8proc_tolower(static_cast<utf8proc_int32_t>(next_code_point(text, pos))));
     if (dropped_from_anchor(cp)) continue;
     if (cp == ' ') {
       anchor += '-';

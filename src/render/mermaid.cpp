@@ -1,5 +1,7 @@
 #include <fmt/format.h>
+#include <array>
 
+#include "export_common.hpp"
 #include "papertree/render/figure.hpp"
 #include "papertree/text/text.hpp"
 
@@ -29,37 +31,18 @@ void write_node(const FigureNode& node, const std::string& parent, std::size_t& 
 }  // namespace
 
 std::string mermaid_quote(std::string_view s) {
-  std::string clean = sanitize_for_display(s);
-  std::string out = "\"";
-  for (char ch : clean) {
-    switch (ch) {
-      case '"':
-        out += "#quot;";
-        break;
-      case '#':
-        out += "#35;";
-        break;
-      case '&':
-        out += "#amp;";
-        break;
-      case '<':
-        out += "#lt;";
-        break;
-      case '>':
-        out += "#gt;";
-        break;
-      case '`':
-        out += "#96;";
-        break;
-      case '\\':
-        out += "#92;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  out += '"';
-  return out;
+  // '%': "%%" starts a comment or an %%{init}%% directive, even inside a label.
+  static constexpr std::array<detail::CharReplacement, 8> k_entities{{
+      {'"', "#quot;"},
+      {'#', "#35;"},
+      {'&', "#amp;"},
+      {'<', "#lt;"},
+      {'>', "#gt;"},
+      {'`', "#96;"},
+      {'\\', "#92;"},
+      {'%', "#37;"},
+  }};
+  return '"' + detail::replace_chars(s, k_entities) + '"';
 }
 
 void export_mermaid(const Corpus& corpus, const ExportSelection& selection,

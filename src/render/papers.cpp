@@ -4,10 +4,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include "papertree/corpus/venue.hpp"
+#include "papertree/json/dump.hpp"
 #include "papertree/json/load.hpp"
 #include "papertree/search/search.hpp"
 #include "papertree/text/text.hpp"
-#include "papertree/corpus/venue.hpp"
 
 namespace papertree {
 
@@ -130,14 +131,14 @@ void render_papers_json(const Corpus& corpus, std::span<const PaperIndex> papers
     array.push_back(
         paper_to_json(corpus, papers[i], options.scores.empty() ? nullptr : &options.scores[i]));
   }
-  out << array.dump(2) << '\n';
+  out << json_text(array, 2) << '\n';
 }
 
 void render_papers_jsonl(const Corpus& corpus, std::span<const PaperIndex> papers,
                          const PaperListOptions& options, std::ostream& out) {
   for (std::size_t i = 0; i < papers.size(); ++i) {
-    out << paper_to_json(corpus, papers[i], options.scores.empty() ? nullptr : &options.scores[i])
-               .dump()
+    out << json_text(paper_to_json(corpus, papers[i],
+                                   options.scores.empty() ? nullptr : &options.scores[i]))
         << '\n';
   }
 }

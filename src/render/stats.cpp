@@ -7,8 +7,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "papertree/text/text.hpp"
 #include "papertree/corpus/venue.hpp"
+#include "papertree/json/dump.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 
@@ -197,7 +198,7 @@ void render_stats_json(const CorpusStats& st, const Corpus& corpus, std::ostream
   } else {
     j["scope"] = nullptr;
   }
-  out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+  out << json_text(j, 2) << '\n';
 }
 
 }  // namespace papertree

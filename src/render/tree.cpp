@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "papertree/json/dump.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree {
@@ -124,7 +125,7 @@ void render_tree_json(const Corpus& corpus, const TreeOptions& options, std::ost
     for (CategoryIndex r : corpus.roots())
       doc["categories"].push_back(node_json(corpus, r, 0, options.max_depth));
   }
-  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  out << json_text(doc, 2) << '\n';
 }
 
 }  // namespace papertree

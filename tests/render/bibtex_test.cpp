@@ -104,6 +104,14 @@ TEST(BibtexText, NonAsciiBecomesAccentCommandsOrQuestionMarks) {
             "PanGu-$\\Sigma$ PanGu-$\\pi$ $\\infty$-Bench ReST-MCTS$\\ast$ A");
 }
 
+TEST(BibtexText, SharesTheLatexFiguresMathSymbolsAndDropsEveryMark) {
+  // The one table of latex_text.cpp: the math symbols of the latex figure reach BibTeX too.
+  EXPECT_EQ(bibtex_text("x ≤ y ≠ z → ∑ ο", false),
+            "x $\\leq$ y $\\neq$ z $\\rightarrow$ $\\sum$ o");
+  // Marks and format characters of any script are invisible: one '?' per letter.
+  EXPECT_EQ(bibtex_text("हु a\u0332b\u2060c", false), "? abc");
+}
+
 TEST(BibtexText, ControlCharactersBecomeSpaces) {
   EXPECT_EQ(bibtex_text("a\x1b[0m\nb", false), "a [0m b");
 }
@@ -152,6 +160,25 @@ TEST(RenderBibtex, JournalsAndAuthors) {
   EXPECT_NE(bib.find("@misc{not,\n  author = {{Unknown}},\n  title = {- 1. \\# {Not} a heading "
                      "{{\\textgreater{}}} nor a quote +plus @at}\n}\n"),
             std::string::npos);
+}
+
+TEST(RenderBibtex, UrlsPercentEncodeC1AndBidiControls) {
+  Corpus c = load_corpus_file(test::fixture("injection.json"));
+  std::string bib = bibtex_of(c, whole(c));
+  EXPECT_NE(
+      bib.find(
+          "  url = {https://example.org/a%C2%85b%E2%80%AEc%E2%81%A6d%E2%80%8Fe%D8%9Cf%C2%9Bg}"),
+      std::string::npos);
+}
+
+TEST(RenderBibtex, ScriptUrlsAreLeftOut) {
+  Corpus c = load_corpus_file(test::fixture("injection.json"));
+  std::string bib = bibtex_of(c, whole(c));
+  std::size_t entry = bib.find("{script2024,");
+  ASSERT_NE(entry, std::string::npos) << bib;
+  std::string script_entry = bib.substr(entry, bib.find("\n}\n", entry) - entry);
+  EXPECT_EQ(script_entry.find("url"), std::string::npos) << script_entry;
+  EXPECT_EQ(bib.find("javascript"), std::string::npos);
 }
 
 TEST(RenderBibtex, BracesStayBalancedInEveryEntry) {

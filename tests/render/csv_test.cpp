@@ -47,6 +47,15 @@ TEST(CsvField, FormulaStartsAreNeutralised) {
   EXPECT_EQ(csv_field("=a,b"), "\"'=a,b\"");
 }
 
+TEST(CsvField, FormulasAfterLeadingWhitespaceOrControlsAreNeutralised) {
+  EXPECT_EQ(csv_field(" =cmd"), "' =cmd");
+  EXPECT_EQ(csv_field("\r=cmd"), "' =cmd");  // the CR becomes a space, then the guard
+  EXPECT_EQ(csv_field("\n+1"), "\"'\n+1\"");
+  EXPECT_EQ(csv_field("\t \t-1"), "'\t \t-1");
+  EXPECT_EQ(csv_field("\x1b@SUM(A1)"), "' @SUM(A1)");
+  EXPECT_EQ(csv_field("  plain"), "  plain");
+}
+
 TEST(RenderCsv, HeaderThenOneCrlfRowPerPaper) {
   const Corpus& c = test::small_corpus();
   std::string csv = csv_of(c, whole(c));

@@ -159,6 +159,12 @@ TEST(MermaidQuote, WritesEntityCodesForCharactersMermaidReads) {
             R"("a #quot;b#quot; #35;1 #amp; #lt;i#gt; #96;c#96; #92;d [e] {f} |g|")");
 }
 
+TEST(MermaidQuote, NoDirectiveOrCommentSurvivesInALabel) {
+  std::string label = mermaid_quote("x %%{init: {'theme':'dark'}}%% 100%");
+  EXPECT_EQ(label, "\"x #37;#37;{init: {'theme':'dark'}}#37;#37; 100#37;\"");
+  EXPECT_EQ(label.find('%'), std::string::npos);
+}
+
 TEST(LatexEscape, EscapesEverySpecialCharacter) {
   EXPECT_EQ(latex_escape(R"(\ { } $ & # % _ ^ ~ < > | " ' `)"),
             R"(\textbackslash{} \{ \} \$ \& \# \% \_ \textasciicircum{} \textasciitilde{} )"

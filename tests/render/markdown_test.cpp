@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <sstream>
 
 #include "papertree/import/markdown.hpp"
@@ -44,6 +45,12 @@ TEST(GithubAnchor, KeepsLettersOfOtherScriptsAndLowercasesAccents) {
   EXPECT_EQ(github_anchor("Naïve Ünïcode"), "naïve-ünïcode");
   EXPECT_EQ(github_anchor("効率化 CJK"), "効率化-cjk");
   EXPECT_EQ(github_anchor("Привет"), "привет");
+}
+
+TEST(GithubAnchor, LowercasesEveryScriptAsUnicodeDoes) {
+  // Beyond Latin-1, Latin Extended-A, Greek and Cyrillic: Latin Extended-B, accented Greek,
+  // Armenian, Georgian, fullwidth Latin.
+  EXPECT_EQ(github_anchor("ǍǏ ΆΈ ԱԲ Ა ＡＢ"), "ǎǐ-άέ-աբ-ა-ａｂ");
 }
 
 TEST(AnchorSet, RepeatedHeadingsGetNumberedSuffixes) {
@@ -196,6 +203,25 @@ TEST(RenderMarkdown, HostileNamesGetGithubAnchorsAndFrameworksGoUnderTheirCatego
       md.find("- \\[Bracket\\] Title \\| with \\* stars \\_ and \\<script>alert(1)\\</script>, "
               "<ins>ICML, 2023</ins>"),
       std::string::npos);
+}
+
+TEST(RenderMarkdown, DropsScriptLinksAsTheHtmlExportDoes) {
+  Corpus c = load_corpus_file(test::fixture("injection.json"));
+  std::string md = markdown_of(c, whole(c));
+  std::string lower;
+  for (char ch : md) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (std::string_view bad : {"javascript", "vbscript", "data:", "alert(", "&#58;"})
+    EXPECT_EQ(lower.find(bad), std::string::npos) << bad;
+  EXPECT_NE(md.find("[[Web](https://example.org/ok)]"), std::string::npos);
+  EXPECT_NE(md.find("| Evil | ✅ | ❌ | ❌ |"), std::string::npos);  // no [[Code]] link
+}
+
+TEST(RenderMarkdown, UrlsPercentEncodeC1AndBidiControls) {
+  Corpus c = load_corpus_file(test::fixture("injection.json"));
+  std::string md = markdown_of(c, whole(c));
+  EXPECT_NE(md.find("(https://example.org/a%C2%85b%E2%80%AEc%E2%81%A6d%E2%80%8Fe%D8%9Cf%C2%9Bg)"),
+            std::string::npos);
+  EXPECT_NE(md.find("(https://github.com/x/%E2%80%AEgnp.exe)"), std::string::npos);
 }
 
 // Exports `corpus` as markdown and imports that markdown again, the source facts given as the

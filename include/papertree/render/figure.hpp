@@ -40,7 +40,8 @@ std::string paper_short_name(std::string_view title);
 std::string dot_quote(std::string_view s);
 
 /// `s` as a double-quoted Mermaid label: control characters made visible, and `"`, `#`, `&`,
-/// `<`, `>`, backtick and `\` written as Mermaid entity codes (`#quot;`, `#35;`…).
+/// `<`, `>`, backtick, `\` and `%` (no `%%{init}%%` directive or `%%` comment survives) written
+/// as Mermaid entity codes (`#quot;`, `#35;`, `#37;`…).
 std::string mermaid_quote(std::string_view s);
 
 /// `s` as LaTeX text for pdflatex with T1 fonts: the ten special characters and `<>|"` as

@@ -18,8 +18,12 @@ bool iequals(std::string_view a, std::string_view b);
 /// "post-training-quantization".
 std::string slugify(std::string_view s);
 
-/// Folds a UTF-8 string for matching: lower case, common Latin accents removed
-/// ("Déjà" -> "deja"). Other characters are kept as they are.
+/// Folds a UTF-8 string for matching (utf8proc): compatibility forms unified (NFKC: "ﬁ" -> "fi",
+/// fullwidth "Ａ" -> "a"), Unicode case folding ("Straße" -> "strasse", "ΣΟΦΊΑ" -> "σοφια"),
+/// accents of Latin, Greek and Cyrillic removed ("Déjà" -> "deja"), letters with a stroke or a
+/// missing dot taken as their base ("Łódź" -> "lodz", Turkish "ı" and "İ" -> "i"), default
+/// ignorables such as soft hyphens dropped. Marks that are part of a letter in other scripts
+/// (Indic vowel signs and viramas, Arabic and Hebrew points, kana voicing) stay.
 std::string fold_case_accents(std::string_view s);
 
 /// Levenshtein edit distance, on bytes.
@@ -32,18 +36,35 @@ char32_t next_code_point(std::string_view s, std::size_t& pos);
 /// Appends the UTF-8 encoding of `cp` to `out`.
 void append_utf8(std::string& out, char32_t cp);
 
-/// Columns a code point takes in a terminal: 0 for combining marks, 2 for wide East Asian
-/// characters and emoji, 1 otherwise.
+/// Columns a code point takes in a terminal (utf8proc's charwidth, every script): 0 for
+/// combining marks, format and control characters, 2 for wide East Asian characters and emoji,
+/// 1 otherwise.
 int code_point_width(char32_t cp);
 
-/// Display width of a UTF-8 string in terminal columns.
+/// The end of the grapheme cluster (what a reader sees as one character: a letter with its
+/// combining marks, an emoji ZWJ sequence or one with a skin tone, a flag) that starts at `pos`.
+std::size_t next_grapheme(std::string_view s, std::size_t pos);
+
+/// Columns one grapheme cluster takes: 2 for an emoji sequence or a flag, otherwise the sum of
+/// its code points' widths.
+int grapheme_width(std::string_view cluster);
+
+/// Display width of a UTF-8 string in terminal columns, by grapheme clusters.
 std::size_t display_width(std::string_view s);
 
-/// Cuts `s` to at most `width` columns, ending with "…" when cut; never splits a character.
+/// Cuts `s` to at most `width` columns, ending with "…" when cut; never splits a grapheme
+/// cluster (no emoji sequence, flag or letter with its marks is cut in half).
 std::string truncate_to_width(std::string_view s, std::size_t width);
 
-/// Makes an untrusted string safe to print: control characters (C0, DEL, C1, and bidi
-/// overrides) become visible escapes such as "\x1b"; invalid UTF-8 becomes U+FFFD.
+/// True for C0 controls, DEL and C1 controls.
+bool is_control_character(char32_t cp);
+
+/// True for the bidirectional controls that can reorder a line: the embeddings and overrides
+/// U+202A..U+202E, the isolates U+2066..U+2069, the marks U+200E, U+200F and U+061C.
+bool is_bidi_control(char32_t cp);
+
+/// Makes an untrusted string safe to print: control characters (C0, DEL, C1) and bidi controls
+/// become visible escapes such as "\x1b" or "\u{202e}"; invalid UTF-8 becomes U+FFFD.
 std::string sanitize_for_display(std::string_view s);
 
 /// Trims ASCII whitespace at both ends.

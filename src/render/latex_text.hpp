@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace papertree::detail {
+
+/// Where escaped text goes: a LaTeX document (the latex figure), or a BibTeX field, where BibTeX
+/// counts every brace, even `\{`, so braces are spelled as commands and quotes stay as they are.
+enum class LatexTarget { document, bibtex };
+
+/// The LaTeX for an ASCII character LaTeX treats specially (`\%`, `\textbackslash{}`…); empty
+/// for the others. The one table of LaTeX specials that both LaTeX outputs use.
+std::string_view latex_ascii_special(char c, LatexTarget target);
+
+/// The math-mode command for a Greek letter or a math symbol pdflatex typesets without extra
+/// packages (`\alpha`, `\Sigma`, `\infty`, `\leq`…); Greek capitals shaped like Latin letters, and
+/// omicron, as that letter (`A`, `o`). Empty when there is none.
+std::string_view latex_math_symbol(char32_t cp);
+
+/// ASCII LaTeX for a letter of Latin-1 or Latin Extended-A (`{\'e}`, `{\c{c}}`, `{\L}`, `{\ss}`),
+/// for the ×, ÷ signs as math; empty outside U+00C0..U+017F.
+std::string latex_latin_letter(char32_t cp);
+
+/// True for what a typeset text shows nothing for: combining and enclosing marks, format
+/// characters (zero-width spaces and joiners, bidi controls, soft hyphen, BOM), variation
+/// selectors.
+bool latex_invisible(char32_t cp);
+
+}  // namespace papertree::detail
