@@ -26,9 +26,11 @@ Filters FilterArgs::to_filters() const {
 
 void add_filter_options(CLI::App& sub, FilterArgs& args) {
   sub.add_option("--year", args.year, "Year or range: 2023, 2022..2024, >=2023, <2024")
-      ->group("Filters");
+      ->group("Filters")
+      ->type_name("YEARS");
   sub.add_option("--venue", args.venues, "Venue (normalised, any case); repeat for several")
       ->group("Filters")
+      ->type_name("VENUE")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
@@ -74,6 +76,7 @@ void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperInd
     const Terminal& term = ctx.terminal();
     options.width = term.width;
     options.style = term.style();
+    options.header = term.is_tty;
     render_papers_table(corpus, page, options, std::cout);
   } else if (format == "plain") {
     render_papers_plain(corpus, page, options, std::cout);

@@ -69,6 +69,8 @@ void render_papers_table(const Corpus& corpus, std::span<const PaperIndex> paper
     title_width = std::max(title_width, display_width(titles.back()));
   }
   venue_width = std::min(venue_width, k_max_venue_width);
+  if (options.header && venue_width > 0)
+    venue_width = std::max(venue_width, display_width("Venue"));
   if (options.width > 0) {
     // Year, gap and code mark are fixed; the venue shrinks, then goes, before the title is cut
     // below its minimum.
@@ -82,6 +84,11 @@ void render_papers_table(const Corpus& corpus, std::span<const PaperIndex> paper
     title_width = std::min(title_width, std::max<std::size_t>(room, 1));
   }
   const TextStyle& s = options.style;
+  if (options.header) {
+    out << s.bold << "Year  ";
+    if (venue_width > 0) out << pad(truncate_to_width("Venue", venue_width), venue_width) << "  ";
+    out << truncate_to_width("Title", title_width) << s.reset << '\n';
+  }
   for (std::size_t i = 0; i < papers.size(); ++i) {
     const Paper& paper = corpus.paper(papers[i]);
     std::string title = truncate_to_width(titles[i], title_width);

@@ -19,10 +19,11 @@ struct PaperListOptions {
   TextStyle style;                     ///< table: colours
   std::vector<std::string> highlight;  ///< table: folded search terms to mark in titles, sorted
   std::span<const double> scores;      ///< search scores parallel to the papers; empty for lists
+  bool header = false;                 ///< table: a first row naming the columns
 };
 
-/// Aligned columns: year, venue, title, a code mark (✓). Titles are cut to fit `width` without
-/// splitting a character; corpus strings pass sanitize_for_display.
+/// Aligned columns: year, venue, title, a code mark (✓), after a header row when asked. Titles are
+/// cut to fit `width` without splitting a character; corpus strings pass sanitize_for_display.
 void render_papers_table(const Corpus& corpus, std::span<const PaperIndex> papers,
                          const PaperListOptions& options, std::ostream& out);
 
