@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "diagnostics.hpp"
 #include "output.hpp"
+#include "git_history.hpp"
 #include "help.hpp"
 #include "papertree/import/markdown.hpp"
 #include "papertree/json/load.hpp"
@@ -17,6 +18,7 @@ namespace {
 struct ImportCommand {
   std::string input;
   OutputFile output;
+  bool history = false;
   ImportOptions options;
 };
 
@@ -29,6 +31,16 @@ void run_import(const ImportCommand& cmd, const Context& ctx) {
       warn(fmt::format("{}: {}", where, w.message));
     }
     std::cerr << fmt::format("papertree: {}: {}\n", cmd.input, describe_summary(result));
+  }
+  if (cmd.history) {
+    std::vector<ListVersion> versions = read_git_history(cmd.input);
+    HistoryResult dated = assign_added_dates(result.corpus, versions);
+    if (!ctx.quiet) {
+      std::cerr << fmt::format(
+          "papertree: {}: {} of {} papers dated from {} versions in git ({} not a paper list)\n",
+          cmd.input, dated.papers_dated, result.corpus.papers.size(), dated.versions_read,
+          dated.versions_skipped);
+    }
   }
   // The result must load: the importer's output is held to the loader's rules.
   std::string json = to_canonical_json(result.corpus);
@@ -58,6 +70,9 @@ void setup_import(CLI::App& app, Context& ctx) {
       ->type_name("COMMIT");
   sub->add_option("--citation", cmd->options.citation, "How to cite the survey (source.citation)")
       ->type_name("TEXT");
+  sub->add_flag(
+      "--history", cmd->history,
+      "Date each paper (added) by the first commit that lists it, from git log of the file");
   set_examples(*sub, {{"papertree import README.md -o corpus.json", "a markdown list to a corpus"},
                       {"papertree --corpus corpus.json tree", "then use it"}});
   sub->callback([cmd, &ctx] { run_import(*cmd, ctx); });

@@ -40,9 +40,10 @@ void setup_list(CLI::App& app, Context& ctx) {
       ->type_name("CATEGORY");
   sub->add_flag("--direct", cmd->direct, "Only papers placed in the category itself, not below it");
   add_filter_options(*sub, cmd->filters);
-  sub->add_option("-s,--sort", cmd->sort, "Order: year (newest first), title or venue")
+  sub->add_option("-s,--sort", cmd->sort,
+                  "Order: year (newest first), title, venue or added (latest first)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"year", "title", "venue"}));
+      ->check(CLI::IsMember({"year", "title", "venue", "added"}));
   sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order");
   add_output_options(*sub, cmd->output);
   set_examples(*sub, {{"papertree list speculative-decoding --year 2023 --has-code",

@@ -18,5 +18,11 @@ void setup_show(CLI::App& app, Context& ctx);
 void setup_frameworks(CLI::App& app, Context& ctx);
 void setup_completion(CLI::App& app, Context& ctx);
 void setup_index(CLI::App& app, Context& ctx);
+void setup_validate(CLI::App& app, Context& ctx);
+void setup_edit(CLI::App& app, Context& ctx);
+void setup_category(CLI::App& app, Context& ctx);
+void setup_check(CLI::App& app, Context& ctx);
+void setup_diff(CLI::App& app, Context& ctx);
+void setup_news(CLI::App& app, Context& ctx);
 
 }  // namespace papertree::cli

@@ -27,6 +27,7 @@ struct Context {
   bool quiet = false;     ///< --quiet: no warnings or progress on stderr
   bool no_cache = false;  ///< --no-cache
   std::string max_input;  ///< --max-input, else $PAPERTREE_MAX_INPUT, else the default cap
+  int exit_code = 0;     ///< set by a command that ran but found problems (1, check_failed)
 
   /// The corpus named by --corpus / PAPERTREE_CORPUS, or the embedded one. Loaded once, from
   /// its snapshot when the cache has a current one (or when the file is a snapshot).

@@ -69,6 +69,12 @@ void setup_app(CLI::App& app, Context& ctx) {
   setup_show(app, ctx);
   setup_frameworks(app, ctx);
   setup_completion(app, ctx);
+  setup_validate(app, ctx);
+  setup_edit(app, ctx);
+  setup_category(app, ctx);
+  setup_check(app, ctx);
+  setup_diff(app, ctx);
+  setup_news(app, ctx);
   setup_help(app);
   setup_man(app);
   setup_index(app, ctx);

@@ -30,5 +30,5 @@ int main(int argc, char** argv) {
     return cli::report_unexpected(e);
   }
   ctx.build_cache_in_background();
-  return code;
+  return code != 0 ? code : ctx.exit_code;
 }

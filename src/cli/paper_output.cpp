@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "option_values.hpp"
+#include "papertree/corpus/date.hpp"
 #include "papertree/error.hpp"
 #include "papertree/render/bibtex.hpp"
 #include "papertree/render/csljson.hpp"
@@ -19,6 +20,10 @@ Filters FilterArgs::to_filters() const {
   filters.kind = kind;
   filters.arxiv_only = arxiv_only;
   filters.authors = authors;
+  if (!added_since.empty() && !is_iso_date(added_since)) {
+    throw UsageError("--added-since \"" + added_since + "\" is not a date YYYY-MM-DD");
+  }
+  filters.added_since = added_since;
   return filters;
 }
 
@@ -44,6 +49,9 @@ void add_filter_options(CLI::App& sub, FilterArgs& args) {
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  sub.add_option("--added-since", args.added_since,
+                 "Only papers first listed on or after this date (YYYY-MM-DD)")
+      ->group("Filters");
 }
 
 void add_output_options(CLI::App& sub, OutputArgs& args) {

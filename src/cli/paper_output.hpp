@@ -20,8 +20,9 @@ struct FilterArgs {
   std::string kind;
   bool arxiv_only = false;
   std::vector<std::string> authors;
+  std::string added_since;
 
-  /// Throws UsageError for a bad --year.
+  /// Throws UsageError for a bad --year or --added-since.
   Filters to_filters() const;
 };
 

@@ -128,6 +128,7 @@ bool Filters::matches(const Paper& paper) const {
   if (has_code && !paper.has_code()) return false;
   if (!kind.empty() && !iequals(kind, paper.kind)) return false;
   if (arxiv_only && normalize_venue(paper.venue) != "arXiv") return false;
+  if (!added_since.empty() && (paper.added.empty() || paper.added < added_since)) return false;
   if (!venues.empty() && std::none_of(venues.begin(), venues.end(), [&](const std::string& v) {
         return same_venue(v, paper.venue);
       })) {
@@ -159,7 +160,9 @@ SortKey parse_sort_key(std::string_view text) {
   if (text == "year") return SortKey::year;
   if (text == "title") return SortKey::title;
   if (text == "venue") return SortKey::venue;
-  throw UsageError("unknown sort key \"" + std::string(text) + "\": expected year, title or venue");
+  if (text == "added") return SortKey::added;
+  throw UsageError("unknown sort key \"" + std::string(text) +
+                   "\": expected year, title, venue or added");
 }
 
 void sort_papers(const Corpus& corpus, std::vector<PaperIndex>& papers,
@@ -168,6 +171,7 @@ void sort_papers(const Corpus& corpus, std::vector<PaperIndex>& papers,
   struct Row {
     std::string primary;  // folded venue for SortKey::venue
     int neg_year;
+    int neg_added;  // -YYYYMMDD; 1 when undated, so that undated papers come last
     std::string title;
     std::string_view id;
     PaperIndex index;
@@ -178,11 +182,18 @@ void sort_papers(const Corpus& corpus, std::vector<PaperIndex>& papers,
     const Paper& paper = corpus.paper(p);
     std::string venue =
         options.key == SortKey::venue ? sort_text(normalize_venue(paper.venue)) : std::string();
-    rows.push_back({std::move(venue), -paper.year, sort_text(paper.title), paper.id, p});
+    int added = 1;
+    if (paper.added.size() == 10) {
+      std::string digits =
+          paper.added.substr(0, 4) + paper.added.substr(5, 2) + paper.added.substr(8, 2);
+      added = -std::stoi(digits);
+    }
+    rows.push_back({std::move(venue), -paper.year, added, sort_text(paper.title), paper.id, p});
   }
   auto by_year = [](const Row& r) { return std::tie(r.neg_year, r.title, r.id); };
   auto by_title = [](const Row& r) { return std::tie(r.title, r.neg_year, r.id); };
   auto by_venue = [](const Row& r) { return std::tie(r.primary, r.neg_year, r.title, r.id); };
+  auto by_added = [](const Row& r) { return std::tie(r.neg_added, r.title, r.id); };
   auto sort_by = [&](auto key) {
     std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
       return options.reverse ? key(b) < key(a) : key(a) < key(b);
@@ -197,6 +208,9 @@ void sort_papers(const Corpus& corpus, std::vector<PaperIndex>& papers,
       break;
     case SortKey::venue:
       sort_by(by_venue);
+      break;
+    case SortKey::added:
+      sort_by(by_added);
       break;
   }
   for (std::size_t i = 0; i < rows.size(); ++i) papers[i] = rows[i].index;

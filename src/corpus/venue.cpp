@@ -138,4 +138,20 @@ bool is_known_venue(std::string_view raw) {
   return std::find(k_canonical.begin(), k_canonical.end(), venue) != k_canonical.end();
 }
 
+std::string nearest_known_venue(std::string_view raw) {
+  std::string key = venue_key(raw);
+  std::string_view best = k_canonical.front();
+  std::size_t best_distance = std::string::npos;
+  auto consider = [&](std::string_view spelling, std::string_view canonical) {
+    std::size_t d = edit_distance(key, ascii_lower(spelling));
+    if (d < best_distance) {
+      best_distance = d;
+      best = canonical;
+    }
+  };
+  for (std::string_view name : k_canonical) consider(name, name);
+  for (const auto& [alias, canonical] : k_aliases) consider(alias, canonical);
+  return std::string(best);
+}
+
 }  // namespace papertree

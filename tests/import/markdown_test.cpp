@@ -588,6 +588,37 @@ void apply_hand_fixes(CorpusData& d) {
   mc->children.insert(after + 1, sharing);
   find_node(d.taxonomy, "moe-efficient-supervised-fine-tuning")->name =
       "MoE Efficient Supervised Fine-Tuning";
+  // 3. the validate fixes, 4. the documented ignores.
+  for (Paper& p : d.papers) {
+    std::size_t colon = p.title.find(':');
+    if (colon != std::string::npos) {
+      std::string prefix = p.title.substr(0, colon);
+      std::size_t rest = p.title.find_first_not_of(' ', colon + 1);
+      if (rest != std::string::npos && p.title.compare(rest, prefix.size() + 1, prefix + ":") == 0)
+        p.title = p.title.substr(rest);
+    }
+    std::vector<Link> links;
+    for (Link l : p.links) {
+      std::size_t half = l.url.size() / 2;
+      if (l.url.size() % 2 == 0 && l.url.compare(0, half, l.url, half, half) == 0)
+        l.url.resize(half);
+      if (l.label == "Paper" &&
+          (l.url.starts_with("https://github.com/") || l.url.starts_with("https://gitlab.com/")))
+        l.label = "Code";
+      bool repeat =
+          std::any_of(links.begin(), links.end(), [&](const Link& k) { return k.url == l.url; });
+      if (!repeat) links.push_back(l);
+    }
+    p.links = links;
+    if (p.venue == "arXiv" && !p.arxiv.empty() && p.year != 0) {
+      int posted = 2000 + std::stoi(p.arxiv.substr(0, 2));
+      if (p.year < posted) p.year = posted;
+    }
+    if (p.id == "rotation-and-permutation-for-advanced-outlier" || p.id == "llm-maybe-longlm" ||
+        p.id == "extending-context-window-of-large-language-2")
+      p.ignore.push_back("shared-identifier");
+    if (p.id == "loki") p.ignore.push_back("arxiv-year");
+  }
 }
 
 ImportOptions shipped_options() {

@@ -30,6 +30,8 @@ struct Filters {
   std::string kind;                  ///< "paper", "blog" or "website"; empty for any
   bool arxiv_only = false;           ///< keep papers whose venue is arXiv (preprints)
   std::vector<std::string> authors;  ///< keep papers by any of these people (`author_matches`)
+  std::string
+      added_since;  ///< "YYYY-MM-DD": keep papers first seen that day or later (undated: out)
 
   /// True when `paper` passes every filter that is set.
   bool matches(const Paper& paper) const;
@@ -47,13 +49,14 @@ std::vector<PaperIndex> select_papers(const Corpus& corpus, std::optional<Catego
                                       bool direct, const Filters& filters);
 
 /// What to order paper lists by.
-enum class SortKey { year, title, venue };
+enum class SortKey { year, title, venue, added };
 
-/// "year", "title" or "venue"; throws UsageError otherwise.
+/// "year", "title", "venue" or "added"; throws UsageError otherwise.
 SortKey parse_sort_key(std::string_view text);
 
 /// How to order a paper list: `year` is newest first, then title; `title` is A to Z, then newest
-/// first; `venue` is by normalised venue A to Z, then newest first, then title. Ties end with the
+/// first; `venue` is by normalised venue A to Z, then newest first, then title; `added` is the
+/// most recently added first (undated papers last), then title. Ties end with the
 /// paper id, so the order is total and `reverse` flips it exactly.
 struct SortOptions {
   SortKey key = SortKey::year;

@@ -16,4 +16,8 @@ bool same_venue(std::string_view a, std::string_view b);
 /// True when the normalised venue is one of the table's canonical names.
 bool is_known_venue(std::string_view raw);
 
+/// The canonical name or alias closest to `raw` (edit distance ignoring case, ties to the table's
+/// first), as its canonical name: "NeurISP" -> "NeurIPS". For `validate`'s suggestion.
+std::string nearest_known_venue(std::string_view raw);
+
 }  // namespace papertree

@@ -1,0 +1,53 @@
+// `papertree check --against LIST.md`: does the corpus regenerate the given list? (docs/curate.md)
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "commands.hpp"
+#include "papertree/corpus/select.hpp"
+#include "papertree/curate/line_diff.hpp"
+#include "papertree/error.hpp"
+#include "papertree/io/io.hpp"
+#include "papertree/render/markdown.hpp"
+#include "papertree/text/text.hpp"
+
+namespace papertree::cli {
+
+namespace {
+
+struct CheckCommand {
+  std::string against;
+};
+
+void run_check(const CheckCommand& cmd, Context& ctx) {
+  std::string given = read_file(cmd.against);
+  const Corpus& corpus = ctx.corpus();
+  ExportSelection selection;
+  selection.papers = select_papers(corpus, std::nullopt, false, Filters{});
+  std::ostringstream exported;
+  render_markdown(corpus, selection, ExportOptions{}, exported);
+  std::string diff =
+      unified_diff(given, exported.str(), cmd.against, "papertree export --format markdown");
+  if (diff.empty()) {
+    if (!ctx.quiet)
+      std::cerr << "papertree: " << sanitize_for_display(cmd.against)
+                << " is what the corpus exports\n";
+    return;
+  }
+  std::cout << diff;
+  ctx.exit_code = static_cast<int>(ExitCode::check_failed);
+}
+
+}  // namespace
+
+void setup_check(CLI::App& app, Context& ctx) {
+  auto cmd = std::make_shared<CheckCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "check",
+      "Exit 0 when the corpus exports exactly the given markdown list; else a diff, exit 1");
+  sub->add_option("--against", cmd->against, "The markdown list (a survey's README.md)")
+      ->required();
+  sub->callback([cmd, &ctx] { run_check(*cmd, ctx); });
+}
+
+}  // namespace papertree::cli

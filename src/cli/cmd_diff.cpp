@@ -1,0 +1,56 @@
+// `papertree diff OLD NEW`: what changed between two versions of a corpus (docs/curate.md).
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "papertree/curate/corpus_diff.hpp"
+#include "papertree/import/markdown.hpp"
+#include "papertree/io/io.hpp"
+#include "papertree/json/load.hpp"
+
+namespace papertree::cli {
+
+namespace {
+
+struct DiffCommand {
+  std::string old_path, new_path;
+  std::string format = "text";
+};
+
+bool is_markdown(const std::string& path) {
+  return path.ends_with(".md") || path.ends_with(".markdown");
+}
+
+Corpus load_either(const std::string& path) {
+  if (!is_markdown(path)) return load_corpus_file(path);
+  ImportResult imported = import_markdown(read_file(path), path);
+  return Corpus::build(std::move(imported.corpus), path);
+}
+
+void run_diff(const DiffCommand& cmd) {
+  Corpus before = load_either(cmd.old_path);
+  Corpus after = load_either(cmd.new_path);
+  CorpusDiff diff = diff_corpora(before, after);
+  if (cmd.format == "json") {
+    render_diff_json(diff, std::cout);
+  } else if (cmd.format == "markdown") {
+    render_diff_markdown(diff, std::cout);
+  } else {
+    render_diff_text(diff, std::cout);
+  }
+}
+
+}  // namespace
+
+void setup_diff(CLI::App& app, Context&) {
+  auto cmd = std::make_shared<DiffCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "diff", "What changed between two corpus files or markdown lists (papers, categories)");
+  sub->add_option("old", cmd->old_path, "The older corpus (.json) or list (.md)")->required();
+  sub->add_option("new", cmd->new_path, "The newer corpus (.json) or list (.md)")->required();
+  sub->add_option("-f,--format", cmd->format, "Output format: text, json or markdown (a changelog)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+  sub->callback([cmd] { run_diff(*cmd); });
+}
+
+}  // namespace papertree::cli

@@ -1,0 +1,112 @@
+// `papertree news [--since DATE] [CATEGORY]`: what was added, per category, newest first.
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "papertree/corpus/date.hpp"
+#include "papertree/corpus/select.hpp"
+#include "papertree/error.hpp"
+#include "papertree/text/text.hpp"
+
+namespace papertree::cli {
+
+namespace {
+
+struct NewsCommand {
+  std::string category;
+  std::string since;
+  std::string format = "text";
+};
+
+struct Section {
+  CategoryIndex category;
+  std::vector<PaperIndex> papers;  // newest first
+};
+
+std::vector<Section> news_sections(const Corpus& corpus, std::optional<CategoryIndex> root,
+                                   const std::string& since) {
+  Filters filters;
+  filters.added_since = since.empty() ? "0000-01-01" : since;
+  std::vector<PaperIndex> papers = select_papers(corpus, root, false, filters);
+  sort_papers(corpus, papers, SortOptions{SortKey::added, false});
+  std::vector<Section> sections;
+  CategoryIndex begin = root ? *root : 0;
+  CategoryIndex end = root ? corpus.category(*root).subtree_end
+                           : static_cast<CategoryIndex>(corpus.categories().size());
+  for (CategoryIndex c = begin; c < end; ++c) {
+    Section section{c, {}};
+    for (PaperIndex p : papers) {
+      auto cats = corpus.paper_categories(p);
+      if (std::find(cats.begin(), cats.end(), c) != cats.end()) section.papers.push_back(p);
+    }
+    if (!section.papers.empty()) sections.push_back(std::move(section));
+  }
+  // The categories with the latest additions first; ties in tree order.
+  std::stable_sort(sections.begin(), sections.end(), [&](const Section& a, const Section& b) {
+    return corpus.paper(a.papers.front()).added > corpus.paper(b.papers.front()).added;
+  });
+  return sections;
+}
+
+void run_news(const NewsCommand& cmd, Context& ctx) {
+  if (!cmd.since.empty() && !is_iso_date(cmd.since)) {
+    throw UsageError("--since \"" + cmd.since + "\" is not a date YYYY-MM-DD");
+  }
+  const Corpus& corpus = ctx.corpus();
+  std::optional<CategoryIndex> root;
+  if (!cmd.category.empty()) root = resolve_category(corpus, cmd.category);
+  std::vector<Section> sections = news_sections(corpus, root, cmd.since);
+  if (cmd.format == "json") {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const Section& s : sections) {
+      nlohmann::ordered_json papers = nlohmann::ordered_json::array();
+      for (PaperIndex p : s.papers) {
+        const Paper& paper = corpus.paper(p);
+        papers.push_back({{"id", paper.id}, {"title", paper.title}, {"added", paper.added}});
+      }
+      out.push_back({{"category", corpus.category(s.category).id},
+                     {"path", corpus.display_path(s.category)},
+                     {"papers", std::move(papers)}});
+    }
+    std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    return;
+  }
+  if (sections.empty()) {
+    std::cerr << "papertree: nothing added" << (cmd.since.empty() ? "" : " since " + cmd.since)
+              << " (papers get dates from import --history)\n";
+    return;
+  }
+  TextStyle style = ctx.terminal().style();
+  bool first = true;
+  for (const Section& s : sections) {
+    if (!first) std::cout << '\n';
+    first = false;
+    std::cout << style.accent << sanitize_for_display(corpus.display_path(s.category))
+              << style.reset << " (" << s.papers.size() << ")\n";
+    for (PaperIndex p : s.papers) {
+      const Paper& paper = corpus.paper(p);
+      std::string line = fmt::format("  {}  {}", paper.added, sanitize_for_display(paper.title));
+      std::size_t width = ctx.terminal().width;
+      std::cout << (width > 0 ? truncate_to_width(line, width) : line) << '\n';
+    }
+  }
+}
+
+}  // namespace
+
+void setup_news(CLI::App& app, Context& ctx) {
+  auto cmd = std::make_shared<NewsCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "news", "What was added to the list, per category, newest first (needs added dates)");
+  sub->add_option("category", cmd->category, "Only this category's subtree");
+  sub->add_option("--since", cmd->since, "Only papers added on or after this date (YYYY-MM-DD)");
+  sub->add_option("-f,--format", cmd->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->callback([cmd, &ctx] { run_news(*cmd, ctx); });
+}
+
+}  // namespace papertree::cli

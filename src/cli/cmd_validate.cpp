@@ -1,0 +1,84 @@
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "edit_session.hpp"
+#include "papertree/curate/report.hpp"
+#include "papertree/error.hpp"
+#include "papertree/io/io.hpp"
+
+namespace papertree::cli {
+
+namespace {
+
+struct ValidateCommand {
+  std::string format = "text";
+  bool strict = false;
+  std::vector<std::string> rules;
+  std::vector<std::string> ignore;
+  std::string severity = "warning";
+  std::string explain;
+  bool list_rules = false;
+};
+
+Severity parse_severity(const std::string& name) {
+  if (name == "info") return Severity::info;
+  if (name == "error") return Severity::error;
+  return Severity::warning;
+}
+
+void run_validate(const ValidateCommand& cmd, Context& ctx) {
+  if (cmd.list_rules) {
+    render_rule_list(std::cout);
+    return;
+  }
+  if (!cmd.explain.empty()) {
+    const RuleInfo* rule = find_rule(cmd.explain);
+    if (rule == nullptr) {
+      throw UsageError("unknown rule \"" + cmd.explain + "\"",
+                       "run 'papertree validate --list-rules' for the rule ids");
+    }
+    render_rule_explanation(*rule, std::cout);
+    return;
+  }
+  ValidateOptions options = default_validate_options();
+  options.only = cmd.rules;
+  options.disabled = cmd.ignore;
+  const Corpus& corpus = ctx.corpus();
+  ValidationReport report = validate_corpus(corpus, options);
+  std::string file = ctx.corpus_file();
+  if (!file.empty()) locate_findings(report.findings, read_file(file));
+  ValidationOutput output;
+  output.origin = corpus.origin();
+  output.strict = cmd.strict;
+  output.shown = parse_severity(cmd.severity);
+  if (cmd.format == "json") {
+    render_validation_json(report, output, std::cout);
+  } else {
+    output.style = ctx.terminal().style();
+    render_validation_text(report, output, std::cout);
+  }
+  if (!report.passed(cmd.strict)) ctx.exit_code = static_cast<int>(ExitCode::check_failed);
+}
+
+}  // namespace
+
+void setup_validate(CLI::App& app, Context& ctx) {
+  auto cmd = std::make_shared<ValidateCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "validate",
+      "Check the corpus for defects (duplicates, bad ids, venues, links); exit 1 if any");
+  sub->add_option("-f,--format", cmd->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_flag("--strict", cmd->strict, "Fail on warnings too, not only on errors");
+  sub->add_option("--rule", cmd->rules, "Run only this rule (repeatable)");
+  sub->add_option("--ignore", cmd->ignore, "Switch this rule off (repeatable)");
+  sub->add_option("--severity", cmd->severity,
+                  "Lowest severity listed: info, warning (default) or error; all are counted")
+      ->check(CLI::IsMember({"info", "warning", "error"}));
+  sub->add_option("--explain", cmd->explain, "Explain one rule and exit");
+  sub->add_flag("--list-rules", cmd->list_rules, "List the rules and exit");
+  sub->callback([cmd, &ctx] { run_validate(*cmd, ctx); });
+}
+
+}  // namespace papertree::cli
