@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "option_values.hpp"
 
 namespace papertree::cli {
@@ -168,9 +169,12 @@ void setup_completion(CLI::App& app, Context& ctx) {
   auto shell = std::make_shared<std::string>();
   CLI::App* sub =
       app.add_subcommand("completion", "Print a shell completion script (bash, zsh or fish)");
-  sub->add_option("shell", *shell, "bash, zsh or fish")
+  sub->add_option("shell", *shell, "The shell to complete for")
       ->required()
       ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  set_examples(*sub, {{"source <(papertree completion bash)", "in ~/.bashrc"},
+                      {"source <(papertree completion zsh)", "in ~/.zshrc"},
+                      {"papertree completion fish | source", "in ~/.config/fish/config.fish"}});
   sub->callback([shell, &app] { run_completion(*shell, app); });
 
   CLI::App* hidden =

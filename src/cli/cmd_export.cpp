@@ -6,8 +6,10 @@
 #include <string_view>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "option_values.hpp"
 #include "paper_output.hpp"
+#include "papertree/corpus/select.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io/io.hpp"
 #include "papertree/render/bibtex.hpp"
@@ -18,7 +20,6 @@
 #include "papertree/render/figure.hpp"
 #include "papertree/render/html.hpp"
 #include "papertree/render/markdown.hpp"
-#include "papertree/corpus/select.hpp"
 
 namespace papertree::cli {
 
@@ -90,17 +91,25 @@ void setup_export(CLI::App& app, Context& ctx) {
   auto cmd = std::make_shared<ExportCommand>();
   CLI::App* sub =
       app.add_subcommand("export", "Export the corpus or one category in another format");
-  sub->add_option("category", cmd->category, "Export only this category's subtree");
+  sub->add_option("category", cmd->category, "Export only this category's subtree")
+      ->type_name("CATEGORY");
   sub->add_option("-f,--format", cmd->format, "Output format")
       ->required()
       ->check(CLI::IsMember(export_format_names()));
-  sub->add_option("-o,--output", cmd->output, "Write to this file (atomically) instead of stdout");
+  sub->add_option("-o,--output", cmd->output, "Write to this file (atomically) instead of stdout")
+      ->type_name("FILE");
   sub->add_flag("--force", cmd->force, "Overwrite an existing output file");
   sub->add_flag("--flat", cmd->flat, "markdown: one list without headings");
   sub->add_flag("--with-papers", cmd->with_papers, "dot, mermaid, latex: add the papers as leaves");
   sub->add_option("-d,--depth", cmd->depth, "dot, mermaid, latex: levels below the start")
       ->check(whole_number(0, std::numeric_limits<int>::max()));
   add_filter_options(*sub, cmd->filters);
+  set_examples(
+      *sub,
+      {{"papertree export --format markdown -o PAPERS.md", "the survey's list as Markdown"},
+       {"papertree export speculative-decoding --format bibtex -o spec.bib", "BibTeX"},
+       {"papertree export --format dot | dot -Tsvg -o taxonomy.svg", "the taxonomy figure"},
+       {"papertree export quantization --format json -o quant.json", "a corpus of one subtree"}});
   sub->callback([cmd, &ctx] { run_export(*cmd, ctx); });
 }
 

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "papertree/render/frameworks.hpp"
 
 namespace papertree::cli {
@@ -44,6 +45,8 @@ void setup_frameworks(CLI::App& app, Context& ctx) {
   sub->add_option("-f,--format", cmd->format, "Output format")
       ->capture_default_str()
       ->check(CLI::IsMember({"table", "json"}));
+  set_examples(*sub, {{"papertree frameworks", "every framework"},
+                      {"papertree frameworks --supports fine-tuning", "those that fine-tune"}});
   sub->callback([cmd, &ctx] { run_frameworks(*cmd, ctx); });
 }
 

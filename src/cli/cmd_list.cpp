@@ -1,6 +1,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "paper_output.hpp"
 #include "papertree/corpus/select.hpp"
 
@@ -34,7 +35,8 @@ void setup_list(CLI::App& app, Context& ctx) {
   CLI::App* sub =
       app.add_subcommand("list", "List the papers of a category and the categories below it");
   sub->add_option("category", cmd->category,
-                  "Category (id, path, name or prefix); default: the whole corpus");
+                  "Category (id, path, name or prefix); default: the whole corpus")
+      ->type_name("CATEGORY");
   sub->add_flag("--direct", cmd->direct, "Only papers placed in the category itself, not below it");
   add_filter_options(*sub, cmd->filters);
   sub->add_option("-s,--sort", cmd->sort, "Order: year (newest first), title or venue")
@@ -42,6 +44,11 @@ void setup_list(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"year", "title", "venue"}));
   sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order");
   add_output_options(*sub, cmd->output, 0);
+  set_examples(*sub, {{"papertree list speculative-decoding --year 2023 --has-code",
+                       "one category's papers of 2023 that have code"},
+                      {"papertree list quant --sort title --format ids", "ids only, by title"},
+                      {"papertree list --venue ICLR --venue NeurIPS --year '>=2024'",
+                       "the whole corpus, filtered"}});
   sub->callback([cmd, &ctx] { run_list(*cmd, ctx); });
 }
 

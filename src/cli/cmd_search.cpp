@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "diagnostics.hpp"
+#include "help.hpp"
 #include "paper_output.hpp"
 #include "papertree/error.hpp"
 #include "papertree/json/dump.hpp"
@@ -98,6 +99,7 @@ void setup_search(CLI::App& app, Context& ctx) {
   sub->add_flag("--facets", cmd->facets, "Also show how many hits fall in each category");
   sub->add_flag("--explain", cmd->explain, "Print the parsed query on stderr");
   add_output_options(*sub, cmd->output, 20);
+  set_search_help(*sub);
   sub->callback([cmd, &ctx] { run_search(*cmd, ctx); });
 }
 

@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "papertree/corpus/select.hpp"
 #include "papertree/json/dump.hpp"
 #include "papertree/render/papers.hpp"
@@ -32,10 +33,14 @@ void setup_show(CLI::App& app, Context& ctx) {
   CLI::App* sub =
       app.add_subcommand("show", "Show one paper in full: links, arXiv id, every category");
   sub->add_option("paper", cmd->paper, "Paper id, arXiv id or URL, or a fragment of its title")
-      ->required();
+      ->required()
+      ->type_name("PAPER");
   sub->add_option("-f,--format", cmd->format, "Output format")
       ->capture_default_str()
       ->check(CLI::IsMember({"text", "json"}));
+  set_examples(*sub, {{"papertree show gptq", "by id"},
+                      {"papertree show 2210.17323", "by arXiv id"},
+                      {"papertree show gptq --format json", "as a JSON object"}});
   sub->callback([cmd, &ctx] { run_show(*cmd, ctx); });
 }
 

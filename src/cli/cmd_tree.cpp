@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "option_values.hpp"
 #include "papertree/render/tree.hpp"
 
@@ -39,12 +40,16 @@ void setup_tree(CLI::App& app, Context& ctx) {
   auto cmd = std::make_shared<TreeCommand>();
   CLI::App* sub = app.add_subcommand("tree", "Show the taxonomy with paper counts per category");
   sub->add_option("category", cmd->category,
-                  "Show only this category's subtree (id, path, name or prefix)");
+                  "Show only this category's subtree (id, path, name or prefix)")
+      ->type_name("CATEGORY");
   sub->add_option("-d,--depth", cmd->depth, "Levels to show below the start (0: the start only)")
       ->check(whole_number(0, std::numeric_limits<int>::max()));
   sub->add_flag("--ascii", cmd->ascii, "Draw with plain ASCII instead of box-drawing characters");
   sub->add_option("-f,--format", cmd->format, "Output format")
       ->check(CLI::IsMember({"text", "json"}));
+  set_examples(*sub, {{"papertree tree", "the whole taxonomy"},
+                      {"papertree tree quant --depth 1", "Quantization and its children only"},
+                      {"papertree tree --ascii > taxonomy.txt", "plain ASCII lines, for a file"}});
   sub->callback([cmd, &ctx] { run_tree(*cmd, ctx); });
 }
 

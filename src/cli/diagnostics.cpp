@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree::cli {
@@ -26,10 +27,12 @@ void print_lines(std::string_view prefix, std::string_view text) {
 
 void setup_app(CLI::App& app, Context& ctx) {
   app.set_version_flag("-V,--version", std::string("papertree ") + PAPERTREE_VERSION);
-  app.require_subcommand(1);
+  app.formatter(std::make_shared<HelpFormatter>());
+  app.require_subcommand(0, 1);
   app.fallthrough();
   app.add_option("-c,--corpus", ctx.corpus_path,
-                 "Corpus JSON file (default: $PAPERTREE_CORPUS, else the embedded survey)");
+                 "Corpus JSON file (default: $PAPERTREE_CORPUS, else the embedded survey)")
+      ->type_name("FILE");
   app.add_option_function<std::string>(
          "--color",
          [&ctx](const std::string& when) {
@@ -52,6 +55,8 @@ void setup_app(CLI::App& app, Context& ctx) {
   setup_show(app, ctx);
   setup_frameworks(app, ctx);
   setup_completion(app, ctx);
+  setup_help(app);
+  setup_man(app);
 }
 
 int report(const Error& e) {
@@ -67,9 +72,17 @@ int report(const Error& e) {
   return static_cast<int>(e.exit_code());
 }
 
-int report_usage(const CLI::App& app, const CLI::ParseError& e) {
+int report_usage(const CLI::App& app, const CLI::ParseError& e,
+                 const std::vector<std::string>& args) {
   print_lines("papertree: error: ", e.what());
-  std::cerr << "Run '" << app.get_name() << " --help' for usage.\n";
+  std::vector<CLI::App*> chosen = app.get_subcommands();
+  std::string command = app.get_name();
+  if (!chosen.empty()) {
+    if (std::string hint = dash_hint(*chosen.front(), args); !hint.empty())
+      print_lines("hint: ", hint);
+    command += " " + chosen.front()->get_name();
+  }
+  std::cerr << "Run '" << command << " --help' for usage.\n";
   return static_cast<int>(ExitCode::usage);
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <exception>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -15,8 +17,10 @@ void setup_app(CLI::App& app, Context& ctx);
 
 /// Prints `papertree: error: …` (and any detail lines) to stderr; returns the exit code.
 int report(const Error& e);
-/// A command-line parse error: the message and a pointer to --help; exit code 2.
-int report_usage(const CLI::App& app, const CLI::ParseError& e);
+/// A command-line parse error: the message, a hint when a word looks like a misplaced option,
+/// and a pointer to the command's own --help; exit code 2.
+int report_usage(const CLI::App& app, const CLI::ParseError& e,
+                 const std::vector<std::string>& args);
 /// Anything else that escaped (a bug): reported, never a crash; exit code 4 for I/O-like failures.
 int report_unexpected(const std::exception& e);
 /// Flushes stdout; a failed write (a full disk, a closed pipe) is an I/O error, exit code 4,

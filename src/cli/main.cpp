@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "diagnostics.hpp"
+#include "help.hpp"
 #include "papertree/error.hpp"
 
 int main(int argc, char** argv) {
@@ -12,12 +13,15 @@ int main(int argc, char** argv) {
   CLI::App app{"papertree — a catalog of research papers organised by a survey's taxonomy",
                "papertree"};
   cli::setup_app(app, ctx);
+  std::vector<std::string> args(argv + 1, argv + argc);
   try {
+    cli::check_command_word(app, args);
     app.parse(argc, argv);
+    if (app.get_subcommands().empty()) cli::write_short_help(app, std::cout);
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    return cli::report_usage(app, e);
+    return cli::report_usage(app, e, args);
   } catch (const Error& e) {
     return cli::report(e);
   } catch (const std::exception& e) {

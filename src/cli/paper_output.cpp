@@ -21,9 +21,11 @@ Filters FilterArgs::to_filters() const {
 
 void add_filter_options(CLI::App& sub, FilterArgs& args) {
   sub.add_option("--year", args.year, "Year or range: 2023, 2022..2024, >=2023, <2024")
-      ->group("Filters");
+      ->group("Filters")
+      ->type_name("YEARS");
   sub.add_option("--venue", args.venues, "Venue (normalised, any case); repeat for several")
       ->group("Filters")
+      ->type_name("VENUE")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);

@@ -7,8 +7,8 @@
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
-#include "papertree/render/papers.hpp"
 #include "papertree/corpus/select.hpp"
+#include "papertree/render/papers.hpp"
 
 namespace papertree::cli {
 

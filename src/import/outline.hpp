@@ -40,7 +40,7 @@ struct Table {
   std::vector<std::pair<std::size_t, std::string>> rows;  ///< line number, text
 };
 
-/// The blocks of a markdown file the importer reads; fenced code and HTML comments skipped.
+/// The blocks of a markdown file the importer reads; code blocks and HTML hold none.
 struct Outline {
   std::vector<Heading> headings;
   std::vector<TocItem> toc;
@@ -49,6 +49,7 @@ struct Outline {
   std::vector<std::pair<std::size_t, std::string>> preamble_links;  ///< URLs before any bullet
 };
 
+/// The headings, items, tables and early links of a markdown file, from cmark-gfm's tree.
 Outline scan_outline(std::string_view text);
 
 /// A heading's text without emoji, variation selectors, joiners, `*`, backticks and link markup;

@@ -225,7 +225,7 @@ TEST(ImportEscapes, BackslashEscapesAreUndoneInTitlesHeadingsVenuesAndCells) {
   ImportResult r = import_markdown(
       "# L\n## Data \\[beta\\] \\| 100\\%\n"
       "- \\[B\\] Title \\| with \\* stars \\_ \\<ins>x, <ins>A\\&B, 2023</ins> "
-      "[[Code\\_1](https://x.org/1)]\n"
+      "[[Code\\_1](https://x.org/1)]\n\n"
       "| Framework | Training |\n| :-- | :--: |\n| Pipe\\|Frame \\[x\\] [[Code](https://g.org/p)] "
       "| ✅ |\n",
       "l.md");
@@ -272,6 +272,27 @@ TEST(ImportFrameworks, CheckMarkTableBecomesFrameworks) {
   EXPECT_EQ(r.corpus.frameworks[2].id, "mlc-llm");
   // The frameworks heading holds the table, so it is a category.
   EXPECT_EQ(r.corpus.taxonomy[0].children[1].id, "llm-frameworks");
+}
+
+// The file is parsed as GitHub parses it (cmark-gfm): numbered items and items in block quotes
+// are entries, continuation lines belong to their item, code blocks (fenced or indented) and
+// HTML comments hold nothing, and a table needs no outer pipes.
+TEST(ImportTree, BlocksAreReadAsGitHubRendersThem) {
+  ImportResult r = import_fixture("tree_blocks.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  ASSERT_EQ(r.corpus.papers.size(), 3u);
+  EXPECT_EQ(r.corpus.papers[0].id, "ordered-entry");
+  EXPECT_EQ(r.corpus.papers[0].arxiv, "2301.00001");
+  const Paper& wrapped = paper(r, "wrapped-entry");
+  EXPECT_EQ(wrapped.year, 2024);
+  EXPECT_EQ(wrapped.links, (std::vector<Link>{{"Paper", "https://arxiv.org/abs/2301.00002"},
+                                              {"Code", "https://github.com/x/two"}}));
+  EXPECT_EQ(paper(r, "quoted-entry").venue, "NeurIPS");
+  ASSERT_EQ(r.corpus.taxonomy.size(), 1u);
+  EXPECT_TRUE(r.corpus.taxonomy[0].children.empty());
+  ASSERT_EQ(r.corpus.frameworks.size(), 1u);
+  EXPECT_EQ(r.corpus.frameworks[0].name, "DeepSpeed");
+  EXPECT_EQ(r.corpus.frameworks[0].supports, Strings{"training"});
 }
 
 TEST(ImportStyle, OtherListStyleSetextTitleSingleBracketsNoFrameworks) {

@@ -1,0 +1,67 @@
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+namespace papertree::cli {
+
+/// One usage example of a command: the command line and what it does.
+struct Example {
+  std::string_view command;
+  std::string_view what;
+};
+
+/// CLI11's formatter, with columns aligned by display width (so `≥` or `…` in a description
+/// or a metavariable does not shift them) and one metavariable style: FILE, N, CATEGORY, a|b|c.
+class HelpFormatter : public CLI::Formatter {
+ public:
+  HelpFormatter();
+  std::string make_option(const CLI::Option* opt, bool is_positional) const override;
+  std::string make_option_usage(const CLI::Option* opt) const override;
+  std::string make_subcommand(const CLI::App* sub) const override;
+  std::string make_usage(const CLI::App* app, std::string name) const override;
+};
+
+/// Whether the option takes a value (a flag does not).
+bool takes_value(const CLI::Option& opt);
+/// The metavariable shown for an option's value: its option text, else its type name with a
+/// list of allowed values written `a|b|c` and a whole-number check written `N`.
+std::string metavariable(const CLI::Option& opt);
+/// "-f, --format FORMAT" or "CATEGORY" (positional), as the help and the man page show it.
+std::string option_label(const CLI::Option& opt);
+/// The option's description, with its default value when it has one.
+std::string option_description(const CLI::Option& opt);
+
+/// Sets `sub`'s help footer: an optional `prologue` (such as a syntax summary) and an Examples
+/// section. Every command has one; the man page prints the same text.
+void set_examples(CLI::App& sub, const std::vector<Example>& examples,
+                  std::string_view prologue = {});
+
+/// The help of `search`: metavariables, a summary of the query syntax and examples.
+void set_search_help(CLI::App& sub);
+
+/// The short help `papertree` alone prints: usage, the commands, a few examples.
+void write_short_help(const CLI::App& app, std::ostream& out);
+
+/// Adds `papertree help [COMMAND]`, which prints the full help of the program or of one command.
+void setup_help(CLI::App& app);
+
+/// Before parsing: the first word that is not an option must name a command. An unknown one is
+/// a UsageError with the closest command suggested ("did you mean "search"?").
+void check_command_word(const CLI::App& app, const std::vector<std::string>& args);
+
+/// After a parse error in `sub`: a hint for a word that starts with `-` but is no option (for
+/// `search`: put `--` before the query), or empty.
+std::string dash_hint(const CLI::App& sub, const std::vector<std::string>& args);
+
+/// The man page (roff), generated from the same text as the help.
+std::string man_page(const CLI::App& app);
+/// Adds the hidden `__man FILE` command, which writes the man page generated from the help.
+void setup_man(CLI::App& app);
+
+}  // namespace papertree::cli

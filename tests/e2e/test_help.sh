@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Help: `papertree` alone, `papertree help [COMMAND]`, did-you-mean for a mistyped command, a
+# hint for a query word that looks like an option, aligned help columns, Examples in every
+# command's help, and the man page generated from the same text (also as `cmake --install` puts it).
+source "$(dirname "$0")/lib.sh"
+
+commands=(tree export import stats list search show frameworks completion help)
+
+run
+expect_code 0
+expect_contains "Usage: papertree [OPTIONS] COMMAND [ARGS...]"
+expect_contains "Examples:"
+expect_contains "  papertree search 'kv cache' --has-code"
+expect_contains "Run 'papertree help COMMAND' for a command's options and examples"
+for c in "${commands[@]}"; do
+  grep -q "^  $c  " <<<"$out" || fail "papertree alone does not list the command $c: $out"
+done
+[[ $out != *__complete* && $out != *__man* ]] || fail "papertree alone lists hidden commands"
+
+run --help
+full_help=$out
+run help
+expect_code 0
+[[ $out == "$full_help" ]] || fail "papertree help differs from papertree --help"
+
+for c in "${commands[@]}"; do
+  run "$c" --help
+  expect_code 0
+  own=$out
+  run help "$c"
+  expect_code 0
+  [[ $out == "$own" ]] || fail "papertree help $c differs from papertree $c --help"
+  expect_contains "Usage: papertree $c"
+  grep -A1 '^Examples:$' <<<"$own" | grep -q '^  [a-z]' || fail "$c --help has no examples: $own"
+  # Every option line's description starts at the same display column (30), whatever the
+  # characters before it; the sections after the options (syntax, examples) are free text.
+  section=""
+  while IFS= read -r line; do
+    [[ $line != " "* ]] && section=$line
+    [[ $section =~ ^(Options|Positionals|Filters|Subcommands): && $line == "  "[!\ ]* ]] || continue
+    rest=${line:2}
+    label=${rest%%  *}
+    after=${rest:${#label}}
+    desc=${after#"${after%%[! ]*}"}
+    [[ -z $desc ]] && continue
+    column=$((2 + ${#label} + ${#after} - ${#desc}))
+    ((column == 30)) || fail "$c --help: description at column $column, not 30: '$line'"
+  done <<<"$own"
+done
+
+run list --help
+expect_contains "  -n, --limit N"
+expect_contains "  -s, --sort year|title|venue"
+expect_contains "  --year YEARS"
+expect_contains "  CATEGORY "
+[[ $out != *UINT* && $out != *TEXT:* && $out != *N≥* ]] || fail "list --help shows raw CLI11 type names: $out"
+run search --help
+expect_contains "Query syntax"
+expect_contains "year:>=2023"
+expect_contains "Usage: papertree search [OPTIONS] QUERY..."
+
+# A mistyped command: the closest one, and where to see them all.
+run serach quantization
+expect_code 2
+[[ $err == $'papertree: error: unknown command "serach"; did you mean "search"?\nrun \'papertree help\' to see every command' ]] ||
+  fail "serach: stderr '$err'"
+[[ -z $out ]] || fail "serach printed to stdout: $out"
+run --corpus "$FIXTURES/small.json" lsit quant
+expect_code 2
+expect_err_contains 'unknown command "lsit"; did you mean "list"?'
+run help expotr
+expect_code 2
+expect_err_contains 'unknown command "expotr"; did you mean "export"?'
+run xyzzy
+expect_code 2
+[[ $err == $'papertree: error: unknown command "xyzzy"\nrun \'papertree help\' to see every command' ]] ||
+  fail "xyzzy: stderr '$err'"
+
+# A query word that looks like an option; parse errors point to the command's own help.
+run search -quantization
+expect_code 2
+expect_err_contains 'hint: "-quantization" is not an option; to search for papers without "quantization", put -- before the query: papertree search -- -quantization'
+expect_err_contains "Run 'papertree search --help' for usage."
+run --corpus "$FIXTURES/small.json" search --format ids -- -quantization
+expect_code 0
+run list --bogus
+expect_code 2
+expect_err_contains "Run 'papertree list --help' for usage."
+run --bogus
+expect_code 2
+expect_err_contains "Run 'papertree --help' for usage."
+
+# The man page: generated from the help, valid roff, installed by cmake --install.
+require_tool groff
+run __man "$WORK/papertree.1"
+expect_code 0
+groff -man -Tutf8 -ww -z "$WORK/papertree.1" 2>"$WORK/groff.err" || fail "groff failed on the man page"
+[[ ! -s $WORK/groff.err ]] || fail "groff warns about the man page: $(cat "$WORK/groff.err")"
+page=$(groff -man -Tutf8 -P-cbou "$WORK/papertree.1" 2>/dev/null)
+for text in "papertree search [OPTIONS] QUERY..." "papertree show 2210.17323" "-n, --limit N" \
+  "year:>=2023" "PAPERTREE_CORPUS" "Exit codes: 0 success"; do
+  [[ $page == *"$text"* ]] || fail "the man page lacks '$text'"
+done
+if [[ -n ${PAPERTREE_BUILD_DIR:-} ]]; then
+  cmake --install "$PAPERTREE_BUILD_DIR" --prefix "$WORK/prefix" >"$WORK/install.log" 2>&1 ||
+    fail "cmake --install failed: $(cat "$WORK/install.log")"
+  cmp -s "$WORK/prefix/share/man/man1/papertree.1" "$WORK/papertree.1" ||
+    fail "cmake --install does not install the generated man page"
+  [[ -x $WORK/prefix/bin/papertree ]] || fail "cmake --install does not install the binary"
+fi
+
+finish
