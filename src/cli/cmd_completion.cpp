@@ -1,20 +1,21 @@
 #include <iostream>
-#include <map>
 #include <memory>
 #include <set>
-#include <sstream>
+#include <string>
+#include <vector>
 
 #include "commands.hpp"
 #include "help.hpp"
-#include "option_values.hpp"
 
 namespace papertree::cli {
 
 namespace {
 
-// Commands whose positional argument is a category, and those whose one is a file.
+// What a command's positional argument completes to, beyond the values its check allows.
 const std::set<std::string> k_category_commands = {"list", "tree", "stats", "export"};
 const std::set<std::string> k_file_commands = {"import"};
+const std::set<std::string> k_paper_commands = {"show"};
+const std::set<std::string> k_command_commands = {"help"};
 
 std::string joined(const std::vector<std::string>& words) {
   std::string out;
@@ -22,48 +23,78 @@ std::string joined(const std::vector<std::string>& words) {
   return out;
 }
 
-// The values of each command's --format, from the lists the commands check them against.
-std::map<std::string, std::string> format_values() {
-  std::string paper = joined(paper_formats());
-  return {{"list", paper},
-          {"search", paper},
-          {"tree", "text json"},
-          {"show", "text json"},
-          {"stats", "text json"},
-          {"frameworks", "table json"},
-          {"export", joined(export_format_names())}};
+// The words an option's value may be, from its check (`a|b|c` in the help), space-separated;
+// empty when any value goes.
+std::string allowed_values(const CLI::Option& opt) {
+  std::string meta = metavariable(opt);
+  if (meta.find('|') == std::string::npos) return {};
+  for (char& c : meta) c = c == '|' ? ' ' : c;
+  return meta;
 }
 
-struct Command {
-  std::string name;
-  std::string description;
-  std::vector<std::string> options;
-};
+std::vector<std::string> option_names(const CLI::Option& opt) {
+  std::vector<std::string> names;
+  for (const auto& l : opt.get_lnames()) names.push_back("--" + l);
+  for (const auto& s : opt.get_snames()) names.push_back("-" + s);
+  return names;
+}
 
 std::vector<std::string> option_names(const CLI::App& app) {
   std::vector<std::string> names;
   for (const CLI::Option* opt : app.get_options()) {
-    for (const auto& l : opt->get_lnames()) names.push_back("--" + l);
-    for (const auto& s : opt->get_snames()) names.push_back("-" + s);
+    for (auto& n : option_names(*opt)) names.push_back(std::move(n));
   }
   return names;
 }
 
-std::vector<Command> visible_commands(const CLI::App& app) {
-  std::vector<Command> out;
-  for (const CLI::App* sub :
-       app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); })) {
-    out.push_back({sub->get_name(), sub->get_description(), option_names(*sub)});
+std::vector<const CLI::App*> visible_commands(const CLI::App& app) {
+  return app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); });
+}
+
+std::vector<const CLI::Option*> valued_options(const CLI::App& app) {
+  return app.get_options(
+      [](const CLI::Option* o) { return !o->get_positional() && !allowed_values(*o).empty(); });
+}
+
+std::string positional_values(const CLI::App& sub) {
+  for (const CLI::Option* opt :
+       sub.get_options([](const CLI::Option* o) { return o->get_positional(); }))
+    if (std::string values = allowed_values(*opt); !values.empty()) return values;
+  return {};
+}
+
+std::string compreply(const std::string& words) {
+  return "COMPREPLY=($(compgen -W \"" + words + "\" -- \"$cur\")); return ;;";
+}
+
+void write_bash_values(const CLI::App& app, std::ostream& out) {
+  out << "  case \"$prev\" in\n"
+         "    -c | --corpus | -o | --output) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
+         "    --in) COMPREPLY=($(compgen -W \"$(_papertree_ids categories)\" -- \"$cur\")); "
+         "return ;;\n";
+  for (const CLI::Option* opt : valued_options(app)) {
+    std::vector<std::string> names = option_names(*opt);
+    std::string pattern;
+    for (const auto& n : names) pattern += (pattern.empty() ? "" : " | ") + n;
+    out << "    " << pattern << ") " << compreply(allowed_values(*opt)) << '\n';
   }
-  return out;
+  out << "  esac\n  case \"$cmd $prev\" in\n";
+  for (const CLI::App* sub : visible_commands(app)) {
+    for (const CLI::Option* opt : valued_options(*sub)) {
+      std::string pattern;
+      for (const auto& n : option_names(*opt))
+        pattern += (pattern.empty() ? "\"" : " | \"") + sub->get_name() + " " + n + "\"";
+      out << "    " << pattern << ") " << compreply(allowed_values(*opt)) << '\n';
+    }
+  }
+  out << "  esac\n";
 }
 
 void write_bash(const CLI::App& app, std::ostream& out) {
-  std::vector<Command> commands = visible_commands(app);
   std::vector<std::string> names;
-  for (const auto& c : commands) names.push_back(c.name);
+  for (const CLI::App* c : visible_commands(app)) names.push_back(c->get_name());
   out << "# bash completion for papertree: source <(papertree completion bash)\n"
-         "_papertree_categories() {\n"
+         "_papertree_ids() {\n"
          "  local i corpus=()\n"
          "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
          "    case \"${COMP_WORDS[i]}\" in\n"
@@ -71,7 +102,7 @@ void write_bash(const CLI::App& app, std::ostream& out) {
          "      --corpus=*) corpus=(\"${COMP_WORDS[i]}\") ;;\n"
          "    esac\n"
          "  done\n"
-         "  \"${COMP_WORDS[0]}\" \"${corpus[@]}\" __complete-categories 2>/dev/null\n"
+         "  \"${COMP_WORDS[0]}\" \"${corpus[@]}\" \"__complete-$1\" 2>/dev/null\n"
          "}\n\n"
          "_papertree() {\n"
          "  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD - 1]}\" "
@@ -82,29 +113,22 @@ void write_bash(const CLI::App& app, std::ostream& out) {
          "      -*) ;;\n"
          "      *) cmd=\"${COMP_WORDS[i]}\"; break ;;\n"
          "    esac\n"
-         "  done\n"
-         "  case \"$prev\" in\n"
-         "    -c | --corpus | -o | --output) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
-         "    --color) COMPREPLY=($(compgen -W \"auto always never\" -- \"$cur\")); return ;;\n"
-         "    --in) COMPREPLY=($(compgen -W \"$(_papertree_categories)\" -- \"$cur\")); return ;;\n"
-         "    -f | --format)\n"
-         "      case \"$cmd\" in\n";
-  for (const auto& [name, values] : format_values()) {
-    out << "        " << name << ") COMPREPLY=($(compgen -W \"" << values
-        << "\" -- \"$cur\")); return ;;\n";
-  }
-  out << "      esac ;;\n"
-         "  esac\n"
-         "  local opts\n"
+         "  done\n";
+  write_bash_values(app, out);
+  out << "  local opts\n"
          "  case \"$cmd\" in\n"
          "    \"\") opts=\""
       << joined(option_names(app)) << "\"\n"
       << "      [[ $cur != -* ]] && opts=\"" << joined(names) << "\" ;;\n";
-  for (const auto& c : commands) {
-    out << "    " << c.name << ") opts=\"" << joined(c.options) << "\"";
-    if (k_category_commands.count(c.name))
-      out << "\n      [[ $cur != -* ]] && opts=\"$(_papertree_categories)\"";
-    if (k_file_commands.count(c.name))
+  for (const CLI::App* c : visible_commands(app)) {
+    const std::string& name = c->get_name();
+    out << "    " << name << ") opts=\"" << joined(option_names(*c)) << "\"";
+    std::string words = positional_values(*c);
+    if (k_category_commands.count(name)) words = "$(_papertree_ids categories)";
+    if (k_paper_commands.count(name)) words = "$(_papertree_ids papers)";
+    if (k_command_commands.count(name)) words = joined(names);
+    if (!words.empty()) out << "\n      [[ $cur != -* ]] && opts=\"" << words << "\"";
+    if (k_file_commands.count(name))
       out << "\n      [[ $cur != -* ]] && { COMPREPLY=($(compgen -f -- \"$cur\")); return; }";
     out << " ;;\n";
   }
@@ -114,9 +138,26 @@ void write_bash(const CLI::App& app, std::ostream& out) {
          "complete -F _papertree papertree\n";
 }
 
+// One `complete` line per option: its names, and its values when they are a fixed list.
+void write_fish_options(const CLI::App& app, const std::string& when, std::ostream& out) {
+  for (const CLI::Option* opt :
+       app.get_options([](const CLI::Option* o) { return !o->get_positional(); })) {
+    out << "complete -c papertree -n " << when;
+    for (const auto& s : opt->get_snames()) out << " -s " << s;
+    for (const auto& l : opt->get_lnames()) out << " -l " << l;
+    if (std::string values = allowed_values(*opt); !values.empty())
+      out << " -xa '" << values << "'";
+    else if (takes_value(*opt))
+      out << " -r";
+    out << '\n';
+  }
+}
+
 void write_fish(const CLI::App& app, std::ostream& out) {
+  std::vector<std::string> names;
+  for (const CLI::App* c : visible_commands(app)) names.push_back(c->get_name());
   out << "# fish completion for papertree: papertree completion fish | source\n"
-         "function __papertree_categories\n"
+         "function __papertree_ids\n"
          "    set -l tokens (commandline -opc)\n"
          "    set -l corpus\n"
          "    for i in (seq (count $tokens))\n"
@@ -124,30 +165,27 @@ void write_fish(const CLI::App& app, std::ostream& out) {
          "            set corpus --corpus $tokens[(math $i + 1)]\n"
          "        end\n"
          "    end\n"
-         "    $tokens[1] $corpus __complete-categories 2>/dev/null\n"
+         "    $tokens[1] $corpus __complete-$argv[1] 2>/dev/null\n"
          "end\n"
-         "complete -c papertree -f\n"
-         "complete -c papertree -s c -l corpus -rF -d 'Corpus JSON file'\n";
-  std::map<std::string, std::string> formats = format_values();
-  for (const auto& c : visible_commands(app)) {
-    std::string description = c.description;
-    for (auto& ch : description) ch = ch == '\'' ? ' ' : ch;
-    out << "complete -c papertree -n __fish_use_subcommand -a " << c.name << " -d '" << description
-        << "'\n";
-    std::string when = "'__fish_seen_subcommand_from " + c.name + "'";
-    for (const auto& opt : c.options) {
-      if (opt.rfind("--", 0) == 0)
-        out << "complete -c papertree -n " << when << " -l " << opt.substr(2) << '\n';
-    }
-    if (k_category_commands.count(c.name))
-      out << "complete -c papertree -n " << when << " -a '(__papertree_categories)'\n";
-    if (k_file_commands.count(c.name)) out << "complete -c papertree -n " << when << " -F\n";
-    if (auto it = formats.find(c.name); it != formats.end()) {
-      out << "complete -c papertree -n " << when << " -s f -l format -xa '" << it->second << "'\n";
-    }
-  }
+         "complete -c papertree -f\n";
+  write_fish_options(app, "__fish_use_subcommand", out);
   out << "complete -c papertree -n '__fish_seen_subcommand_from search' -l in -xa "
-         "'(__papertree_categories)'\n";
+         "'(__papertree_ids categories)'\n";
+  for (const CLI::App* c : visible_commands(app)) {
+    const std::string& name = c->get_name();
+    std::string description = c->get_description();
+    for (auto& ch : description) ch = ch == '\'' ? ' ' : ch;
+    out << "complete -c papertree -n __fish_use_subcommand -a " << name << " -d '" << description
+        << "'\n";
+    std::string when = "'__fish_seen_subcommand_from " + name + "'";
+    write_fish_options(*c, when, out);
+    std::string words = positional_values(*c);
+    if (k_category_commands.count(name)) words = "(__papertree_ids categories)";
+    if (k_paper_commands.count(name)) words = "(__papertree_ids papers)";
+    if (k_command_commands.count(name)) words = joined(names);
+    if (!words.empty()) out << "complete -c papertree -n " << when << " -a '" << words << "'\n";
+    if (k_file_commands.count(name)) out << "complete -c papertree -n " << when << " -F\n";
+  }
 }
 
 void run_completion(const std::string& shell, const CLI::App& app) {
@@ -177,11 +215,16 @@ void setup_completion(CLI::App& app, Context& ctx) {
                       {"papertree completion fish | source", "in ~/.config/fish/config.fish"}});
   sub->callback([shell, &app] { run_completion(*shell, app); });
 
-  CLI::App* hidden =
+  CLI::App* categories =
       app.add_subcommand("__complete-categories", "Print the category ids, one a line");
-  hidden->group("");
-  hidden->callback([&ctx] {
+  categories->group("");
+  categories->callback([&ctx] {
     for (const Category& c : ctx.corpus().categories()) std::cout << c.id << '\n';
+  });
+  CLI::App* papers = app.add_subcommand("__complete-papers", "Print the paper ids, one a line");
+  papers->group("");
+  papers->callback([&ctx] {
+    for (const Paper& p : ctx.corpus().papers()) std::cout << p.id << '\n';
   });
 }
 

@@ -12,7 +12,7 @@ namespace {
 
 struct FrameworksCommand {
   std::string supports;
-  std::string format = "table";
+  std::string format;  ///< empty: table on a terminal, plain otherwise
 };
 
 void run_frameworks(const FrameworksCommand& cmd, Context& ctx) {
@@ -23,12 +23,18 @@ void run_frameworks(const FrameworksCommand& cmd, Context& ctx) {
       rows.push_back(&f);
     }
   }
-  if (cmd.format == "json") {
+  std::string format =
+      cmd.format.empty() ? (ctx.terminal().is_tty ? "table" : "plain") : cmd.format;
+  if (format == "json") {
     render_frameworks_json(rows, std::cout);
     return;
   }
   if (rows.empty()) {
     std::cerr << "papertree: no framework supports " << cmd.supports << '\n';
+    return;
+  }
+  if (format == "plain") {
+    render_frameworks_plain(rows, std::cout);
     return;
   }
   render_frameworks_table(rows, ctx.terminal().style(), ctx.terminal().width, std::cout);
@@ -42,11 +48,12 @@ void setup_frameworks(CLI::App& app, Context& ctx) {
   sub->add_option("--supports", cmd->supports,
                   "Only frameworks supporting this: training, inference or fine-tuning")
       ->check(CLI::IsMember({"training", "inference", "fine-tuning"}));
-  sub->add_option("-f,--format", cmd->format, "Output format")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"table", "json"}));
+  sub->add_option("-f,--format", cmd->format,
+                  "table (default on a terminal), plain (default otherwise) or json")
+      ->check(CLI::IsMember({"table", "plain", "json"}));
   set_examples(*sub, {{"papertree frameworks", "every framework"},
-                      {"papertree frameworks --supports fine-tuning", "those that fine-tune"}});
+                      {"papertree frameworks --supports fine-tuning", "those that fine-tune"},
+                      {"papertree frameworks | cut -f2,6", "names and URLs, for scripts"}});
   sub->callback([cmd, &ctx] { run_frameworks(*cmd, ctx); });
 }
 

@@ -34,14 +34,15 @@ void render_frameworks_table(std::span<const Framework* const> frameworks, const
   for (const Framework* f : frameworks) {
     name_width = std::max(name_width, display_width(sanitize_for_display(f->name)));
   }
-  std::size_t url_width = SIZE_MAX;
+  std::size_t url_width = 0;
+  for (const Framework* f : frameworks)
+    url_width = std::max(url_width, display_width(sanitize_for_display(f->url)));
   if (width > 0) {
     std::size_t fixed = name_width + 2;
     for (const auto& c : k_capabilities) fixed += 2 + c.heading.size();
-    url_width = width > fixed ? width - fixed : 0;
+    // A cut URL cannot be opened: the column is shown whole or left out.
+    if (fixed + url_width > width) url_width = 0;
   }
-  // Below a few columns a cut URL says nothing: the column goes.
-  if (url_width < 8) url_width = 0;
   out << s.bold << pad("Framework", name_width);
   for (const auto& c : k_capabilities) out << "  " << c.heading;
   out << (url_width > 0 ? "  URL" : "") << s.reset << '\n';
@@ -53,8 +54,19 @@ void render_frameworks_table(std::span<const Framework* const> frameworks, const
       out << "  " << std::string(before, ' ') << (yes ? s.good : s.bad) << (yes ? "✓" : "✗")
           << s.reset << std::string(c.heading.size() - 1 - before, ' ');
     }
-    if (url_width > 0) out << "  " << truncate_to_width(sanitize_for_display(f->url), url_width);
+    if (url_width > 0) out << "  " << sanitize_for_display(f->url);
     out << '\n';
+  }
+}
+
+void render_frameworks_plain(std::span<const Framework* const> frameworks, std::ostream& out) {
+  for (const Framework* f : frameworks) {
+    out << sanitize_for_display(f->id) << '\t' << sanitize_for_display(f->name);
+    for (const auto& c : k_capabilities) {
+      bool yes = std::find(f->supports.begin(), f->supports.end(), c.id) != f->supports.end();
+      out << '\t' << (yes ? c.id : "");
+    }
+    out << '\t' << sanitize_for_display(f->url) << '\n';
   }
 }
 

@@ -71,8 +71,77 @@ run completion fish
 expect_code 0
 expect_contains "complete -c papertree -n __fish_use_subcommand -a search"
 expect_contains "complete -c papertree -n '__fish_seen_subcommand_from export' -s f -l format -xa 'markdown bibtex csljson csv json dot mermaid latex html'"
-expect_contains "complete -c papertree -n '__fish_seen_subcommand_from stats' -a '(__papertree_categories)'"
+expect_contains "complete -c papertree -n '__fish_seen_subcommand_from stats' -a '(__papertree_ids categories)'"
 run completion tcsh
 expect_code 2
+
+# Every option with a fixed list of values completes to it, and so do the positionals.
+got=$(complete_words papertree list --sort "")
+[[ $got == $'title\nvenue\nyear' ]] || fail "list --sort<TAB>: got '$got'"
+got=$(complete_words papertree search --kind "")
+[[ $got == $'blog\npaper\nwebsite' ]] || fail "search --kind<TAB>: got '$got'"
+got=$(complete_words papertree frameworks --supports "")
+[[ $got == $'fine-tuning\ninference\ntraining' ]] || fail "frameworks --supports<TAB>: got '$got'"
+got=$(complete_words papertree frameworks -f "")
+[[ $got == $'json\nplain\ntable' ]] || fail "frameworks -f<TAB>: got '$got'"
+got=$(complete_words papertree --color "")
+[[ $got == $'always\nauto\nnever' ]] || fail "--color<TAB>: got '$got'"
+got=$(complete_words papertree completion "")
+[[ $got == $'bash\nfish\nzsh' ]] || fail "completion <TAB>: got '$got'"
+got=$(complete_words papertree help se)
+[[ $got == "search" ]] || fail "help se<TAB>: got '$got'"
+got=$(PAPERTREE_CORPUS="$small" complete_words papertree show gp)
+[[ $got == "gptq" ]] || fail "show gp<TAB>: got '$got'"
+run --corpus "$small" __complete-papers
+expect_code 0
+[[ $out == *gptq* ]] || fail "__complete-papers: $out"
+
+# zsh: the script loads in a real zsh and its function works as bashcompinit calls it.
+if command -v zsh >/dev/null; then
+  run completion zsh
+  cp "$WORK/out" "$WORK/completion.zsh"
+  # compgen as bashcompinit defines it does not filter by the word typed (zsh's completion
+  # system does that with the candidates), so the check filters by prefix as zsh would.
+  zsh_complete() {
+    PATH="$WORK/bin:$PATH" PAPERTREE_CORPUS="$small" zsh -f -c '
+      autoload -U +X compinit && compinit -u -D
+      source "$1" || exit 1
+      shift
+      emulate -L sh
+      COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+      _papertree
+      printf "%s\n" "${COMPREPLY[@]}"' _ "$WORK/completion.zsh" "$@" 2>&1 |
+      grep "^${*: -1}" | sort
+  }
+  got="$(zsh_complete papertree list --sort "")
+$(zsh_complete papertree show gp)
+$(zsh_complete papertree list quant)"
+  [[ $got == $'title\nvenue\nyear\ngptq\nquantization\nquantization-aware-training' ]] ||
+    fail "zsh completion: got '$got'"
+else
+  require_tool zsh
+fi
+
+# fish: its own completion engine, asked with `complete -C`.
+if command -v fish >/dev/null; then
+  run completion fish
+  cp "$WORK/out" "$WORK/completion.fish"
+  fish_complete() {
+    PATH="$WORK/bin:$PATH" PAPERTREE_CORPUS="$small" fish --no-config -c \
+      "source $WORK/completion.fish; complete -C'$1'" | cut -f1 | sort
+  }
+  got=$(fish_complete "papertree list --sort ")
+  [[ $got == $'title\nvenue\nyear' ]] || fail "fish list --sort: got '$got'"
+  got=$(fish_complete "papertree se")
+  [[ $got == "search" ]] || fail "fish commands: got '$got'"
+  got=$(fish_complete "papertree show gp")
+  [[ $got == "gptq" ]] || fail "fish show ids: got '$got'"
+  got=$(fish_complete "papertree list quant")
+  [[ $got == $'quantization\nquantization-aware-training' ]] || fail "fish categories: got '$got'"
+  got=$(fish_complete "papertree export --format b")
+  [[ $got == "bibtex" ]] || fail "fish export --format: got '$got'"
+else
+  require_tool fish
+fi
 
 finish

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tables fit a narrow terminal: the venue column shrinks or goes before the title is cut below
-# its minimum; frameworks cut their URL column; stats shrink labels and bars.
+# its minimum; frameworks drop their URL column (never cut); stats shrink labels and bars.
 source "$(dirname "$0")/lib.sh"
 hostile="$FIXTURES/hostile.json"
 small="$FIXTURES/small.json"
@@ -22,12 +22,12 @@ expect_golden narrow_small_list_30.table
 COLUMNS=40 run --corpus "$small" list --format table
 expect_golden narrow_small_list_40.table
 
-COLUMNS=50 run --corpus "$small" frameworks
+COLUMNS=50 run --corpus "$small" frameworks --format table
 expect_code 0
 widest 50
 expect_golden narrow_small_frameworks_50.table
 # Name and capability columns alone take 43 columns here: the URL column goes, nothing else.
-COLUMNS=40 run --corpus "$small" frameworks
+COLUMNS=40 run --corpus "$small" frameworks --format table
 [[ $out != *URL* ]] || fail "frameworks at 40 columns keeps the URL column: $out"
 
 COLUMNS=30 run --corpus "$hostile" stats

@@ -9,10 +9,14 @@
 
 namespace papertree {
 
-/// The frameworks capability table (one column per capability, ✓ or ✗), and as JSON. The URL
-/// column is cut to fit `width` columns (0: no limit), and left out when too little room is left.
+/// The frameworks capability table (one column per capability, ✓ or ✗). The URL column is
+/// shown whole or not at all: it is left out when the longest URL does not fit in `width`
+/// columns (0: no limit); a URL is never cut.
 void render_frameworks_table(std::span<const Framework* const> frameworks, const TextStyle& style,
                              std::size_t width, std::ostream& out);
+/// One tab-separated line a framework: id, name, then "training", "inference" and
+/// "fine-tuning" each in its own field (empty when not supported), then the URL.
+void render_frameworks_plain(std::span<const Framework* const> frameworks, std::ostream& out);
 void render_frameworks_json(std::span<const Framework* const> frameworks, std::ostream& out);
 
 }  // namespace papertree
