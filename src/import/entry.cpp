@@ -194,6 +194,10 @@ Split split_entry(std::string_view text, std::size_t line, std::vector<ImportWar
   return s;
 }
 
+bool all_digits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 // Venue and year from the slot's text.
 void read_slot(std::string_view raw_slot, bool spaced_ok, ParsedEntry& e, std::string& venue_raw,
                bool& two_venues, std::size_t line, std::vector<ImportWarning>& w) {
@@ -206,6 +210,8 @@ void read_slot(std::string_view raw_slot, bool spaced_ok, ParsedEntry& e, std::s
     e.year = std::stoi(std::string(slot));
     return;
   }
+  // "10000" alone: a bad year, not a venue named "10000".
+  if (all_digits(slot)) return;
   std::size_t comma = slot.rfind(',');
   if (comma != std::string_view::npos) {
     std::string_view right = trim(slot.substr(comma + 1));
@@ -216,7 +222,7 @@ void read_slot(std::string_view raw_slot, bool spaced_ok, ParsedEntry& e, std::s
       return;
     }
     // "ICML, 10000": a number where the year goes is a bad year, not a second venue.
-    if (!right.empty() && right.find_first_not_of("0123456789") == std::string_view::npos) {
+    if (all_digits(right)) {
       venue_raw = std::string(left);
       return;
     }
@@ -229,6 +235,11 @@ void read_slot(std::string_view raw_slot, bool spaced_ok, ParsedEntry& e, std::s
   if (space != std::string_view::npos && is_year(slot.substr(space + 1))) {
     if (!spaced_ok) warn(w, line, fmt::format("no comma between venue and year in \"{}\"", slot));
     e.year = std::stoi(std::string(slot.substr(space + 1)));
+    venue_raw = std::string(trim(slot.substr(0, space)));
+    return;
+  }
+  // "ICML 10000": as "ICML, 10000", the venue without the bad year.
+  if (space != std::string_view::npos && all_digits(slot.substr(space + 1))) {
     venue_raw = std::string(trim(slot.substr(0, space)));
     return;
   }

@@ -55,7 +55,9 @@ Json csl_item(const Paper& paper, const std::string& key) {
   }
   if (paper.year > 0)
     item["issued"] = Json{{"date-parts", Json::array({Json::array({paper.year})})}};
-  if (std::string url = detail::paper_url(paper); !url.empty()) item["URL"] = url;
+  // A javascript:, vbscript: or data: URL is left out, as in bibtex: citeproc makes URL a link.
+  if (std::string url = detail::paper_url(paper); !url.empty() && !detail::is_script_url(url))
+    item["URL"] = url;
   return item;
 }
 

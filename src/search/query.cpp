@@ -217,6 +217,13 @@ class Parser {
     if (t.type == Token::Type::rparen && m_depth > 0) {
       syntax_error(m_query, t.offset, "empty parentheses: expected a term inside");
     }
+    // "(" or "a (" at the end of the query: the group was opened and nothing followed.
+    if (t.type == Token::Type::end && m_next > 0 &&
+        m_tokens[m_next - 1].type == Token::Type::lparen) {
+      const Token& open = m_tokens[m_next - 1];
+      syntax_error(m_query, open.field.empty() ? open.offset : open.value_offset,
+                   "expected a term after \"(\"");
+    }
     syntax_error(m_query, t.offset, "unexpected \")\" with no \"(\" before it");
   }
 

@@ -23,6 +23,11 @@ expect_code 0
 expect_contains "url = {https://example.org/a%C2%85b%E2%80%AEc%E2%81%A6d%E2%80%8Fe%D8%9Cf%C2%9Bg}"
 [[ ${out,,} != *javascript* ]] || fail "bibtex export keeps a javascript: URL"
 
+# CSL-JSON likewise: pandoc --citeproc would make the URL a live link.
+run --corpus "$inj" export -f csljson
+expect_code 0
+[[ ${out,,} != *javascript* ]] || fail "csljson export keeps a javascript: URL"
+
 # Every JSON output writes C1 and bidi controls as \uXXXX, and jq reads back the same strings.
 json_outputs=(
   "export -f json" "export -f csljson" "list --format json" "list --format jsonl"

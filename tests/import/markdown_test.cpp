@@ -438,6 +438,19 @@ TEST(ImportIds, CollidingPaperAndCategoryIdsGetSuffixes) {
   EXPECT_EQ(r.corpus.papers[2].id, "lora-3");
 }
 
+// Regression: "10000" alone became a venue named "10000", "ICML 10000" a venue "ICML 10000".
+TEST(ImportEntries, OutOfRangeYearIsNeverPartOfTheVenue) {
+  ImportResult r = import_markdown(
+      "# L\n## A\n- Alone, <ins>10000</ins> [[Paper](https://x.org/1)]\n"
+      "- Spaced, <ins>ICML 99999</ins> [[Paper](https://x.org/2)]\n",
+      "l.md");
+  EXPECT_EQ(warnings(r), (Strings{"3: no year in \"10000\"", "4: no year in \"ICML 99999\""}));
+  EXPECT_EQ(r.corpus.papers.at(0).venue, "");
+  EXPECT_EQ(r.corpus.papers.at(0).year, 0);
+  EXPECT_EQ(r.corpus.papers.at(1).venue, "ICML");
+  EXPECT_EQ(r.corpus.papers.at(1).year, 0);
+}
+
 // 20 000 entries of one title took 21 s when each id tried -2, -3… from the start; the suffix
 // per base is remembered now. The ids are the same as before: the first free suffix, and a
 // title whose own slug is a suffixed id ("Lora 3") takes it first, pushing the next one on.

@@ -51,5 +51,15 @@ TEST(RenderCslJson, ControlCharactersLeaveTitles) {
   EXPECT_EQ(items[*c.find_paper("cjk")]["title"], "大規模言語モデルの効率化：サーベイ");
 }
 
+TEST(RenderCslJson, ScriptUrlsAreLeftOut) {
+  // Regression: markdown, bibtex and html dropped javascript: links, csljson kept them as URL,
+  // which pandoc --citeproc writes as a live link in the bibliography.
+  Corpus c = load_corpus_file(test::fixture("injection.json"));
+  nlohmann::json items = csl_of(c);
+  EXPECT_FALSE(items[*c.find_paper("script-links")].contains("URL"));
+  EXPECT_EQ(items[*c.find_paper("bidi-url")]["URL"],
+            "https://example.org/a\u0085b\u202ec\u2066d\u200fe\u061cf\u009bg");
+}
+
 }  // namespace
 }  // namespace papertree

@@ -135,6 +135,22 @@ TEST(ParseQuerySyntax, UnmatchedClosingParenthesis) {
             "  ^");
 }
 
+TEST(ParseQuerySyntax, OpeningParenthesisAtTheEndAsksForATerm) {
+  // Regression: "(" alone was reported as an unexpected ")".
+  EXPECT_EQ(syntax_error("("),
+            "query syntax error: expected a term after \"(\"\n"
+            "  (\n"
+            "  ^");
+  EXPECT_EQ(syntax_error("a ("),
+            "query syntax error: expected a term after \"(\"\n"
+            "  a (\n"
+            "    ^");
+  EXPECT_EQ(syntax_error("title:("),
+            "query syntax error: expected a term after \"(\"\n"
+            "  title:(\n"
+            "        ^");
+}
+
 TEST(ParseQuerySyntax, EmptyParentheses) {
   EXPECT_EQ(syntax_error("a ( ) b"),
             "query syntax error: empty parentheses: expected a term inside\n"
