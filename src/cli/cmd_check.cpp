@@ -20,7 +20,7 @@ struct CheckCommand {
 };
 
 void run_check(const CheckCommand& cmd, Context& ctx) {
-  std::string given = read_file(cmd.against);
+  std::string given = ctx.read_input(cmd.against);
   const Corpus& corpus = ctx.corpus();
   ExportSelection selection;
   selection.papers = select_papers(corpus, std::nullopt, false, Filters{});

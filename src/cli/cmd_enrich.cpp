@@ -30,7 +30,7 @@ void run_enrich(const EnrichCommand& cmd, Context& ctx) {
     throw UsageError("--format json prints the report on stdout: give -o FILE or --dry-run");
   std::vector<SourceRecord> records;
   for (const std::string& file : cmd.files) {
-    std::vector<SourceRecord> more = read_records(read_file(file), file);
+    std::vector<SourceRecord> more = read_records(ctx.read_input(file), file);
     records.insert(records.end(), more.begin(), more.end());
   }
   CorpusData data = ctx.corpus().data();

@@ -62,15 +62,9 @@ struct ExportCommand {
 
 // The papers named in an --ids list (ids, arXiv ids or URLs, DOIs; blank lines and '#' comments
 // skipped), in list order, each once. A line that names no paper is a usage error with its line.
-std::vector<PaperIndex> papers_from_list(const Corpus& corpus, const std::string& source) {
-  std::string text;
-  if (source == "-") {
-    std::ostringstream in;
-    in << std::cin.rdbuf();
-    text = in.str();
-  } else {
-    text = read_file(source);
-  }
+std::vector<PaperIndex> papers_from_list(const Corpus& corpus, const std::string& source,
+                                         const Context& ctx) {
+  std::string text = ctx.read_input(source);  // "-" is stdin; capped like every input
   std::string name = source == "-" ? "<stdin>" : source;
   std::vector<PaperIndex> papers;
   std::istringstream lines(text);
@@ -97,7 +91,7 @@ void run_export(const ExportCommand& cmd, Context& ctx) {
   if (!cmd.category.empty()) selection.root = resolve_category(corpus, cmd.category);
   selection.papers = select_papers(corpus, selection.root, false, cmd.filters.to_filters());
   if (!cmd.ids.empty()) {
-    std::vector<PaperIndex> listed = papers_from_list(corpus, cmd.ids);
+    std::vector<PaperIndex> listed = papers_from_list(corpus, cmd.ids, ctx);
     std::erase_if(listed, [&](PaperIndex p) {
       return !std::binary_search(selection.papers.begin(), selection.papers.end(), p);
     });

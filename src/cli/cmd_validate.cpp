@@ -47,7 +47,7 @@ void run_validate(const ValidateCommand& cmd, Context& ctx) {
   const Corpus& corpus = ctx.corpus();
   ValidationReport report = validate_corpus(corpus, options);
   std::string file = ctx.corpus_file();
-  if (!file.empty()) locate_findings(report.findings, read_file(file));
+  if (!file.empty()) locate_findings(report.findings, ctx.read_input(file));
   ValidationOutput output;
   output.origin = corpus.origin();
   output.strict = cmd.strict;

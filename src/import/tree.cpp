@@ -272,6 +272,9 @@ class OutlineWalker {
   }
 
   void add_heading(std::size_t line, int level, const std::string& raw) {
+    // A heading with no name (`#`, or only emoji and marks) is no category and ends no section:
+    // what follows it belongs to the section it stands in.
+    if (clean_heading(raw).empty()) return;
     while (!m_stack.empty() && m_out.headings[m_stack.back()].level >= level) m_stack.pop_back();
     Heading h{line, level, raw, clean_heading(raw), current(), {}};
     int index = static_cast<int>(m_out.headings.size());

@@ -150,6 +150,20 @@ TEST(ImportEntries, OutOfRangeYearKeepsTheVenue) {
   EXPECT_EQ(r.corpus.papers.at(1).year, 2023);
 }
 
+// A heading with no name is no category: its entries join the section above, and the corpus
+// still loads (a fuzz finding: `import` wrote a category with an empty name).
+TEST(ImportEntries, NamelessHeadingIsNoCategory) {
+  ImportResult r = import_markdown(
+      "# L\n## Methods\n- One, <ins>ICML, 2023</ins> [[Paper](https://x.org/1)]\n #\n"
+      "- Two, <ins>ICML, 2023</ins> [[Paper](https://x.org/2)]\n## \u2728\n"
+      "- Three, <ins>ICML, 2023</ins> [[Paper](https://x.org/3)]\n",
+      "l.md");
+  ASSERT_EQ(r.corpus.taxonomy.size(), 1u);
+  EXPECT_EQ(r.corpus.taxonomy[0].name, "Methods");
+  EXPECT_EQ(r.corpus.papers.size(), 3u);
+  EXPECT_NO_THROW(load_corpus_text(to_canonical_json(r.corpus), "l.json"));
+}
+
 TEST(ImportEntries, BlogAndWebsiteVenuesBecomeTheKind) {
   ImportResult r = import_fixture("link_forms.md");
   const Paper& blog = r.corpus.papers[4];
