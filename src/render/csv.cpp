@@ -61,6 +61,8 @@ void render_csv(const Corpus& corpus, const ExportSelection& selection,
                 const ExportOptions& /*options*/, std::ostream& out) {
   write_row(out, {"id", "title", "venue", "year", "kind", "arxiv", "paper_url", "code_url",
                   "categories", "authors", "doi"});
+  // A script URL (javascript:, vbscript:, data:) is left out, as in every other export.
+  auto link = [](std::string url) { return detail::is_script_url(url) ? std::string() : url; };
   for (PaperIndex p : selection.papers) {
     const Paper& paper = corpus.paper(p);
     std::vector<std::string> authors;
@@ -70,7 +72,7 @@ void render_csv(const Corpus& corpus, const ExportSelection& selection,
     for (const std::string& name : authors) names += (names.empty() ? "" : "; ") + name;
     write_row(out,
               {paper.id, paper.title, paper.venue, paper.year > 0 ? std::to_string(paper.year) : "",
-               paper.kind, paper.arxiv, detail::paper_url(paper), detail::code_url(paper),
+               paper.kind, paper.arxiv, link(detail::paper_url(paper)), link(detail::code_url(paper)),
                join(detail::exported_categories(corpus, selection, p), ';'), names, paper.doi});
   }
 }

@@ -64,4 +64,5 @@ expect_code 0
 expect_contains "bidi-url,' =cmd|' /C calc'!A0,\"'"$'\n'"@SUM(A1)\",2023"
 expect_contains "mermaid,"
 expect_contains $'\'\t-1,2022'
+[[ $out != *javascript:* && $out != *vbscript:* && $out != *data:text* ]] || fail "CSV keeps a script URL: $(grep -n 'script:\|data:' <<<"$out")"
 finish
