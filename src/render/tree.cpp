@@ -65,7 +65,16 @@ class TextTree {
                        count_width)
         << s.reset << '\n';
     for (const TreeRow& r : rows) {
-      std::size_t lead_width = display_width(r.lead);
+      // On a terminal too narrow for a deep row's lines, the lines give way from the left, so the
+      // row still fits and its counts stay in their columns.
+      std::string lead = r.lead;
+      std::size_t lead_width = display_width(lead);
+      while (lead_width + 1 > left && !lead.empty()) {
+        std::size_t pos = 0;
+        next_code_point(lead, pos);
+        lead.erase(0, pos);
+        lead_width = display_width(lead);
+      }
       std::size_t room = left > lead_width ? left - lead_width : 1;
       std::string name = truncate_to_width(r.name, room);
       std::string id;
@@ -74,7 +83,7 @@ class TextTree {
       std::size_t used = display_width(name) + (id.empty() ? 0 : 2 + display_width(id));
       std::size_t pad = left - std::min(left, lead_width + used);
       std::string_view on = r.root ? s.bold : s.accent;
-      out << s.dim << r.lead << s.reset << on << name << (on.empty() ? "" : s.reset);
+      out << s.dim << lead << s.reset << on << name << (on.empty() ? "" : s.reset);
       if (!id.empty()) out << "  " << s.dim << id << s.reset;
       out << std::string(pad, ' ') << "  "
           << fmt::format("{:>{}}", r.root ? std::string() : std::to_string(r.direct), count_width)

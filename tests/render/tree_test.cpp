@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include "papertree/embedded.hpp"
+#include "papertree/json/load.hpp"
 #include "papertree/render/tree.hpp"
 #include "papertree/text/text.hpp"
 #include "test_support.hpp"
@@ -45,6 +47,26 @@ TEST(TreeText, WidthCutsNamesWithoutBreakingTheColumns) {
   std::string line;
   while (std::getline(lines, line)) EXPECT_LE(display_width(line), 40u) << line;
   EXPECT_NE(out.find("…"), std::string::npos);
+}
+
+// Deep rows on a narrow terminal: the tree lines give way from the left instead of pushing the
+// counts past the width (review finding: `stty cols 30; papertree tree`).
+TEST(TreeText, DeepRowsFitANarrowWidth) {
+  Corpus survey = load_corpus_text(embedded_corpus_json(), "survey");
+  for (std::size_t width : {30u, 34u, 40u}) {
+    TreeOptions options;
+    options.width = width;
+    std::ostringstream out;
+    render_tree_text(survey, options, out);
+    std::istringstream lines(out.str());
+    std::string line;
+    std::size_t rows = 0;
+    while (std::getline(lines, line)) {
+      EXPECT_LE(display_width(line), width) << line;
+      ++rows;
+    }
+    EXPECT_GT(rows, 100u);
+  }
 }
 
 TEST(TreeText, StyleWrapsNamesInEscapes) {
