@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "codec.hpp"
 
 namespace papertree {
@@ -28,6 +30,11 @@ void require(bool ok, const char* what) {
 void SnapshotAccess::encode_index(ByteWriter& out, const SearchIndex& index) {
   put_strings(out, index.m_vocabulary);
   put_strings(out, index.m_surface);
+  out.u64(index.m_words.size());
+  for (const auto& [word, id] : index.m_words) {
+    out.str(word);
+    out.u32(id);
+  }
   out.u64(index.m_fields.size());
   for (const auto& field : index.m_fields) {
     out.pod(field.weight);
@@ -46,9 +53,16 @@ std::unique_ptr<SearchIndex> SnapshotAccess::decode_index(ByteReader& in, const 
   const std::size_t terms = index->m_vocabulary.size();
   const std::size_t papers = corpus.papers().size();
   require(index->m_surface.size() == terms, "surface forms do not match the vocabulary");
+  index->m_words.resize(in.count(12));
+  for (auto& [word, id] : index->m_words) {
+    word = in.str();
+    id = in.u32();
+    require(id < terms, "a word of an unknown term");
+  }
+  require(std::is_sorted(index->m_words.begin(), index->m_words.end()), "words out of order");
   index->m_fields.resize(in.count(40));
-  // The evaluator addresses fields by number: title, category names, venue (see index.cpp).
-  require(index->m_fields.size() == 3, "bad field count");
+  // The evaluator addresses fields by number (SearchIndex::FieldId, see index.cpp).
+  require(index->m_fields.size() == SearchIndex::k_field_count, "bad field count");
   for (auto& field : index->m_fields) {
     field.weight = in.pod<double>();
     field.average_length = in.pod<double>();
