@@ -77,7 +77,7 @@ expect_code 2
 
 # Every option with a fixed list of values completes to it, and so do the positionals.
 got=$(complete_words papertree list --sort "")
-[[ $got == $'title\nvenue\nyear' ]] || fail "list --sort<TAB>: got '$got'"
+[[ $got == $'added\ntitle\nvenue\nyear' ]] || fail "list --sort<TAB>: got '$got'"
 got=$(complete_words papertree search --kind "")
 [[ $got == $'blog\npaper\nwebsite' ]] || fail "search --kind<TAB>: got '$got'"
 got=$(complete_words papertree frameworks --supports "")
@@ -116,7 +116,7 @@ if command -v zsh >/dev/null; then
   got="$(zsh_complete papertree list --sort "")
 $(zsh_complete papertree show gp)
 $(zsh_complete papertree list quant)"
-  [[ $got == $'title\nvenue\nyear\ngptq\nquantization\nquantization-aware-training' ]] ||
+  [[ $got == $'added\ntitle\nvenue\nyear\ngptq\nquantization\nquantization-aware-training' ]] ||
     fail "zsh completion: got '$got'"
 else
   require_tool zsh
@@ -131,7 +131,7 @@ if command -v fish >/dev/null; then
       "source $WORK/completion.fish; complete -C'$1'" | cut -f1 | sort
   }
   got=$(fish_complete "papertree list --sort ")
-  [[ $got == $'title\nvenue\nyear' ]] || fail "fish list --sort: got '$got'"
+  [[ $got == $'added\ntitle\nvenue\nyear' ]] || fail "fish list --sort: got '$got'"
   got=$(fish_complete "papertree se")
   [[ $got == "search" ]] || fail "fish commands: got '$got'"
   got=$(fish_complete "papertree show gp")
