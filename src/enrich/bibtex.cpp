@@ -1,4 +1,5 @@
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 
@@ -23,6 +24,9 @@ struct ListFree {
 };
 struct NameFree {
   void operator()(bt_name* name) const { bt_free_name(name); }
+};
+struct TextFree {  // bt_get_text's result is the caller's to free
+  void operator()(char* text) const { std::free(text); }
 };
 struct FileClose {
   void operator()(FILE* f) const { std::fclose(f); }
@@ -87,7 +91,8 @@ SourceRecord record_of(AST* entry, const std::string& origin) {
   char* name = nullptr;
   for (AST* field = bt_next_field(entry, nullptr, &name); field != nullptr;
        field = bt_next_field(entry, field, &name)) {
-    char* value = bt_get_text(field);
+    std::unique_ptr<char, TextFree> owned(bt_get_text(field));
+    char* value = owned.get();
     if (value == nullptr || name == nullptr) continue;
     std::string field_name = ascii_lower(name);
     if (field_name == "title") {

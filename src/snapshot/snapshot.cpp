@@ -85,7 +85,7 @@ std::uint64_t snapshot_hash(std::span<const char> bytes) {
     }
   }
   char tail[32] = {};
-  std::memcpy(tail, p + i, n - i);
+  if (n > i) std::memcpy(tail, p + i, n - i);  // p may be null when n is 0
   std::uint64_t h = n;
   for (int l = 0; l < 4; ++l) {
     std::uint64_t m = (lanes[l] ^ load64(tail + 8 * l)) * k;

@@ -176,7 +176,11 @@ run search "$many"
 expect_code 2
 expect_err_contains "more than 256 search terms"
 groups="$(for i in $(seq 40); do printf '(a* OR b* OR c* OR d* OR e* OR f*) '; done)"
-(ulimit -v 1000000; timeout 20 "$PAPERTREE_BIN" search --format ids "$groups" >/dev/null 2>&1)
+# The memory cap is dropped when the binary cannot start under it (a sanitizer build reserves
+# terabytes of address space), as in test_bad_input.sh.
+cap="ulimit -v 1000000"
+(ulimit -v 1000000 && "$PAPERTREE_BIN" --version) >/dev/null 2>&1 || cap=":"
+(eval "$cap"; timeout 20 "$PAPERTREE_BIN" search --format ids "$groups" >/dev/null 2>&1)
 rc=$?
 ((rc == 0)) || fail "a query of 240 prefixes failed or timed out (exit $rc)"
 
