@@ -11,7 +11,7 @@ build=${PAPERTREE_FUZZ_BUILD:-$root/build/fuzz}
 seconds=${1:-30}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_corpus_load fuzz_import_markdown fuzz_query fuzz_export)
+((${#targets[@]})) || targets=(fuzz_corpus_load fuzz_import_markdown fuzz_query fuzz_export fuzz_enrich)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -28,6 +28,7 @@ options_for() {
     fuzz_corpus_load | fuzz_export) echo "-dict=$root/fuzz/dict/json.dict -max_len=16384" ;;
     fuzz_import_markdown) echo "-dict=$root/fuzz/dict/markdown.dict -max_len=8192" ;;
     fuzz_query) echo "-dict=$root/fuzz/dict/query.dict -max_len=2048" ;;
+    fuzz_enrich) echo "-dict=$root/fuzz/dict/bibtex.dict -max_len=16384" ;;
   esac
 }
 

@@ -80,6 +80,7 @@ void read_frameworks(const Table& table, std::vector<Framework>& out,
     }
     if (!links.empty()) f.url = links.front().url;
     std::string base = slugify(f.name);
+    if (base.empty()) base = "framework";  // a name of no Latin letters or digits ("量子", ":--")
     f.id = base;
     for (int k = 2;
          std::any_of(out.begin(), out.end(), [&](const Framework& o) { return o.id == f.id; });
