@@ -47,7 +47,7 @@ std::string_view letter_command(std::string_view name) {
 }
 
 bool is_accent(std::string_view name) {
-  return name.size() == 1 && std::string_view("\"'`^~=.uvHcr").find(name[0]) != std::string::npos;
+  return name.size() == 1 && std::string_view("\"'`^~=.uvHcrdbk").find(name[0]) != std::string::npos;
 }
 
 // The base letter of an accent command's argument at `pos`: "o", "{o}", "{\i}", " o". Returns the

@@ -42,30 +42,35 @@ std::string latex_for(char32_t cp) {
   }
 }
 
-// Escapes one word (no spaces); sets `needs_braces` when it holds a capital or a command.
+// Escapes one word (no spaces); sets `needs_braces` when it holds a capital or a command. Goes one
+// grapheme cluster at a time, composed first: "e" + U+0301 is é, and an emoji sequence (with
+// modifiers, joiners, selectors) that pdflatex cannot typeset is one '?', not four.
 std::string escape_word(std::string_view word, bool& needs_braces) {
   std::string out;
   needs_braces = false;
   for (std::size_t pos = 0; pos < word.size();) {
     auto c = static_cast<unsigned char>(word[pos]);
-    if (c < 0x80) {
-      ++pos;
-      if (c >= 'A' && c <= 'Z') needs_braces = true;
-      std::string_view escaped =
-          detail::latex_ascii_special(static_cast<char>(c), detail::LatexTarget::bibtex);
-      if (!escaped.empty()) {
-        needs_braces = needs_braces || escaped.size() > 2;
-        out += escaped;
-      } else {
-        out += static_cast<char>(c);
-      }
+    bool lone_ascii =
+        c < 0x80 && (pos + 1 == word.size() || static_cast<unsigned char>(word[pos + 1]) < 0x80);
+    std::size_t end = lone_ascii ? pos + 1 : next_grapheme(word, pos);
+    char32_t cp = lone_ascii ? c : detail::composed_first_code_point(word.substr(pos, end - pos));
+    pos = end;
+    if (cp >= 0x80) {
+      if (detail::latex_invisible(cp)) continue;
+      std::string latex = latex_for(cp);
+      if (latex.find('\\') != std::string::npos) needs_braces = true;
+      out += latex;
       continue;
     }
-    char32_t cp = next_code_point(word, pos);
-    if (detail::latex_invisible(cp)) continue;
-    std::string latex = latex_for(cp);
-    if (latex.find('\\') != std::string::npos) needs_braces = true;
-    out += latex;
+    if (cp >= 'A' && cp <= 'Z') needs_braces = true;
+    std::string_view escaped =
+        detail::latex_ascii_special(static_cast<char>(cp), detail::LatexTarget::bibtex);
+    if (escaped.empty()) {
+      out += static_cast<char>(cp);
+    } else {
+      needs_braces = needs_braces || escaped.size() > 2;
+      out += escaped;
+    }
   }
   return out;
 }

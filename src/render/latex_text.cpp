@@ -1,10 +1,12 @@
 #include "latex_text.hpp"
 
 #include "papertree/render/bibtex.hpp"
+#include "papertree/text/text.hpp"
 
 #include <utf8proc.h>
 
 #include <array>
+#include <cstdlib>
 
 namespace papertree::detail {
 
@@ -75,34 +77,30 @@ constexpr std::array<MathSymbol, 64> k_math{{
     {U'∂', "\\partial"},   {U'∇', "\\nabla"},
 }};
 
-// For U+00C0..U+017F: the accent command letter ('-' for the bare base letter, '*' for a letter
-// with its own command, handled in special_letter), and the base letter.
-constexpr std::string_view k_accent =
-    "`'^~\"**c`'^\"`'^\""
-    "-~`'^~\"**`'^\"'**"
-    "`'^~\"**c`'^\"`'^\""
-    "-~`'^~\"**`'^\"'*\""
-    "==uu--''^^..vvvv"
-    "--==uu..--vv^^uu"
-    "..cc^^--~~==uu--"
-    ".***^^cc-''ccvv-"
-    "-**''ccvv---==uu"
-    "HH**''ccvv''^^cc"
-    "vvccvv--~~==uurr"
-    "HH--^^^^\"''..vv-";
-constexpr std::string_view k_base =
-    "AAAAAAACEEEEIIII"
-    "DNOOOOOxOUUUUYTs"
-    "aaaaaaaceeeeiiii"
-    "dnooooo/ouuuuyty"
-    "AaAaAaCcCcCcCcDd"
-    "DdEeEeEeEeEeGgGg"
-    "GgGgHhHhIiIiIiIi"
-    "IiJjJjKkkLlLlLlL"
-    "lLlNnNnNnnNnOoOo"
-    "OoOoRrRrRrSsSsSs"
-    "SsTtTtTtUuUuUuUu"
-    "UuUuWwYyYZzZzZzs";
+// LaTeX's accent commands by the combining mark they put on a letter, those the OT1 encoding of
+// plain pdflatex has (so no \k ogonek: a letter with one keeps its base letter). Which letter
+// carries which marks comes from Unicode's canonical decompositions (utf8proc), for every
+// precomposed Latin letter, not a table of letters.
+struct AccentMark {
+  char32_t mark;
+  char command;
+};
+constexpr std::array<AccentMark, 14> k_marks{{
+    {0x0300, '`'}, {0x0301, '\''}, {0x0302, '^'}, {0x0303, '~'}, {0x0304, '='},
+    {0x0306, 'u'}, {0x0307, '.'},  {0x0308, '"'}, {0x030A, 'r'}, {0x030B, 'H'},
+    {0x030C, 'v'}, {0x0327, 'c'},  {0x0323, 'd'}, {0x0331, 'b'},
+}};
+
+char accent_command(char32_t mark) {
+  for (const AccentMark& m : k_marks)
+    if (m.mark == mark) return m.command;
+  return 0;
+}
+
+bool is_ascii_letter(char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
+
+// Accents that sit below the letter keep the dot of i and j.
+bool is_below(char command) { return command == 'c' || command == 'd' || command == 'b'; }
 
 std::string_view special_letter(char32_t cp) {
   switch (cp) {
@@ -142,6 +140,35 @@ std::string_view special_letter(char32_t cp) {
       return "{\\OE}";
     case 0x153:
       return "{\\oe}";
+    // Letters Unicode does not decompose and OT1 has no command for: their base letter.
+    case 0xD0:
+    case 0x110:
+      return "D";
+    case 0xF0:
+    case 0x111:
+      return "d";
+    case 0x126:
+      return "H";
+    case 0x127:
+      return "h";
+    case 0x138:
+      return "k";
+    case 0x13F:
+      return "L";
+    case 0x140:
+      return "l";
+    case 0x149:
+      return "n";
+    case 0x14A:
+      return "N";
+    case 0x14B:
+      return "n";
+    case 0x166:
+      return "T";
+    case 0x167:
+      return "t";
+    case 0x17F:
+      return "s";
     default:
       return {};
   }
@@ -164,17 +191,44 @@ std::string_view latex_math_symbol(char32_t cp) {
 }
 
 std::string latex_latin_letter(char32_t cp) {
-  if (cp < 0xC0 || cp > 0x17F) return {};
-  std::size_t i = cp - 0xC0;
-  if (k_accent[i] == '*') return std::string(special_letter(cp));
-  if (k_accent[i] == '-') return std::string(1, k_base[i]);
-  std::string base(1, k_base[i]);
-  if (base == "i" && k_accent[i] != 'c') base = "\\i";
-  if (k_accent[i] == 'c' || k_accent[i] == 'u' || k_accent[i] == 'v' || k_accent[i] == 'H' ||
-      k_accent[i] == 'r') {
-    return std::string("{\\") + k_accent[i] + "{" + base + "}}";
+  if (cp < 0xC0) return {};
+  if (std::string_view special = special_letter(cp); !special.empty()) return std::string(special);
+  utf8proc_int32_t parts[8];
+  utf8proc_int32_t boundclass = 0;
+  utf8proc_ssize_t n =
+      utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), parts, 8, UTF8PROC_DECOMPOSE,
+                              &boundclass);
+  if (n < 2 || n > 8 || !is_ascii_letter(static_cast<char32_t>(parts[0]))) return {};
+  std::string letter(1, static_cast<char>(parts[0]));
+  for (utf8proc_ssize_t i = 1; i < n; ++i) {
+    char command = accent_command(static_cast<char32_t>(parts[i]));
+    if (command == 0) continue;  // a mark OT1 cannot typeset (ogonek, horn…) is left off
+    if ((letter == "i" || letter == "j") && !is_below(command)) letter = "\\" + letter;
+    bool symbol = std::string_view("`'^~=.\"").find(command) != std::string_view::npos;
+    if (symbol && (letter.size() == 1 || letter == "\\i" || letter == "\\j")) {
+      letter = std::string("\\") + command + letter;
+    } else {
+      letter = std::string("\\") + command + "{" + letter + "}";
+    }
   }
-  return std::string("{\\") + k_accent[i] + base + "}";
+  if (letter.size() == 1) return letter;
+  return "{" + letter + "}";
+}
+
+char32_t composed_first_code_point(std::string_view cluster) {
+  utf8proc_uint8_t* composed = nullptr;
+  utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(cluster.data()),
+                   static_cast<utf8proc_ssize_t>(cluster.size()), &composed,
+                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  char32_t first = 0xFFFD;
+  if (n > 0 && composed != nullptr) {
+    std::string_view text(reinterpret_cast<const char*>(composed), static_cast<std::size_t>(n));
+    std::size_t pos = 0;
+    first = next_code_point(text, pos);
+  }
+  std::free(composed);
+  return first;
 }
 
 bool latex_invisible(char32_t cp) {
@@ -188,11 +242,15 @@ bool latex_invisible(char32_t cp) {
 namespace papertree {
 
 char32_t latex_accented_letter(char accent, char base) {
-  for (std::size_t i = 0; i < detail::k_accent.size(); ++i) {
-    if (detail::k_accent[i] == accent && detail::k_base[i] == base)
-      return static_cast<char32_t>(0xC0 + i);
-  }
-  return 0;
+  char32_t mark = 0;
+  for (const detail::AccentMark& m : detail::k_marks)
+    if (m.command == accent) mark = m.mark;
+  if (accent == 'k') mark = 0x0328;  // read, though not written (OT1 has no ogonek)
+  if (mark == 0 || !detail::is_ascii_letter(static_cast<unsigned char>(base))) return 0;
+  std::string text(1, base);
+  append_utf8(text, mark);
+  char32_t composed = detail::composed_first_code_point(text);
+  return composed == static_cast<unsigned char>(base) ? 0 : composed;
 }
 
 }  // namespace papertree

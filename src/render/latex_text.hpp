@@ -18,9 +18,14 @@ std::string_view latex_ascii_special(char c, LatexTarget target);
 /// omicron, as that letter (`A`, `o`). Empty when there is none.
 std::string_view latex_math_symbol(char32_t cp);
 
-/// ASCII LaTeX for a letter of Latin-1 or Latin Extended-A (`{\'e}`, `{\c{c}}`, `{\L}`, `{\ss}`),
-/// for the ×, ÷ signs as math; empty outside U+00C0..U+017F.
+/// ASCII LaTeX for a Latin letter with accents (`{\'e}`, `{\c{c}}`, `{\v{s}}`, `{\~{\^e}}` for ễ),
+/// read from its Unicode decomposition; for the letters with their own command (`{\L}`, `{\ss}`,
+/// `{\o}`), and the ×, ÷ signs as math. A mark plain pdflatex cannot typeset is left off (ą → `a`).
+/// Empty for anything else.
 std::string latex_latin_letter(char32_t cp);
+
+/// The first code point of a grapheme cluster once composed (NFC): "e" + U+0301 gives U+00E9.
+char32_t composed_first_code_point(std::string_view cluster);
 
 /// True for what a typeset text shows nothing for: combining and enclosing marks, format
 /// characters (zero-width spaces and joiners, bidi controls, soft hyphen, BOM), variation

@@ -178,5 +178,11 @@ TEST(ReadRecords, PicksTheReaderByNameOrContent) {
   EXPECT_EQ(read_records("[]", "refs.json").size(), 0u);
 }
 
+TEST(LatexToUnicode, AccentsComposeByUnicodesRules) {
+  // Any accent command on any base letter that Unicode composes, not only Latin-1/Extended-A.
+  EXPECT_EQ(latex_to_unicode("\\v{a} \\d{a} \\k{a} \\b{t} \\.{z} \\r{u} \\={o}"), "ǎ ạ ą ṯ ż ů ō");
+  EXPECT_EQ(latex_to_unicode("\\v{q}"), "q");  // no such letter: the base stays
+}
+
 }  // namespace
 }  // namespace papertree

@@ -291,5 +291,20 @@ TEST(RenderBibtex, BracesStayBalancedInEveryEntry) {
     EXPECT_TRUE(static_cast<unsigned char>(ch) < 0x80 && (ch >= 0x20 || ch == '\n'));
 }
 
+TEST(BibtexText, AccentsComeFromUnicodeDecompositionBeyondLatinExtendedA) {
+  // Latin Extended Additional and -B letters, stacked accents, and a combining mark after its
+  // letter (NFD input) are composed and written as accent commands.
+  EXPECT_EQ(bibtex_text("Nguyễn Đặng Thị ǎ", false),
+            "Nguy{\\~{\\^e}}n D{\\u{\\d{a}}}ng Th{\\d{i}} {\\v{a}}");
+  EXPECT_EQ(bibtex_text("Rene\u0301 i\u0301", false), "Ren{\\'e} {\\'\\i}");
+  // OT1 has no ogonek: the letter keeps its base; letters without a decomposition have theirs.
+  EXPECT_EQ(bibtex_text("Łączyński Đorđe ħ", false), "{\\L}aczy{\\'n}ski Dorde h");
+}
+
+TEST(BibtexText, AnEmojiSequenceIsOneQuestionMark) {
+  // A keycap sequence is its digit.
+  EXPECT_EQ(bibtex_text("🚀 👩‍💻 👍🏽 🇩🇪 1️⃣", false), "? ? ? ? 1");
+}
+
 }  // namespace
 }  // namespace papertree

@@ -33,7 +33,8 @@ EntryKind entry_kind(const Paper& paper);
 std::string bibtex_text(std::string_view text, bool protect_case);
 
 /// The inverse of bibtex_text's accents: the letter LaTeX's `\<accent>{<base>}` makes
-/// (accent one of ` ' ^ ~ " = . u v H c r), in U+00C0..U+017F; 0 when there is none.
+/// (accent one of ` ' ^ ~ " = . u v H c r d b k), composed by Unicode's rules (utf8proc), so
+/// every precomposed letter is found (\v{s} → š, \d{a} → ạ, \k{a} → ą); 0 when there is none.
 char32_t latex_accented_letter(char accent, char base);
 
 /// One BibTeX entry per selected paper, in selection order (see docs/export.md for the fields).
