@@ -8,6 +8,7 @@
 #include "papertree/corpus/select.hpp"
 #include "papertree/curate/edit.hpp"
 #include "papertree/error.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree::cli {
 
@@ -43,13 +44,13 @@ PaperFields to_fields(const FieldArgs& f) {
   fields.arxiv = f.arxiv;
   fields.doi = f.doi;
   if (f.added && !f.added->empty() && !is_iso_date(*f.added)) {
-    throw UsageError("--added \"" + *f.added + "\" is not a date YYYY-MM-DD");
+    throw UsageError("--added " + quote_for_message(*f.added) + " is not a date YYYY-MM-DD");
   }
   fields.added = f.added;
   for (const std::string& spec : f.links) {
     std::size_t eq = spec.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size()) {
-      throw UsageError("--link \"" + spec + "\" is not LABEL=URL");
+      throw UsageError("--link " + quote_for_message(spec) + " is not LABEL=URL");
     }
     fields.add_links.push_back({spec.substr(0, eq), spec.substr(eq + 1)});
   }
@@ -131,7 +132,7 @@ void run_remove(const RemoveCommand& cmd, Context& ctx) {
       PaperIndex found = resolve_paper(corpus, cmd.paper);
       if (corpus.paper(found).arxiv.empty() ||
           cmd.paper.find(corpus.paper(found).arxiv) == std::string::npos) {
-        throw UsageError("remove takes a paper id or arXiv id; \"" + cmd.paper + "\" is neither",
+        throw UsageError("remove takes a paper id or arXiv id; " + quote_for_message(cmd.paper) + " is neither",
                          "did you mean " + corpus.paper(found).id + "?");
       }
       p = found;

@@ -54,7 +54,7 @@ std::vector<Section> news_sections(const Corpus& corpus, std::optional<CategoryI
 
 void run_news(const NewsCommand& cmd, Context& ctx) {
   if (!cmd.since.empty() && !is_iso_date(cmd.since)) {
-    throw UsageError("--since \"" + cmd.since + "\" is not a date YYYY-MM-DD");
+    throw UsageError("--since " + quote_for_message(cmd.since) + " is not a date YYYY-MM-DD");
   }
   const Corpus& corpus = ctx.corpus();
   std::optional<CategoryIndex> root;

@@ -6,6 +6,7 @@
 #include "papertree/curate/report.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io/io.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree::cli {
 
@@ -35,7 +36,7 @@ void run_validate(const ValidateCommand& cmd, Context& ctx) {
   if (!cmd.explain.empty()) {
     const RuleInfo* rule = find_rule(cmd.explain);
     if (rule == nullptr) {
-      throw UsageError("unknown rule \"" + cmd.explain + "\"",
+      throw UsageError("unknown rule " + quote_for_message(cmd.explain),
                        "run 'papertree validate --list-rules' for the rule ids");
     }
     render_rule_explanation(*rule, std::cout);

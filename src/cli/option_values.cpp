@@ -38,7 +38,7 @@ std::size_t parse_byte_size(const std::string& text, const std::string& source) 
               : unit == "g" || unit == "gib" ? 30
                                              : -1;
   auto fail = [&](const std::string& why) {
-    return UsageError(source + ": " + why + ", got \"" + text + "\"");
+    return UsageError(source + ": " + why + ", got " + quote_for_message(text));
   };
   if (ec == std::errc::result_out_of_range ||
       (ec == std::errc{} && shift >= 0 && value > (std::uint64_t{1} << (62 - shift))))

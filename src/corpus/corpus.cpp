@@ -42,8 +42,8 @@ class TreeFlattener {
     if (!is_slug(node.id)) {
       throw data_error(
           m_origin, json_path + ".id",
-          fmt::format("category id \"{}\" is not a lowercase slug (a-z, 0-9 and single '-')",
-                      node.id));
+          fmt::format("category id {} is not a lowercase slug (a-z, 0-9 and single '-')",
+                      quote_for_message(node.id)));
     }
     if (trim(node.name).empty())
       throw data_error(m_origin, json_path + ".name", "a category name must not be empty");
@@ -118,8 +118,8 @@ void Corpus::index_papers() {
     if (!is_slug(paper.id)) {
       throw data_error(
           origin, at() + ".id",
-          fmt::format("paper id \"{}\" is not a lowercase slug (a-z, 0-9 and single '-')",
-                      paper.id));
+          fmt::format("paper id {} is not a lowercase slug (a-z, 0-9 and single '-')",
+                      quote_for_message(paper.id)));
     }
     if (trim(paper.title).empty())
       throw data_error(origin, at() + ".title", "a paper title must not be empty");
@@ -133,7 +133,8 @@ void Corpus::index_papers() {
       if (!c) {
         throw data_error(
             origin, cat_path(),
-            fmt::format("unknown category \"{}\" (not in the taxonomy)", paper.categories[k]));
+            fmt::format("unknown category {} (not in the taxonomy)",
+                        quote_for_message(paper.categories[k])));
       }
       auto begin = m_placement_cats.begin() + m_placement_start.back();
       if (std::find(begin, m_placement_cats.end(), *c) != m_placement_cats.end()) {
@@ -192,8 +193,8 @@ void Corpus::index_frameworks() {
     if (!is_slug(f.id)) {
       throw data_error(
           m_origin, at + ".id",
-          fmt::format("framework id \"{}\" is not a lowercase slug (a-z, 0-9 and single '-')",
-                      f.id));
+          fmt::format("framework id {} is not a lowercase slug (a-z, 0-9 and single '-')",
+                      quote_for_message(f.id)));
     }
     if (trim(f.name).empty())
       throw data_error(m_origin, at + ".name", "a framework name must not be empty");

@@ -121,8 +121,8 @@ std::string candidate_list(const Corpus& corpus, const std::vector<CategoryIndex
 
 [[noreturn]] void ambiguous(const Corpus& corpus, std::string_view text,
                             const std::vector<CategoryIndex>& found) {
-  throw UsageError(fmt::format("category \"{}\" is ambiguous; it matches {} categories:",
-                               sanitize_for_display(text), found.size()),
+  throw UsageError(fmt::format("category {} is ambiguous; it matches {} categories:",
+                               quote_for_message(text), found.size()),
                    candidate_list(corpus, found));
 }
 
@@ -258,7 +258,7 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
   if (found.size() > 1) ambiguous(corpus, text, found);
 
   auto near = closest(corpus, folded);
-  std::string message = fmt::format("unknown category \"{}\"", sanitize_for_display(text));
+  std::string message = "unknown category " + quote_for_message(text);
   if (!near.empty()) {
     std::vector<std::string> names;
     for (CategoryIndex c : near)

@@ -70,8 +70,8 @@ std::string sort_text(std::string_view s) {
 
 YearRange parse_year_range(std::string_view text) {
   if (auto range = try_parse_year_range(trim(text))) return *range;
-  throw UsageError("bad year \"" + std::string(text) +
-                   "\": expected a year (2023), a range (2022..2024) or a bound (>=2023, <2024)");
+  throw UsageError("bad year " + quote_for_message(text) +
+                   ": expected a year (2023), a range (2022..2024) or a bound (>=2023, <2024)");
 }
 
 namespace {
@@ -161,8 +161,8 @@ SortKey parse_sort_key(std::string_view text) {
   if (text == "title") return SortKey::title;
   if (text == "venue") return SortKey::venue;
   if (text == "added") return SortKey::added;
-  throw UsageError("unknown sort key \"" + std::string(text) +
-                   "\": expected year, title, venue or added");
+  throw UsageError("unknown sort key " + quote_for_message(text) +
+                   ": expected year, title, venue or added");
 }
 
 void sort_papers(const Corpus& corpus, std::vector<PaperIndex>& papers,
@@ -268,13 +268,13 @@ PaperIndex resolve_paper(const Corpus& corpus, std::string_view text) {
   if (by_title.size() == 1) return by_title.front();
   std::string shown(trim(text));
   if (by_title.empty()) {
-    throw UsageError("no paper matches \"" + shown +
-                     "\": give an id, an arXiv id or URL, a DOI, or a fragment of a title");
+    throw UsageError("no paper matches " + quote_for_message(shown) +
+                     ": give an id, an arXiv id or URL, a DOI, or a fragment of a title");
   }
   std::string detail;
   for (PaperIndex p : by_title) detail += corpus.paper(p).id + "  " + corpus.paper(p).title + "\n";
   detail.pop_back();
-  throw UsageError("\"" + shown + "\" matches " + std::to_string(by_title.size()) +
+  throw UsageError(quote_for_message(shown) + " matches " + std::to_string(by_title.size()) +
                        " papers; give one of these ids:",
                    detail);
 }

@@ -7,11 +7,6 @@ namespace papertree::import_detail {
 
 namespace {
 
-bool is_decoration(char32_t cp) {
-  return cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x2190 && cp <= 0x2BFF) ||
-         (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0xE0000 && cp <= 0xE007F) || cp == 0x20E3;
-}
-
 bool is_ascii_punct(char c) {
   return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
          (c >= '{' && c <= '~');

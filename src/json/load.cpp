@@ -198,8 +198,8 @@ class Reader {
                                              : nullptr;
       if (slot == nullptr) {
         fail(path / key,
-             fmt::format("unknown key \"{}\" (an author has \"family\", \"given\" or \"literal\")",
-                         key));
+             fmt::format("unknown key {} (an author has \"family\", \"given\" or \"literal\")",
+                         quote_for_message(key)));
       }
       *slot = take_string(it.value(), path / key);
     }

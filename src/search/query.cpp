@@ -28,8 +28,11 @@ struct Token {
 
 [[noreturn]] void syntax_error(std::string_view query, std::size_t offset,
                                const std::string& what) {
-  std::string caret(display_width(sanitize_for_display(query.substr(0, offset))), ' ');
-  throw UsageError("query syntax error: " + what, "  " + std::string(query) + "\n  " + caret + "^");
+  // The query around the error, at most 60 columns, escaped, with a caret under the place.
+  std::string before = truncate_left_to_width(sanitize_for_display(query.substr(0, offset)), 30);
+  std::string after = truncate_to_width(sanitize_for_display(query.substr(offset)), 30);
+  std::string caret(display_width(before), ' ');
+  throw UsageError("query syntax error: " + what, "  " + before + after + "\n  " + caret + "^");
 }
 
 QueryNode make_node(QueryNode::Kind kind) {
@@ -121,7 +124,7 @@ class Lexer {
         ++m_pos;
         return Token{Token::Type::lparen, "(", name, start, value_offset};
       }
-      syntax_error(m_query, value_offset, "expected a value after \"" + name + ":\"");
+      syntax_error(m_query, value_offset, "expected a value after " + quote_for_message(name + ":"));
     }
     return Token{Token::Type::word, std::string(value), name, start, value_offset};
   }
@@ -178,7 +181,7 @@ class Parser {
   }
   void expect_operand_after(const Token& op) {
     if (ends_operand(peek()))
-      syntax_error(m_query, op.offset, "expected a term after \"" + op.text + "\"");
+      syntax_error(m_query, op.offset, "expected a term after " + quote_for_message(op.text));
   }
 
   QueryNode any_of() {

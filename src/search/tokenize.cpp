@@ -13,16 +13,6 @@ bool is_ascii_digit(char32_t cp) {
   return cp >= '0' && cp <= '9';
 }
 
-bool is_word_code_point(char32_t cp) {
-  if (cp < 0x80) return is_ascii_digit(cp) || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7) return false;  // Latin-1 punctuation and signs
-  if (cp >= 0x2000 && cp <= 0x2BFF) return false;           // punctuation, arrows, symbols
-  if (cp >= 0x3000 && cp <= 0x303F) return false;           // CJK punctuation
-  if (cp >= 0xFE30 && cp <= 0xFE4F) return false;
-  if (cp >= 0xFF00 && cp <= 0xFF0F) return false;
-  return cp != 0xFFFD;
-}
-
 // One Snowball English stemmer per thread (a stemmer keeps state between calls).
 class Stemmer {
  public:
@@ -108,7 +98,7 @@ std::vector<TextToken> tokenize(std::string_view text, std::size_t max_tokens) {
     bool decimal_point = cp == '.' && is_ascii_digit(previous) && pos < text.size() &&
                          is_ascii_digit(static_cast<unsigned char>(text[pos])) &&
                          start != std::string_view::npos;
-    if (is_word_code_point(cp) || decimal_point) {
+    if (is_word_character(cp) || decimal_point) {
       if (start == std::string_view::npos) start = at;
     } else {
       flush(at);

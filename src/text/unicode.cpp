@@ -171,9 +171,75 @@ std::string truncate_to_width(std::string_view s, std::size_t width) {
   return out + "…";
 }
 
+std::string truncate_left_to_width(std::string_view s, std::size_t width) {
+  if (display_width(s) <= width) return std::string(s);
+  if (width == 0) return {};
+  std::vector<std::size_t> starts;
+  for (std::size_t pos = 0; pos < s.size(); pos = next_grapheme(s, pos)) starts.push_back(pos);
+  std::size_t used = 0;
+  std::size_t keep = starts.size();  // the kept text starts at starts[keep]
+  while (keep > 0) {
+    std::size_t end = keep == starts.size() ? s.size() : starts[keep];
+    auto w = static_cast<std::size_t>(grapheme_width(s.substr(starts[keep - 1], end - starts[keep - 1])));
+    if (used + w > width - 1) break;
+    used += w;
+    --keep;
+  }
+  std::size_t from = keep == starts.size() ? s.size() : starts[keep];
+  return "…" + valid_utf8(s.substr(from));
+}
+
 bool is_bidi_control(char32_t cp) {
   return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
          (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool is_word_character(char32_t cp) {
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp > 0x10FFFF) return false;
+  const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+  if (p->ignorable) return false;  // variation selectors are marks, but of emoji, not of words
+  switch (p->category) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return cp != 0x20E3;  // the keycap is an enclosing mark of emoji, not of words
+    default:
+      return false;
+  }
+}
+
+bool is_decoration(char32_t cp) {
+  if (cp < 0x80 || cp > 0x10FFFF) return false;
+  const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
+  switch (p->boundclass) {
+    case UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC:
+    case UTF8PROC_BOUNDCLASS_E_ZWG:
+    case UTF8PROC_BOUNDCLASS_E_MODIFIER:
+    case UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR:
+    case UTF8PROC_BOUNDCLASS_ZWJ:
+      return true;
+    default:
+      break;
+  }
+  if (p->ignorable && cp != 0xAD) return true;  // ZWJ, variation selectors, tags (not the soft hyphen)
+  switch (p->category) {
+    case UTF8PROC_CATEGORY_SO:
+    case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_ME:
+      return true;
+    default:
+      return false;
+  }
 }
 
 bool is_control_character(char32_t cp) {
@@ -193,6 +259,16 @@ std::string sanitize_for_display(std::string_view s) {
     }
   }
   return out;
+}
+
+}  // namespace papertree
+
+namespace papertree {
+
+std::string quote_for_message(std::string_view s, std::size_t max_width) {
+  std::string shown = sanitize_for_display(s);
+  if (display_width(shown) <= max_width) return "\"" + shown + "\"";
+  return "\"" + truncate_to_width(shown, max_width) + "\" (" + std::to_string(s.size()) + " bytes)";
 }
 
 }  // namespace papertree

@@ -105,3 +105,6 @@ os.mkfifo(os.path.join(out, "fifo"))
 os.mkdir(os.path.join(out, "a-directory"))
 sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 sock.bind(os.path.join(out, "socket"))
+write("huge-id.json", corpus("[" + paper("", pid="Q" * 100000) + "]"))
+write("huge-category-ref.json",
+      corpus('[{"id": "p9", "title": "Z", "categories": ["%s"]}]' % ("z" * 100000)))

@@ -46,6 +46,8 @@ while IFS=$'\t' read -r name want fragment snippet; do
     continue
   fi
   [[ $code -eq $want ]] || fail "$where: exit code $code, expected $want; stderr: ${err:0:500}"
+  # Errors quote what the user gave, cut short: a huge argument or file never floods the terminal.
+  ((${#err} <= 4096)) || fail "$where: stderr of ${#err} bytes (untrusted text quoted in full?): ${err:0:300}"
   errors=$(grep -c '^papertree: error: ' "$WORK/case-err")
   if [[ $fragment == - ]]; then
     ((errors == 0)) || fail "$where: expected no error, got: ${err:0:500}"

@@ -1,3 +1,5 @@
+#include <string>
+
 #include <gtest/gtest.h>
 
 #include "papertree/text/text.hpp"
@@ -60,6 +62,30 @@ TEST(NextCodePoint, RejectsOverlongAndSurrogates) {
   pos = 0;
   EXPECT_EQ(next_code_point(surrogate, pos), U'\xFFFD');
   EXPECT_EQ(pos, 3u);
+}
+
+TEST(QuoteForMessage, ShortTextIsQuotedAndSanitized) {
+  EXPECT_EQ(quote_for_message("lora"), "\"lora\"");
+  EXPECT_EQ(quote_for_message("a\x1b[31mb"), "\"a\\x1b[31mb\"");
+  EXPECT_EQ(quote_for_message(""), "\"\"");
+}
+
+TEST(QuoteForMessage, LongTextIsCutWithItsLength) {
+  std::string url = "https://arxiv.org/abs/" + std::string(50000, '9');
+  std::string quoted = quote_for_message(url);
+  EXPECT_EQ(quoted, "\"https://arxiv.org/abs/" + std::string(37, '9') + "…\" (50022 bytes)");
+  EXPECT_EQ(quote_for_message(std::string(10, 'x'), 10), "\"xxxxxxxxxx\"");
+  EXPECT_EQ(quote_for_message(std::string(11, 'x'), 10), "\"xxxxxxxxx…\" (11 bytes)");
+  // Wide characters count by columns and are never cut in half.
+  EXPECT_EQ(quote_for_message("量子化量子化", 5), "\"量子…\" (18 bytes)");
+}
+
+TEST(TruncateLeftToWidth, KeepsTheEndWholeClusters) {
+  EXPECT_EQ(truncate_left_to_width("abcdef", 6), "abcdef");
+  EXPECT_EQ(truncate_left_to_width("abcdef", 4), "…def");
+  EXPECT_EQ(truncate_left_to_width("量子化量子化", 5), "…子化");
+  EXPECT_EQ(truncate_left_to_width("x👍🏽", 2), "…");
+  EXPECT_EQ(truncate_left_to_width("abc", 0), "");
 }
 
 }  // namespace

@@ -115,5 +115,22 @@ TEST(BidiAndControls, AreRecognised) {
   EXPECT_EQ(sanitize_for_display("a\u200Fb\u061Cc"), "a\\u{200f}b\\u{061c}c");
 }
 
+TEST(WordCharacters, AreLettersMarksAndDigitsOfAnyScript) {
+  for (char32_t cp : {U'a', U'Z', U'7', U'é', U'ß', U'Ω', U'ж', U'ع', U'ह', U'\u0941', U'量',
+                      U'ㄱ', U'١', U'\u0301'})
+    EXPECT_TRUE(is_word_character(cp)) << static_cast<unsigned>(cp);
+  for (char32_t cp : {U' ', U'-', U'.', U'✓', U'→', U'™', U'“', U'、', U'，', U'🚀', U'\u200D',
+                      U'\uFE0F', U'\uFFFD', U'×'})
+    EXPECT_FALSE(is_word_character(cp)) << static_cast<unsigned>(cp);
+}
+
+TEST(Decoration, IsEmojiSymbolsAndJoinersNotLettersOrPunctuation) {
+  for (char32_t cp : {U'🚀', U'🤖', U'\U0001F3FD', U'\U0001F1E9', U'\u200D', U'\uFE0F',
+                      U'\U000E0067', U'\u20E3', U'→', U'✅', U'⭐', U'©'})
+    EXPECT_TRUE(is_decoration(cp)) << static_cast<unsigned>(cp);
+  for (char32_t cp : {U'a', U'é', U'量', U':', U'-', U'(', U'\u00AD', U'\u0301', U'“'})
+    EXPECT_FALSE(is_decoration(cp)) << static_cast<unsigned>(cp);
+}
+
 }  // namespace
 }  // namespace papertree

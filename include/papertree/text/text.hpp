@@ -56,6 +56,19 @@ std::size_t display_width(std::string_view s);
 /// cluster (no emoji sequence, flag or letter with its marks is cut in half).
 std::string truncate_to_width(std::string_view s, std::size_t width);
 
+/// Like truncate_to_width, but keeps the end: "…" and the last columns of `s` that fit.
+std::string truncate_left_to_width(std::string_view s, std::size_t width);
+
+/// True for what words are made of in any script: letters, combining marks and digits (Unicode
+/// general categories L*, M*, N*, from utf8proc), except default-ignorable ones (variation
+/// selectors) and the emoji keycap. Punctuation, symbols, emoji and spaces are not.
+bool is_word_character(char32_t cp);
+
+/// True for what decorates a heading without being a word: emoji and other pictographs, emoji
+/// modifiers and regional indicators, symbols and arrows outside ASCII (categories So, Sk, Sm, Me),
+/// and default-ignorable characters (the zero-width joiner, variation selectors, tag characters).
+bool is_decoration(char32_t cp);
+
 /// True for C0 controls, DEL and C1 controls.
 bool is_control_character(char32_t cp);
 
@@ -66,6 +79,11 @@ bool is_bidi_control(char32_t cp);
 /// Makes an untrusted string safe to print: control characters (C0, DEL, C1) and bidi controls
 /// become visible escapes such as "\x1b" or "\u{202e}"; invalid UTF-8 becomes U+FFFD.
 std::string sanitize_for_display(std::string_view s);
+
+/// Untrusted text as an error message quotes it: sanitized for display, in double quotes, and cut
+/// to `max_width` columns with "…" and the full length in bytes when longer, so that a 50 000-byte
+/// argument gives a one-line message: "https://arxiv.org/abs/1111…" (50022 bytes).
+std::string quote_for_message(std::string_view s, std::size_t max_width = 60);
 
 /// Trims ASCII whitespace at both ends.
 std::string_view trim(std::string_view s);
