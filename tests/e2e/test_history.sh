@@ -115,6 +115,9 @@ expect_code 2
 run --corpus "$dated" news --since 2025-01-01
 expect_code 0
 [[ $(grep -c '^  20' <<<"$out") -ge $since ]] || fail "news --since: fewer lines than papers"
+COLUMNS=50 run --corpus "$dated" news --since 2025-01-01
+[[ $(wc -L <<<"$out") -le 50 ]] || fail "news on 50 columns: a line of $(wc -L <<<"$out")"
+expect_contains "… / Weight-Only Quantization ("
 run --corpus "$dated" news --since 2025-01-01 --format json
 expect_code 0
 [[ $(jq '[.[].papers[].added] | min' <<<"$out") > '"2024-12-31"' ]] || fail "news json: an older paper"
