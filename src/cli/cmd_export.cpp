@@ -56,7 +56,7 @@ struct ExportCommand {
   bool flat = false;
   bool with_papers = false;
   int depth = -1;
-  std::string ids;  ///< --ids FILE or "-": the papers to export, one reference a line
+  std::string ids;   ///< --ids FILE or "-": the papers to export, one reference a line
   std::string sort;  ///< empty: corpus order (or the --ids list's)
   bool reverse = false;
   FilterArgs filters;

@@ -37,8 +37,7 @@ std::string section_heading(const Corpus& corpus, CategoryIndex c, std::size_t c
   std::string suffix = " (" + std::to_string(count) + ")";
   for (std::size_t skip = 0; skip < names.size(); ++skip) {
     std::string heading = skip > 0 ? "… / " : "";
-    for (std::size_t i = skip; i < names.size(); ++i)
-      heading += (i > skip ? " / " : "") + names[i];
+    for (std::size_t i = skip; i < names.size(); ++i) heading += (i > skip ? " / " : "") + names[i];
     if (width == 0 || display_width(heading + suffix) <= width) return heading + suffix;
   }
   std::string last = names.size() > 1 ? "… / " + names.back() : names.back();

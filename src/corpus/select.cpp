@@ -203,12 +203,10 @@ void sort_papers(const Corpus& corpus, std::vector<PaperIndex>& papers,
   if (options.key == SortKey::added && options.reverse) {
     auto undated = std::stable_partition(rows.begin(), rows.end(),
                                          [](const Row& r) { return r.neg_added != 1; });
-    std::sort(rows.begin(), undated, [&](const Row& a, const Row& b) {
-      return by_added(b) < by_added(a);
-    });
-    std::sort(undated, rows.end(), [&](const Row& a, const Row& b) {
-      return by_added(a) < by_added(b);
-    });
+    std::sort(rows.begin(), undated,
+              [&](const Row& a, const Row& b) { return by_added(b) < by_added(a); });
+    std::sort(undated, rows.end(),
+              [&](const Row& a, const Row& b) { return by_added(a) < by_added(b); });
     for (std::size_t i = 0; i < rows.size(); ++i) papers[i] = rows[i].index;
     return;
   }

@@ -59,7 +59,8 @@ TEST(AssignAddedDates, KeepsTheDateAcrossRetitlingWithTheSameArxivId) {
 
 TEST(AssignAddedDates, AnIdTheListGivesToTwoTitlesIsNoIdentity) {
   // A later entry links the older paper's arXiv id by mistake: it is dated by its own title.
-  std::string older = "- Older Paper, <ins>ICLR, 2024</ins> [[Paper](https://arxiv.org/abs/2308.13137)]\n";
+  std::string older =
+      "- Older Paper, <ins>ICLR, 2024</ins> [[Paper](https://arxiv.org/abs/2308.13137)]\n";
   std::vector<ListVersion> versions = {
       {"a", "2024-03-30", list(older)},
       {"b", "2024-09-11",
