@@ -56,7 +56,9 @@ struct ExportCommand {
   bool flat = false;
   bool with_papers = false;
   int depth = -1;
-  std::string ids;  ///< --ids FILE or "-": the papers to export, one reference a line
+  std::string ids;   ///< --ids FILE or "-": the papers to export, one reference a line
+  std::string sort;  ///< empty: corpus order (or the --ids list's)
+  bool reverse = false;
   FilterArgs filters;
 };
 
@@ -97,6 +99,8 @@ void run_export(const ExportCommand& cmd, Context& ctx) {
     });
     selection.papers = std::move(listed);
   }
+  if (!cmd.sort.empty())
+    sort_papers(corpus, selection.papers, SortOptions{parse_sort_key(cmd.sort), cmd.reverse});
   ExportOptions options{cmd.flat, cmd.with_papers, cmd.depth};
   const auto& formats = export_formats();
   auto it = std::find_if(formats.begin(), formats.end(),
@@ -137,6 +141,13 @@ void setup_export(CLI::App& app, Context& ctx) {
   sub->add_option("--ids", cmd->ids,
                   "Export only the papers listed in FILE (- for stdin): ids, arXiv ids or URLs, "
                   "DOIs, one a line, in that order");
+  CLI::Option* sort =
+      sub->add_option("-s,--sort", cmd->sort,
+                      "Order: year (newest first), title, venue or added (latest first); the "
+                      "papers of list-shaped formats (bibtex, csljson, csv, json, markdown --flat) "
+                      "are in corpus order without it")
+          ->check(CLI::IsMember({"year", "title", "venue", "added"}));
+  sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order")->needs(sort);
   add_filter_options(*sub, cmd->filters);
   set_examples(
       *sub,

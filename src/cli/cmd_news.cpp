@@ -27,6 +27,23 @@ struct Section {
   std::vector<PaperIndex> papers;  // newest first
 };
 
+// "A / B / C (N)" for category `c`, its leading names giving way to "… / " one by one until it
+// fits `width` (0: no limit); the last name is cut when even "… / C (N)" is too wide.
+std::string section_heading(const Corpus& corpus, CategoryIndex c, std::size_t count,
+                            std::size_t width) {
+  std::vector<std::string> names;
+  for (std::optional<CategoryIndex> at = c; at; at = corpus.category(*at).parent)
+    names.insert(names.begin(), sanitize_for_display(corpus.category(*at).name));
+  std::string suffix = " (" + std::to_string(count) + ")";
+  for (std::size_t skip = 0; skip < names.size(); ++skip) {
+    std::string heading = skip > 0 ? "… / " : "";
+    for (std::size_t i = skip; i < names.size(); ++i) heading += (i > skip ? " / " : "") + names[i];
+    if (width == 0 || display_width(heading + suffix) <= width) return heading + suffix;
+  }
+  std::string last = names.size() > 1 ? "… / " + names.back() : names.back();
+  return truncate_to_width(last, width > suffix.size() ? width - suffix.size() : 1) + suffix;
+}
+
 std::vector<Section> news_sections(const Corpus& corpus, std::optional<CategoryIndex> root,
                                    const std::string& since) {
   Filters filters;
@@ -85,12 +102,12 @@ void run_news(const NewsCommand& cmd, Context& ctx) {
   for (const Section& s : sections) {
     if (!first) std::cout << '\n';
     first = false;
-    std::cout << style.accent << sanitize_for_display(corpus.display_path(s.category))
-              << style.reset << " (" << s.papers.size() << ")\n";
+    std::size_t width = ctx.terminal().width;
+    std::cout << style.accent << section_heading(corpus, s.category, s.papers.size(), width)
+              << style.reset << '\n';
     for (PaperIndex p : s.papers) {
       const Paper& paper = corpus.paper(p);
       std::string line = fmt::format("  {}  {}", paper.added, sanitize_for_display(paper.title));
-      std::size_t width = ctx.terminal().width;
       std::cout << (width > 0 ? truncate_to_width(line, width) : line) << '\n';
     }
   }

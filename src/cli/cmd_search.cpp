@@ -118,9 +118,10 @@ void setup_search(CLI::App& app, Context& ctx) {
       ->required();
   sub->add_option("--in", cmd->within, "Search only this category's subtree");
   sub->add_option("-s,--sort", cmd->sort,
-                  "Order: relevance (best first), year (newest first), title or venue")
+                  "Order: relevance (best first), year (newest first), title, venue or added "
+                  "(latest first)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"relevance", "year", "title", "venue"}));
+      ->check(CLI::IsMember({"relevance", "year", "title", "venue", "added"}));
   sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order");
   add_filter_options(*sub, cmd->filters);
   sub->add_flag("--facets", cmd->facets, "Also show how many hits fall in each category");

@@ -199,6 +199,17 @@ void sort_papers(const Corpus& corpus, std::vector<PaperIndex>& papers,
       return options.reverse ? key(b) < key(a) : key(a) < key(b);
     });
   };
+  // Undated papers stay last in both directions: only the dated ones are reversed.
+  if (options.key == SortKey::added && options.reverse) {
+    auto undated = std::stable_partition(rows.begin(), rows.end(),
+                                         [](const Row& r) { return r.neg_added != 1; });
+    std::sort(rows.begin(), undated,
+              [&](const Row& a, const Row& b) { return by_added(b) < by_added(a); });
+    std::sort(undated, rows.end(),
+              [&](const Row& a, const Row& b) { return by_added(a) < by_added(b); });
+    for (std::size_t i = 0; i < rows.size(); ++i) papers[i] = rows[i].index;
+    return;
+  }
   switch (options.key) {
     case SortKey::year:
       sort_by(by_year);

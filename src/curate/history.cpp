@@ -2,6 +2,7 @@
 #include "papertree/curate/history.hpp"
 
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "papertree/error.hpp"
@@ -23,6 +24,31 @@ std::vector<std::string> keys_of(const Paper& paper) {
     }
   }
   if (!title.empty()) keys.push_back("title:" + title);
+  return keys;
+}
+
+// The arXiv and DOI keys that `papers` give to papers of different titles: a list that links two
+// papers to one id has the id wrong for one of them, so the id says nothing about either there.
+std::unordered_set<std::string> shared_ids(std::span<const Paper> papers) {
+  std::unordered_map<std::string, std::string> title_of;  // id key -> title key
+  std::unordered_set<std::string> shared;
+  for (const Paper& paper : papers) {
+    std::vector<std::string> keys = keys_of(paper);
+    std::string title = keys.empty() || !keys.back().starts_with("title:") ? "" : keys.back();
+    for (const std::string& key : keys) {
+      if (key.starts_with("title:")) continue;
+      auto [it, fresh] = title_of.emplace(key, title);
+      if (!fresh && it->second != title) shared.insert(key);
+    }
+  }
+  return shared;
+}
+
+// keys_of(paper) without the ids in `shared`.
+std::vector<std::string> identity_keys(const Paper& paper,
+                                       const std::unordered_set<std::string>& shared) {
+  std::vector<std::string> keys = keys_of(paper);
+  std::erase_if(keys, [&](const std::string& key) { return shared.contains(key); });
   return keys;
 }
 
@@ -51,8 +77,9 @@ HistoryResult assign_added_dates(CorpusData& corpus, std::span<const ListVersion
       continue;
     }
     ++result.versions_read;
+    std::unordered_set<std::string> shared = shared_ids(imported.corpus.papers);
     for (const Paper& paper : imported.corpus.papers) {
-      std::vector<std::string> keys = keys_of(paper);
+      std::vector<std::string> keys = identity_keys(paper, shared);
       std::string date = earliest(seen, keys);
       if (date.empty() || version.date < date) date = version.date;
       for (const std::string& key : keys) {
@@ -61,8 +88,9 @@ HistoryResult assign_added_dates(CorpusData& corpus, std::span<const ListVersion
       }
     }
   }
+  std::unordered_set<std::string> shared = shared_ids(corpus.papers);
   for (Paper& paper : corpus.papers) {
-    std::string date = earliest(seen, keys_of(paper));
+    std::string date = earliest(seen, identity_keys(paper, shared));
     if (date.empty()) continue;
     paper.added = date;
     ++result.papers_dated;

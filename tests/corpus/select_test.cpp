@@ -127,6 +127,28 @@ TEST(SortPapers, TiesEndWithTheId) {
   EXPECT_EQ(c.paper(papers[0]).id, "z");
 }
 
+TEST(SortPapers, ByAddedLatestFirstUndatedLastBothWays) {
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}],
+    "papers": [{"id": "u2", "title": "Undated B", "year": 2023, "categories": ["a"]},
+               {"id": "old", "title": "Old", "year": 2023, "categories": ["a"],
+                "added": "2023-05-10"},
+               {"id": "u1", "title": "Undated A", "year": 2023, "categories": ["a"]},
+               {"id": "new", "title": "New", "year": 2023, "categories": ["a"],
+                "added": "2025-06-13"},
+               {"id": "mid", "title": "Mid", "year": 2023, "categories": ["a"],
+                "added": "2024-03-07"}]})");
+  auto order = [&](bool reverse) {
+    std::vector<PaperIndex> papers = {0, 1, 2, 3, 4};
+    sort_papers(c, papers, {SortKey::added, reverse});
+    std::string out;
+    for (PaperIndex p : papers) out += (out.empty() ? "" : " ") + c.paper(p).id;
+    return out;
+  };
+  EXPECT_EQ(order(false), "new mid old u1 u2");
+  EXPECT_EQ(order(true), "old mid new u1 u2");
+}
+
 TEST(ParseSortKey, RejectsUnknownKeys) {
   EXPECT_EQ(parse_sort_key("venue"), SortKey::venue);
   EXPECT_THROW(parse_sort_key("author"), UsageError);

@@ -57,5 +57,27 @@ TEST(AssignAddedDates, KeepsTheDateAcrossRetitlingWithTheSameArxivId) {
   EXPECT_EQ(corpus.papers[0].added, "2023-06-01");
 }
 
+TEST(AssignAddedDates, AnIdTheListGivesToTwoTitlesIsNoIdentity) {
+  // A later entry links the older paper's arXiv id by mistake: it is dated by its own title.
+  std::string older =
+      "- Older Paper, <ins>ICLR, 2024</ins> [[Paper](https://arxiv.org/abs/2308.13137)]\n";
+  std::vector<ListVersion> versions = {
+      {"a", "2024-03-30", list(older)},
+      {"b", "2024-09-11",
+       list(older + "- Newer Paper, <ins>arXiv, 2024</ins> "
+                    "[[Paper](https://arxiv.org/abs/2308.13137)]\n")},
+  };
+  CorpusData corpus;
+  Paper a;
+  a.title = "Older Paper";
+  a.arxiv = "2308.13137";
+  Paper b = a;
+  b.title = "Newer Paper";
+  corpus.papers = {a, b};
+  assign_added_dates(corpus, versions);
+  EXPECT_EQ(corpus.papers[0].added, "2024-03-30");
+  EXPECT_EQ(corpus.papers[1].added, "2024-09-11");
+}
+
 }  // namespace
 }  // namespace papertree

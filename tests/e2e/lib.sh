@@ -12,7 +12,9 @@ set -u
 : "${PAPERTREE_SOURCE_DIR:?set by CTest}"
 E2E_DIR="$PAPERTREE_SOURCE_DIR/tests/e2e"
 FIXTURES="$PAPERTREE_SOURCE_DIR/tests/fixtures"
-UPSTREAM="$PAPERTREE_SOURCE_DIR/../shared/upstream"
+# The shared upstream inputs sit beside the checkout; PAPERTREE_UPSTREAM names them elsewhere
+# (a git worktree in another directory).
+UPSTREAM="${PAPERTREE_UPSTREAM:-$PAPERTREE_SOURCE_DIR/../shared/upstream}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 export NO_COLOR=1 COLUMNS=100 LC_ALL=C.UTF-8

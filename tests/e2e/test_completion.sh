@@ -78,6 +78,10 @@ expect_code 2
 # Every option with a fixed list of values completes to it, and so do the positionals.
 got=$(complete_words papertree list --sort "")
 [[ $got == $'added\ntitle\nvenue\nyear' ]] || fail "list --sort<TAB>: got '$got'"
+got=$(complete_words papertree search --sort "")
+[[ $got == $'added\nrelevance\ntitle\nvenue\nyear' ]] || fail "search --sort<TAB>: got '$got'"
+got=$(complete_words papertree export -s "")
+[[ $got == $'added\ntitle\nvenue\nyear' ]] || fail "export -s<TAB>: got '$got'"
 got=$(complete_words papertree search --kind "")
 [[ $got == $'blog\npaper\nwebsite' ]] || fail "search --kind<TAB>: got '$got'"
 got=$(complete_words papertree frameworks --supports "")
@@ -132,6 +136,10 @@ if command -v fish >/dev/null; then
   }
   got=$(fish_complete "papertree list --sort ")
   [[ $got == $'added\ntitle\nvenue\nyear' ]] || fail "fish list --sort: got '$got'"
+  got=$(fish_complete "papertree search q --sort ")
+  [[ $got == $'added\nrelevance\ntitle\nvenue\nyear' ]] || fail "fish search --sort: got '$got'"
+  got=$(fish_complete "papertree export --sort ")
+  [[ $got == $'added\ntitle\nvenue\nyear' ]] || fail "fish export --sort: got '$got'"
   got=$(fish_complete "papertree se")
   [[ $got == "search" ]] || fail "fish commands: got '$got'"
   got=$(fish_complete "papertree show gp")

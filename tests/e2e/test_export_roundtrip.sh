@@ -11,8 +11,8 @@ require_tool jq
 
 # The real corpus: exporting it and importing the export, with the source facts the markdown does
 # not carry given on the command line, reproduces the corpus file byte for byte, but for what
-# enrich added (authors, DOIs: docs/enrich.md) and the papers' validation "ignore" lists, which
-# the markdown does not carry back.
+# enrich added (authors, DOIs: docs/enrich.md), the papers' validation "ignore" lists and their
+# first-seen dates (`added`, from the list's git history), which the markdown does not carry back.
 run --corpus "$survey" export -f markdown -o "$WORK/survey.md"
 expect_code 0
 run --quiet import "$WORK/survey.md" -o "$WORK/survey.json" \
@@ -21,7 +21,7 @@ run --quiet import "$WORK/survey.md" -o "$WORK/survey.json" \
 expect_code 0
 # (An arXiv id enrich found for a paper with no readable arXiv link, "…/1911.02972v", is not in the
 # markdown either.)
-unenriched='del(.papers[].authors, .papers[].authors_truncated, .papers[].doi, .papers[].ignore)
+unenriched='del(.papers[].authors, .papers[].authors_truncated, .papers[].doi, .papers[].ignore, .papers[].added)
   | .papers[] |= (. as $p | if ($p.arxiv // "") != ""
       and ([$p.links[].url | select(test(($p.arxiv | gsub("\\."; "\\.")) + "(v[0-9]+)?([^0-9A-Za-z]|$)"))] | length) == 0
       then del(.arxiv) else . end)'

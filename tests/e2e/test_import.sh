@@ -62,17 +62,20 @@ expect_code 4
 run import
 expect_code 2
 
-# The upstream README: only the documented warnings (golden), and with the options, the hand fixes
-# and enrich with the author metadata (README, "Rebuilding the corpus") it gives the shipped corpus
-# byte for byte.
+# The upstream README: only the documented warnings (golden), and with the options, the first-seen
+# dates from the upstream's history (the bundle, cloned), the hand fixes and enrich with the author
+# metadata (README, "Rebuilding the corpus") it gives the shipped corpus byte for byte.
 (cd "$survey" && "$PAPERTREE_BIN" import README.md >"$WORK/upstream.json" 2>"$WORK/out")
 expect_golden import_upstream_warnings.txt
 require_tool jq
+require_tool git
+git clone -q -b main "$survey/history.bundle" "$WORK/upstream" 2>/dev/null || fail "cannot clone the bundle"
+cmp -s "$WORK/upstream/README.md" "$survey/README.md" || fail "the bundle's tip is not the upstream README"
 source_url=$(jq -r .source.url "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json")
 commit=$(jq -r .source.commit "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json")
 citation=$(jq -r .source.citation "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json")
-run --quiet import "$survey/README.md" --source-url "$source_url" --source-commit "$commit" --citation "$citation" \
-  -o "$WORK/survey.json"
+run --quiet import "$WORK/upstream/README.md" --history --source-url "$source_url" --source-commit "$commit" \
+  --citation "$citation" -o "$WORK/survey.json"
 expect_code 0
 jq -f "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.fixes.jq" "$WORK/survey.json" >"$WORK/fixed.json"
 run --corpus "$WORK/fixed.json" enrich "$UPSTREAM/metadata/efficient-llms-survey.authors.csl.json" \

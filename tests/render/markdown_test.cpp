@@ -247,6 +247,7 @@ TEST(MarkdownRoundTrip, RealSurveyCorpusComesBackByteForByteButForWhatEnrichAdde
     p.authors_truncated = false;
     p.doi.clear();
     p.ignore.clear();  // validation ignores: not in a markdown list
+    p.added.clear();   // first-seen dates: from the list's git history, not its text
     // An arXiv id enrich found for a paper with no readable arXiv link ("…/1911.02972v") is not
     // in the markdown either.
     bool linked = std::any_of(p.links.begin(), p.links.end(), [&](const Link& l) {

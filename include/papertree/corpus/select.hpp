@@ -56,8 +56,9 @@ SortKey parse_sort_key(std::string_view text);
 
 /// How to order a paper list: `year` is newest first, then title; `title` is A to Z, then newest
 /// first; `venue` is by normalised venue A to Z, then newest first, then title; `added` is the
-/// most recently added first (undated papers last), then title. Ties end with the
-/// paper id, so the order is total and `reverse` flips it exactly.
+/// most recently added first, then title, and undated papers last, by title. Ties end with the
+/// paper id, so the order is total and `reverse` flips it exactly, except that under `added`
+/// it flips only the dated papers (oldest first) and the undated ones stay last, by title.
 struct SortOptions {
   SortKey key = SortKey::year;
   bool reverse = false;

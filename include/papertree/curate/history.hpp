@@ -25,7 +25,9 @@ struct HistoryResult {
 /// lists it. A paper is recognised across versions by its arXiv id, its DOI or its normalised
 /// title, and a date found by one of these passes to the others: a paper keeps its date across
 /// re-titling when its arXiv id or DOI stays the same, and across a new arXiv link when its title
-/// stays the same. A paper no version lists keeps the `added` it had.
+/// stays the same. An arXiv id or DOI that one list (a version, or `corpus`) gives to papers of
+/// different titles identifies none of them there: such papers are matched by title. A paper no
+/// version lists keeps the `added` it had.
 HistoryResult assign_added_dates(CorpusData& corpus, std::span<const ListVersion> versions);
 
 }  // namespace papertree

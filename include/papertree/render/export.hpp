@@ -11,7 +11,7 @@ namespace papertree {
 /// What an export covers: a subtree (or the whole corpus) and the papers selected in it.
 struct ExportSelection {
   std::optional<CategoryIndex> root;  ///< the exported subtree; nullopt for the whole corpus
-  std::vector<PaperIndex> papers;     ///< selected papers (filters applied), in corpus order
+  std::vector<PaperIndex> papers;     ///< selected papers (filters applied), in listing order
 };
 
 /// Options shared by the export formats; each format documents which ones it reads.
