@@ -78,6 +78,10 @@ expect_code 2
 # Every option with a fixed list of values completes to it, and so do the positionals.
 got=$(complete_words papertree list --sort "")
 [[ $got == $'added\ntitle\nvenue\nyear' ]] || fail "list --sort<TAB>: got '$got'"
+got=$(complete_words papertree list --columns "")
+[[ $got == $'authors\ncategories\ncode\nid\ntitle\nvenue\nyear' ]] || fail "list --columns<TAB>: got '$got'"
+got=$(complete_words papertree search --columns "")
+[[ $got == $'authors\ncategories\ncode\nid\ntitle\nvenue\nyear' ]] || fail "search --columns<TAB>: got '$got'"
 got=$(complete_words papertree search --kind "")
 [[ $got == $'blog\npaper\nwebsite' ]] || fail "search --kind<TAB>: got '$got'"
 got=$(complete_words papertree frameworks --supports "")
