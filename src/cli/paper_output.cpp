@@ -75,10 +75,12 @@ void add_output_options(CLI::App& sub, OutputArgs& args) {
                      "Print at most N papers (0: all); default: " +
                          std::to_string(k_terminal_page) + " on a terminal, all otherwise")
           ->check(whole_number(0, std::numeric_limits<std::uint32_t>::max()));
-  sub.add_option("--columns", args.columns,
-                 "table and plain: these columns, comma-separated, in this order; table default: "
-                 "year,venue,authors,title,code")
-      ->type_name(column_choices());
+  args.columns_option =
+      sub.add_option(
+             "--columns", args.columns,
+             "table and plain: these columns, comma-separated, in this order; table default: "
+             "year,venue,authors,title,code")
+          ->type_name(column_choices());
 }
 
 std::size_t OutputArgs::effective_limit(Context& ctx) const {
@@ -95,7 +97,7 @@ void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperInd
                   PaperListOptions options, const std::string& empty_message) {
   const Corpus& corpus = ctx.corpus();
   std::string format = resolve_format(args, ctx);
-  if (!args.columns.empty()) {
+  if (args.columns_option && args.columns_option->count() > 0) {
     options.columns = parse_paper_columns(args.columns);
     if (format != "table" && format != "plain")
       throw UsageError("--columns works with --format table or plain, not " + format);

@@ -35,9 +35,13 @@ constexpr std::array<ColumnSpec, 7> k_specs = {{{"ID", 0, 0},
                                                 {"Code", 0, 0},
                                                 {"Categories", 30, 12}}};
 
-const ColumnSpec& spec(PaperColumn c) { return k_specs[static_cast<std::size_t>(c)]; }
+const ColumnSpec& spec(PaperColumn c) {
+  return k_specs[static_cast<std::size_t>(c)];
+}
 
-std::string year_text(int year) { return year == 0 ? std::string() : std::to_string(year); }
+std::string year_text(int year) {
+  return year == 0 ? std::string() : std::to_string(year);
+}
 
 std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;
@@ -137,8 +141,8 @@ Layout natural_layout(const std::vector<PaperColumn>& asked,
 }
 
 // Fits the layout to `width` in the documented order (docs/cli.md "Columns"): the code URL becomes
-// a mark, the default layout's authors go, then categories, authors and venue are cut (the venue goes below its
-// minimum) so the title keeps its minimum; the title takes the rest.
+// a mark, the default layout's authors go, then categories, authors and venue are cut (the venue
+// goes below its minimum) so the title keeps its minimum; the title takes the rest.
 void fit_layout(Layout& layout, std::size_t width, bool is_default, bool any_code) {
   std::ptrdiff_t title = layout.find(PaperColumn::title);
   std::ptrdiff_t natural_title = title >= 0 ? static_cast<std::ptrdiff_t>(layout.widths[title]) : 0;

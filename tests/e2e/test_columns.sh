@@ -54,6 +54,9 @@ expect_err_contains 'unknown column "bogus"; valid columns: id, year, venue, tit
 run --corpus "$corpus" list --columns title,title
 expect_code 2
 expect_err_contains 'column "title" is given twice'
+run --corpus "$corpus" list --columns ""
+expect_code 2
+expect_err_contains "--columns: empty column name; valid columns: id, year"
 run --corpus "$corpus" list --columns title --format json
 expect_code 2
 expect_err_contains "--columns works with --format table or plain, not json"

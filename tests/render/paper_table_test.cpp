@@ -61,11 +61,12 @@ TEST(ParsePaperColumns, UnknownColumnNamesTheValidOnes) {
 }
 
 TEST(PapersTable, DefaultShowsShortAuthorsAndTheUrlWhenNothingIsCut) {
-  EXPECT_EQ(table({}),
-            "2023  ICLR     Frantar et al.  GPTQ: Accurate Post-Training Quantization for Generative "
-            "Pre-trained Transformers  https://github.com/IST-DASLab/gptq\n"
-            "2022  NeurIPS  Dao and Ré      FlashAttention\n"
-            "2021  arXiv                    Nobody Signed This\n");
+  EXPECT_EQ(
+      table({}),
+      "2023  ICLR     Frantar et al.  GPTQ: Accurate Post-Training Quantization for Generative "
+      "Pre-trained Transformers  https://github.com/IST-DASLab/gptq\n"
+      "2022  NeurIPS  Dao and Ré      FlashAttention\n"
+      "2021  arXiv                    Nobody Signed This\n");
 }
 
 TEST(PapersTable, DefaultGivesTheUrlThenTheAuthorsWayBeforeTheTitle) {

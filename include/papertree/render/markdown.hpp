@@ -36,9 +36,9 @@ std::string escape_markdown(std::string_view text);
 std::string markdown_paper_line(const Paper& paper);
 
 /// The second line of an entry with `options.authors`: two spaces and the byline in italics,
-/// `  *Elias Frantar, Saleh Ashkboos and Dan Alistarh*` (" et al." when the list is truncated), which
-/// the importer reads back as the authors; empty when the paper has none. The entry line before it
-/// then ends with `<br>`, so the names stand on a line of their own on GitHub.
+/// `  *Elias Frantar, Saleh Ashkboos and Dan Alistarh*` (" et al." when the list is truncated),
+/// which the importer reads back as the authors; empty when the paper has none. The entry line
+/// before it then ends with `<br>`, so the names stand on a line of their own on GitHub.
 std::string markdown_author_line(const Paper& paper);
 
 /// The selection as GitHub Markdown in the survey's layout: a title (for the whole corpus followed
