@@ -54,6 +54,7 @@ struct ExportCommand {
   std::string format;
   OutputFile output;
   bool flat = false;
+  bool authors = false;
   bool with_papers = false;
   int depth = -1;
   std::string ids;   ///< --ids FILE or "-": the papers to export, one reference a line
@@ -102,6 +103,7 @@ void run_export(const ExportCommand& cmd, Context& ctx) {
   if (!cmd.sort.empty())
     sort_papers(corpus, selection.papers, SortOptions{parse_sort_key(cmd.sort), cmd.reverse});
   ExportOptions options{cmd.flat, cmd.with_papers, cmd.depth};
+  options.authors = cmd.authors;
   const auto& formats = export_formats();
   auto it = std::find_if(formats.begin(), formats.end(),
                          [&](const ExportFormat& f) { return f.name == cmd.format; });
@@ -135,6 +137,8 @@ void setup_export(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember(export_format_names()));
   add_output_file_options(*sub, cmd->output, "Write to this file (atomically) instead of stdout");
   sub->add_flag("--flat", cmd->flat, "markdown: one list without headings");
+  sub->add_flag("--authors", cmd->authors,
+                "markdown: an author line under each entry (import reads it back)");
   sub->add_flag("--with-papers", cmd->with_papers, "dot, mermaid, latex: add the papers as leaves");
   sub->add_option("-d,--depth", cmd->depth, "dot, mermaid, latex: levels below the start")
       ->check(whole_number(0, std::numeric_limits<int>::max()));

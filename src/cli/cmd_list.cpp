@@ -49,6 +49,8 @@ void setup_list(CLI::App& app, Context& ctx) {
   set_examples(*sub, {{"papertree list speculative-decoding --year 2023 --has-code",
                        "one category's papers of 2023 that have code"},
                       {"papertree list quant --sort title --format ids", "ids only, by title"},
+                      {"papertree list quantization --columns id,authors,code",
+                       "ids, short authors and code URLs"},
                       {"papertree list --venue ICLR --venue NeurIPS --year '>=2024'",
                        "the whole corpus, filtered"}});
   sub->callback([cmd, &ctx] { run_list(*cmd, ctx); });

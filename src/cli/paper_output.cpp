@@ -27,6 +27,17 @@ Filters FilterArgs::to_filters() const {
   return filters;
 }
 
+namespace {
+
+// "id|year|…": the metavariable, which completion reads the values from.
+std::string column_choices() {
+  std::string out;
+  for (const std::string& name : paper_column_names()) out += (out.empty() ? "" : "|") + name;
+  return out;
+}
+
+}  // namespace
+
 void add_filter_options(CLI::App& sub, FilterArgs& args) {
   sub.add_option("--year", args.year, "Year or range: 2023, 2022..2024, >=2023, <2024")
       ->group("Filters")
@@ -64,6 +75,12 @@ void add_output_options(CLI::App& sub, OutputArgs& args) {
                      "Print at most N papers (0: all); default: " +
                          std::to_string(k_terminal_page) + " on a terminal, all otherwise")
           ->check(whole_number(0, std::numeric_limits<std::uint32_t>::max()));
+  args.columns_option =
+      sub.add_option(
+             "--columns", args.columns,
+             "table and plain: these columns, comma-separated, in this order; table default: "
+             "year,venue,authors,title,code")
+          ->type_name(column_choices());
 }
 
 std::size_t OutputArgs::effective_limit(Context& ctx) const {
@@ -80,6 +97,11 @@ void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperInd
                   PaperListOptions options, const std::string& empty_message) {
   const Corpus& corpus = ctx.corpus();
   std::string format = resolve_format(args, ctx);
+  if (args.columns_option && args.columns_option->count() > 0) {
+    options.columns = parse_paper_columns(args.columns);
+    if (format != "table" && format != "plain")
+      throw UsageError("--columns works with --format table or plain, not " + format);
+  }
   if (papers.empty()) {
     if (format == "json") std::cout << "[]\n";
     std::cerr << "papertree: " << sanitize_for_display(empty_message) << '\n';

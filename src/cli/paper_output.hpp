@@ -31,9 +31,11 @@ inline constexpr std::size_t k_terminal_page = 20;
 
 /// --format and --limit, shared by the commands that print papers.
 struct OutputArgs {
-  std::string format;                   ///< empty: table on a terminal, plain otherwise
-  std::size_t limit = 0;                ///< 0 for all
-  const CLI::Option* limit_option = 0;  ///< to tell a given --limit from the default
+  std::string format;                     ///< empty: table on a terminal, plain otherwise
+  std::string columns;                    ///< --columns as typed; empty for each format's default
+  std::size_t limit = 0;                  ///< 0 for all
+  const CLI::Option* limit_option = 0;    ///< to tell a given --limit from the default
+  const CLI::Option* columns_option = 0;  ///< to tell `--columns ""` from no --columns
 
   /// The number of papers to print (0: all): --limit when given, else a page on a terminal
   /// and everything otherwise.

@@ -271,7 +271,11 @@ struct Listing {
 };
 
 ParsedEntry read_item(const Bullet& b, std::vector<ImportWarning>& w) {
-  if (has_slot_tag(b.text)) return parse_entry(b.text, b.line, w);
+  if (has_slot_tag(b.text)) {
+    ParsedEntry e = parse_entry(b.text, b.line, w);
+    read_later_byline(b.pieces, e);
+    return e;
+  }
   return read_by_parts(b.pieces, b.line, w);
 }
 

@@ -475,6 +475,26 @@ bool rest_slot(std::string_view raw, std::string& venue, int& year) {
 
 }  // namespace
 
+void read_later_byline(const std::vector<Piece>& pieces, ParsedEntry& e) {
+  if (!e.authors.empty()) return;
+  std::vector<Line> lines = split_lines(pieces);
+  for (std::size_t l = 1; l < lines.size(); ++l) {
+    std::string text;
+    bool has_link = false;
+    for (const Piece* p : lines[l]) {
+      has_link = has_link || p->kind != Piece::Kind::text;
+      text += p->text;
+    }
+    bool truncated = false;
+    if (has_link) continue;
+    if (std::vector<Author> authors = byline(text, truncated); !authors.empty()) {
+      e.authors = std::move(authors);
+      e.authors_truncated = truncated;
+      return;
+    }
+  }
+}
+
 ParsedEntry read_by_parts(const std::vector<Piece>& pieces, std::size_t line,
                           std::vector<ImportWarning>& w) {
   ParsedEntry e;

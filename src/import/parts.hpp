@@ -26,6 +26,11 @@ struct Piece {
 ParsedEntry read_by_parts(const std::vector<Piece>& pieces, std::size_t line,
                           std::vector<ImportWarning>& warnings);
 
+/// Fills `e.authors` from the first line after the first that holds no link and reads as a byline,
+/// as read_by_parts does, for an entry read by its `<ins>` slot (the author line `export --authors`
+/// writes). Leaves `e` as it is when it has authors already or no line reads as a byline.
+void read_later_byline(const std::vector<Piece>& pieces, ParsedEntry& e);
+
 /// A label for a link that has none of its own (a bare URL, a badge): Paper, Code, Project,
 /// Blog or Video by the URL's host and path, else Link.
 std::string label_for_url(std::string_view url);

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "export_common.hpp"
+#include "papertree/corpus/authors.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree {
@@ -99,7 +100,21 @@ std::string markdown_paper_line(const Paper& paper) {
   return line + links_markdown(paper.links, false);
 }
 
+std::string markdown_author_line(const Paper& paper) {
+  std::string names = author_list(paper);
+  if (names.empty()) return {};
+  return "  *" + escape_markdown(names) + "*";
+}
+
 namespace {
+
+// An entry, and its author line when asked for and known.
+std::string entry_text(const Paper& paper, const ExportOptions& options) {
+  std::string line = markdown_paper_line(paper);
+  if (!options.authors) return line;
+  std::string names = markdown_author_line(paper);
+  return names.empty() ? line : line + "<br>\n" + names;
+}
 
 // The anchors of every heading in document order: the title, the table of contents, the
 // categories, and the frameworks section when it has one of its own (last element).
@@ -127,7 +142,7 @@ void write_toc(const Corpus& corpus, const Outline& o, const std::vector<std::st
 }
 
 void write_sections(const Corpus& corpus, const Outline& o, const std::vector<bool>& selected,
-                    std::ostream& out) {
+                    const ExportOptions& options, std::ostream& out) {
   for (CategoryIndex c = o.begin; c < o.end; ++c) {
     const Category& cat = corpus.category(c);
     int level = std::min(6, 2 + cat.depth - o.base_depth);
@@ -137,7 +152,7 @@ void write_sections(const Corpus& corpus, const Outline& o, const std::vector<bo
     bool first = true;
     for (PaperIndex p : cat.direct_papers) {
       if (!selected[p]) continue;
-      out << (first ? "\n" : "") << markdown_paper_line(corpus.paper(p)) << '\n';
+      out << (first ? "\n" : "") << entry_text(corpus.paper(p), options) << '\n';
       first = false;
     }
     if (o.frameworks_category == c) {
@@ -156,7 +171,7 @@ void write_sections(const Corpus& corpus, const Outline& o, const std::vector<bo
 void render_markdown(const Corpus& corpus, const ExportSelection& selection,
                      const ExportOptions& options, std::ostream& out) {
   if (options.flat) {
-    for (PaperIndex p : selection.papers) out << markdown_paper_line(corpus.paper(p)) << '\n';
+    for (PaperIndex p : selection.papers) out << entry_text(corpus.paper(p), options) << '\n';
     return;
   }
   std::vector<bool> selected(corpus.papers().size(), false);
@@ -169,7 +184,7 @@ void render_markdown(const Corpus& corpus, const ExportSelection& selection,
         << markdown_url("https://arxiv.org/abs/" + arxiv, false) << ")\n\n";
   }
   write_toc(corpus, o, heading_anchors(corpus, o, title), out);
-  write_sections(corpus, o, selected, out);
+  write_sections(corpus, o, selected, options, out);
 }
 
 }  // namespace papertree

@@ -82,6 +82,10 @@ got=$(complete_words papertree search --sort "")
 [[ $got == $'added\nrelevance\ntitle\nvenue\nyear' ]] || fail "search --sort<TAB>: got '$got'"
 got=$(complete_words papertree export -s "")
 [[ $got == $'added\ntitle\nvenue\nyear' ]] || fail "export -s<TAB>: got '$got'"
+got=$(complete_words papertree list --columns "")
+[[ $got == $'authors\ncategories\ncode\nid\ntitle\nvenue\nyear' ]] || fail "list --columns<TAB>: got '$got'"
+got=$(complete_words papertree search --columns "")
+[[ $got == $'authors\ncategories\ncode\nid\ntitle\nvenue\nyear' ]] || fail "search --columns<TAB>: got '$got'"
 got=$(complete_words papertree search --kind "")
 [[ $got == $'blog\npaper\nwebsite' ]] || fail "search --kind<TAB>: got '$got'"
 got=$(complete_words papertree frameworks --supports "")

@@ -61,6 +61,17 @@ q=deja; query "$hostile" deja
 expect_visible "accents-greek " "1 of 8 papers"
 grep -q '<script>alert' "$WORK/dom" && fail "hostile: a <script> element from the corpus is in the DOM"
 
+# Each paper shows its authors, and the filter matches their names.
+authors="$WORK/authors.html"
+run --corpus "$FIXTURES/columns.json" export --format html -o "$authors"
+expect_code 0
+grep -q '<span class="authors">Elias Frantar, Saleh Ashkboos, Torsten Hoefler and Dan Alistarh</span>' \
+  "$authors" || fail "html: GPTQ's authors are not on the page"
+q=alistarh; query "$authors" alistarh
+expect_visible "gptq " "1 of 4 papers"
+q="van beethoven"; query "$authors" "van%20beethoven"
+expect_visible "awq " "1 of 4 papers"
+
 # The embedded corpus: every paper is visible at first, none after a query matching nothing.
 embedded="$WORK/embedded.html"
 run export --format html -o "$embedded"

@@ -275,5 +275,49 @@ TEST(MarkdownRoundTrip, ImportedSmallCorpusIsAFixpoint) {
   }
 }
 
+TEST(MarkdownAuthors, AnItalicBylineUnderEachEntryWithAuthors) {
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 2, "title": "T",
+    "taxonomy": [{"id": "a", "name": "A"}],
+    "papers": [
+      {"id": "x", "title": "X Method", "year": 2023, "venue": "ICML", "categories": ["a"],
+       "authors": [{"given": "Ada", "family": "Lovelace"}, {"given": "Alan", "family": "Turing"}],
+       "authors_truncated": true, "links": [{"label": "Paper", "url": "https://x.org/p"}]},
+      {"id": "y", "title": "Y Method", "year": 2022, "venue": "ICLR", "categories": ["a"]}
+    ]})");
+  ExportOptions options;
+  options.flat = true;
+  options.authors = true;
+  std::ostringstream out;
+  render_markdown(c, whole(c), options, out);
+  EXPECT_EQ(out.str(),
+            "- X Method, <ins>ICML, 2023</ins> [[Paper](https://x.org/p)]<br>\n"
+            "  *Ada Lovelace, Alan Turing et al.*\n"
+            "- Y Method, <ins>ICLR, 2022</ins>\n");
+  EXPECT_EQ(markdown_author_line(c.paper(1)), "");
+  // Without the option the entries are the survey's one-line form.
+  EXPECT_EQ(markdown_of(c, whole(c), true),
+            "- X Method, <ins>ICML, 2023</ins> [[Paper](https://x.org/p)]\n"
+            "- Y Method, <ins>ICLR, 2022</ins>\n");
+}
+
+TEST(MarkdownAuthors, ImportReadsTheBylineBack) {
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 2, "title": "T",
+    "taxonomy": [{"id": "a", "name": "A"}],
+    "papers": [
+      {"id": "x", "title": "X Method", "year": 2023, "venue": "ICML", "categories": ["a"],
+       "authors": [{"given": "Ada", "family": "Lovelace"}, {"given": "Ludwig", "family": "van Beethoven"},
+                   {"given": "Christopher", "family": "Ré"}],
+       "links": [{"label": "Paper", "url": "https://x.org/p"}]}
+    ]})");
+  ExportOptions options;
+  options.authors = true;
+  std::ostringstream out;
+  render_markdown(c, whole(c), options, out);
+  ImportResult back = import_markdown(out.str(), "export.md");
+  ASSERT_EQ(back.corpus.papers.size(), 1u);
+  EXPECT_EQ(back.corpus.papers[0].authors, c.paper(0).authors);
+  EXPECT_FALSE(back.corpus.papers[0].authors_truncated);
+}
+
 }  // namespace
 }  // namespace papertree

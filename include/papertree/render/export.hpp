@@ -19,6 +19,7 @@ struct ExportOptions {
   bool flat = false;         ///< markdown: one list, no headings
   bool with_papers = false;  ///< figures: papers as leaves
   int max_depth = -1;        ///< figures: levels below the start; -1 for all
+  bool authors = false;      ///< markdown: an author line under each entry that has authors
 };
 
 /// Every exporter has this shape: a pure function of the corpus, the selection and the options.

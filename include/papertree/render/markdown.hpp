@@ -35,11 +35,18 @@ std::string escape_markdown(std::string_view text);
 /// with no venue shows "Blog" or "Website" there, which the importer reads back as the kind.
 std::string markdown_paper_line(const Paper& paper);
 
+/// The second line of an entry with `options.authors`: two spaces and the byline in italics,
+/// `  *Elias Frantar, Saleh Ashkboos and Dan Alistarh*` (" et al." when the list is truncated),
+/// which the importer reads back as the authors; empty when the paper has none. The entry line
+/// before it then ends with `<br>`, so the names stand on a line of their own on GitHub.
+std::string markdown_author_line(const Paper& paper);
+
 /// The selection as GitHub Markdown in the survey's layout: a title (for the whole corpus followed
 /// by a link to the survey's arXiv page, when the source names one), a table of contents linking
 /// to each category heading, the category headings at their relative depth (top level "##",
 /// capped at "######") each followed by its selected papers, and the frameworks table. With
-/// `options.flat`, only the list of selected papers, each once.
+/// `options.flat`, only the list of selected papers, each once. With `options.authors`, each entry
+/// with authors is followed by its markdown_author_line.
 void render_markdown(const Corpus& corpus, const ExportSelection& selection,
                      const ExportOptions& options, std::ostream& out);
 

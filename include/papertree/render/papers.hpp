@@ -4,6 +4,7 @@
 #include <ostream>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -13,6 +14,20 @@
 
 namespace papertree {
 
+/// A column of the paper table and of plain output (`--columns`, docs/cli.md "Columns").
+enum class PaperColumn { id, year, venue, title, authors, code, categories };
+
+/// The column names in the order of PaperColumn: "id", "year", "venue", "title", "authors",
+/// "code", "categories".
+const std::vector<std::string>& paper_column_names();
+
+/// Parses a comma-separated list of column names ("year,title,code"), kept in the given order.
+/// Throws UsageError naming the valid columns for an unknown, repeated or missing name.
+std::vector<PaperColumn> parse_paper_columns(std::string_view text);
+
+/// The table's columns when none are asked for: year, venue, authors, title, code.
+const std::vector<PaperColumn>& default_table_columns();
+
 /// What the paper list renderers draw besides the papers.
 struct PaperListOptions {
   std::size_t width = 0;               ///< table: fit lines to this many columns; 0 for no limit
@@ -20,15 +35,23 @@ struct PaperListOptions {
   std::vector<std::string> highlight;  ///< table: folded search terms to mark in titles, sorted
   std::span<const double> scores;      ///< search scores parallel to the papers; empty for lists
   bool header = false;                 ///< table: a first row naming the columns
+  std::vector<PaperColumn> columns;    ///< table, plain: the columns; empty for the default
 };
 
-/// Aligned columns: year, venue, title, a code mark (✓), after a header row when asked. Titles are
-/// cut to fit `width` without splitting a character; corpus strings pass sanitize_for_display.
+/// Aligned columns (`options.columns`, else default_table_columns()), after a header row when
+/// asked, fitted to `width` when it is not 0. The title takes the room the others leave and is cut
+/// with "…" at a grapheme boundary; venue, authors and categories are cut the same way when the
+/// title would get fewer than 12 columns. A URL (code) and an id are never cut: the code column
+/// shows the URL when the title keeps at least 40 columns beside it, else a ✓ for papers with code.
+/// In the default layout the authors column goes before the title gets fewer than 40 columns.
+/// Corpus strings pass sanitize_for_display.
 void render_papers_table(const Corpus& corpus, std::span<const PaperIndex> papers,
                          const PaperListOptions& options, std::ostream& out);
 
-/// One line a paper, tab-separated: id, year, venue, title, "code" or empty, and the score when
-/// there are scores. No colour; corpus strings pass sanitize_for_display.
+/// One line a paper, tab-separated, and the score last when there are scores. Without
+/// `options.columns`: id, year, venue, title, "code" or empty. With them, those columns in that
+/// order (code: the code URL; authors: the short form; categories: ids joined by ","). No colour;
+/// corpus strings pass sanitize_for_display.
 void render_papers_plain(const Corpus& corpus, std::span<const PaperIndex> papers,
                          const PaperListOptions& options, std::ostream& out);
 

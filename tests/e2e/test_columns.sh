@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# `--columns` for list and search tables and plain output; the short author column; code URLs
+# that are never cut; `export --format markdown --authors` and its round trip through import.
+source "$(dirname "$0")/lib.sh"
+corpus="$FIXTURES/columns.json"
+small="$FIXTURES/small.json"
+
+# The default table: short authors ("Dao and Ré", "Frantar et al.", empty when unknown), and the
+# code URL when no title has to be cut for it.
+COLUMNS=180 run --corpus "$corpus" list --format table
+expect_code 0
+expect_golden columns_default_180.table
+expect_contains "  https://github.com/IST-DASLab/gptq"
+# At 100 columns the URLs give way to the ✓ mark; the authors stay.
+COLUMNS=100 run --corpus "$corpus" list --format table
+expect_golden columns_default_100.table
+[[ $out != *"https://"* ]] || fail "a URL in a 100-column default table"
+# At 60 the default drops the authors before a title gets fewer than 40 columns.
+COLUMNS=60 run --corpus "$corpus" list --format table
+expect_golden columns_default_60.table
+
+# Chosen columns, in the order given.
+COLUMNS=100 run --corpus "$corpus" list --format table --columns id,authors,code,title
+expect_code 0
+expect_golden columns_id_authors_code_title_100.table
+# A URL is whole or not there: at 60 columns the code column is a ✓.
+for cols in 40 60 80 100 140; do
+  COLUMNS=$cols run --corpus "$corpus" list --format table --columns title,code
+  while IFS= read -r line; do
+    [[ $line != *"https://"* || $line == *"https://github.com/IST-DASLab/gptq" ||
+      $line == *"https://github.com/Dao-AILab/flash-attention" ]] ||
+      fail "COLUMNS=$cols: a cut URL: $line"
+  done <<<"$out"
+done
+
+# Plain output with --columns: tab-separated, code as the URL, categories as ids.
+run --corpus "$corpus" list --columns year,authors,code,categories
+expect_code 0
+expect_golden columns_plain.txt
+# Without --columns, plain output is as before (list_small.plain is the golden of test_list).
+run --corpus "$small" list
+expect_golden list_small.plain
+# search takes the same option, the score stays last.
+run --corpus "$corpus" search quantization --columns id,authors
+expect_code 0
+[[ $(grep '^gptq' <<<"$out" | cut -f1,2) == $'gptq\tFrantar et al.' ]] ||
+  fail "search --columns id,authors: got '$out'"
+[[ $(awk -F'\t' '{print NF}' <<<"$out" | sort -u) == 3 ]] || fail "search plain: id, authors, score"
+
+# Errors: an unknown or repeated column, and a format that has no columns.
+run --corpus "$corpus" list --columns year,bogus
+expect_code 2
+expect_err_contains 'unknown column "bogus"; valid columns: id, year, venue, title, authors, code, categories'
+run --corpus "$corpus" list --columns title,title
+expect_code 2
+expect_err_contains 'column "title" is given twice'
+run --corpus "$corpus" list --columns ""
+expect_code 2
+expect_err_contains "--columns: empty column name; valid columns: id, year"
+run --corpus "$corpus" list --columns title --format json
+expect_code 2
+expect_err_contains "--columns works with --format table or plain, not json"
+
+# On a terminal the table has a header row.
+if command -v script >/dev/null; then
+  out=$(COLUMNS=100 script -qec "$PAPERTREE_BIN -c $corpus list --columns id,authors,title" \
+    /dev/null | tr -d '\r')
+  [[ $(head -1 <<<"$out") == "ID              Authors         Title" ]] ||
+    fail "header row on a terminal: got '$(head -1 <<<"$out")'"
+fi
+
+# Markdown with --authors: an italic byline under each entry that has authors, and import reads
+# the authors back.
+run --corpus "$corpus" export --format markdown --authors
+expect_code 0
+expect_contains $'[[Code](https://github.com/IST-DASLab/gptq)]<br>\n  *Elias Frantar, Saleh Ashkboos, Torsten Hoefler and Dan Alistarh*'
+expect_contains '  *Ji Lin, Ludwig van Beethoven et al.*'
+printf '%s\n' "$out" >"$WORK/authors.md"
+run import "$WORK/authors.md" -o "$WORK/back.json"
+expect_code 0
+authors='[.papers[] | {title, a: .authors, t: (.authors_truncated // false)}] | sort_by(.title)'
+want=$(jq -cS "$authors" "$corpus")
+got=$(jq -cS "$authors" "$WORK/back.json")
+[[ $want == "$got" ]] || fail "authors after export --authors and import: want $want, got $got"
+# Without --authors the export is as before.
+run --corpus "$small" export --format markdown
+expect_golden export_small.markdown
+
+finish
