@@ -303,6 +303,11 @@ void read_venue(std::string_view venue_raw, bool two_venues, std::string_view sl
 
 }  // namespace
 
+bool has_slot_tag(std::string_view text) {
+  return text.find(k_open) != std::string_view::npos ||
+         text.find(k_broken_close) != std::string_view::npos;
+}
+
 bool is_year(std::string_view s) {
   if (s.size() != 4) return false;
   for (char c : s) {

@@ -31,6 +31,10 @@ ParsedEntry parse_entry(std::string_view text, std::size_t line,
 std::vector<Link> parse_links(std::string_view text, std::size_t line,
                               std::vector<ImportWarning>& warnings);
 
+/// True when `text` holds a venue slot tag of the survey's own style, `<ins>` or `/ins>` (half
+/// of a slot counts): such an entry is read from its text by parse_entry, not by its parts.
+bool has_slot_tag(std::string_view text);
+
 /// True for a 4-digit year 1900..2099.
 bool is_year(std::string_view s);
 

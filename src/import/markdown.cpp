@@ -35,12 +35,6 @@ void refuse_binary(std::string_view text, const std::string& origin) {
                   "this is a binary file (it holds a NUL byte), not a markdown paper list");
 }
 
-// The survey's own style: a venue slot between <ins> and </ins> (or half of one).
-bool has_slot_tag(std::string_view text) {
-  return text.find("<ins>") != std::string_view::npos ||
-         text.find("/ins>") != std::string_view::npos;
-}
-
 bool looks_like_entry(const Bullet& b) {
   return has_slot_tag(b.text) || b.text.find("](") != std::string_view::npos || b.has_link;
 }
@@ -262,12 +256,13 @@ class PaperMerger {
   std::size_t m_repeats = 0;
 };
 
-// An entry to place: a list item (read when it is placed) or a paper table's row (read already).
+// An entry to place: a list item (read when it is placed) or a paper table's row (read already,
+// kept in a vector of its own so that sorting listings moves no entries).
 struct Listing {
   std::size_t line = 0;
   int heading = -1;
   const Bullet* bullet = nullptr;
-  ParsedEntry row;
+  std::size_t row = 0;  ///< the index of the table row's entry when `bullet` is null
 };
 
 ParsedEntry read_item(const Bullet& b, std::vector<ImportWarning>& w) {
@@ -311,6 +306,8 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
   int title = title_heading(o);
   TaxonomyBuilder taxonomy(o, title);
   std::vector<Listing> listings;
+  listings.reserve(o.bullets.size());
+  std::vector<ParsedEntry> rows;
   auto placeable = [&](int heading, std::size_t line, std::size_t column) {
     if (heading < 0 || heading == title) {
       r.warnings.push_back({line, "entry outside any section; skipped", column});
@@ -330,7 +327,7 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
   };
   for (const Bullet& b : o.bullets) {
     if (!looks_like_entry(b) || !placeable(b.heading, b.line, b.column)) continue;
-    listings.push_back(Listing{b.line, b.heading, &b, {}});
+    listings.push_back(Listing{b.line, b.heading, &b, 0});
   }
   std::vector<const Table*> tables = capability_tables(o);
   for (const Table* t : tables) {
@@ -343,7 +340,8 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
     if (capability || !is_paper_table(t.cells) || !placeable(t.heading, t.rows.front().first, 1))
       continue;
     for (TableEntry& row : read_paper_table(t.cells, r.warnings)) {
-      listings.push_back(Listing{row.line, t.heading, nullptr, std::move(row.entry)});
+      listings.push_back(Listing{row.line, t.heading, nullptr, rows.size()});
+      rows.push_back(std::move(row.entry));
     }
   }
   if (listings.empty()) {
@@ -358,7 +356,7 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
       o, [&](int h) { return taxonomy.kept(h); }, title, r.warnings);
   PaperMerger merger(r.warnings);
   for (Listing& l : listings) {
-    ParsedEntry e = l.bullet != nullptr ? read_item(*l.bullet, r.warnings) : std::move(l.row);
+    ParsedEntry e = l.bullet != nullptr ? read_item(*l.bullet, r.warnings) : std::move(rows[l.row]);
     if (e.title.empty()) {
       r.warnings.push_back(
           {l.line, "entry has no title; skipped", l.bullet != nullptr ? l.bullet->column : 1});

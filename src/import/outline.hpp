@@ -34,7 +34,8 @@ struct Bullet {
   int heading = -1;
   std::string text;           ///< after the bullet marker
   std::size_t column = 0;     ///< 1-based column where the text starts
-  std::vector<Piece> pieces;  ///< the item's paragraphs as cmark-gfm read them
+  std::vector<Piece> pieces;  ///< the item's paragraphs as cmark-gfm read them; empty when
+                              ///< the text has a slot tag (has_slot_tag)
   bool has_link = false;      ///< a link among the pieces (bare URLs too)
 };
 

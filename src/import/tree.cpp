@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "entry.hpp"
 #include "outline.hpp"
 #include "papertree/text/text.hpp"
 
@@ -330,6 +331,11 @@ class OutlineWalker {
     }
     Bullet b{static_cast<std::size_t>(first), current(), std::move(text), 0, {}, false};
     b.column = static_cast<std::size_t>(std::max(1, cmark_node_get_start_column(para)));
+    // An entry with a venue slot tag is read from its text alone; its pieces would go unused.
+    if (has_slot_tag(b.text)) {
+      m_out.bullets.push_back(std::move(b));
+      return;
+    }
     for (cmark_node* child = para; child != nullptr; child = cmark_node_next(child)) {
       if (cmark_node_get_type(child) != CMARK_NODE_PARAGRAPH) continue;
       if (!b.pieces.empty()) b.pieces.push_back(Piece{Piece::Kind::line_break, {}, {}, {}});
