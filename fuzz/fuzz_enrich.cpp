@@ -27,8 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   try {
     records = read_records(text, origin);
   } catch (const DataError& e) {
-    fuzz::check(e.where().file == origin, "a reader error that does not name the file",
-                e.what());
+    fuzz::check(e.where().file == origin, "a reader error that does not name the file", e.what());
     return 0;
   }
   for (const SourceRecord& r : records)

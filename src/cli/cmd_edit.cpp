@@ -132,8 +132,9 @@ void run_remove(const RemoveCommand& cmd, Context& ctx) {
       PaperIndex found = resolve_paper(corpus, cmd.paper);
       if (corpus.paper(found).arxiv.empty() ||
           cmd.paper.find(corpus.paper(found).arxiv) == std::string::npos) {
-        throw UsageError("remove takes a paper id or arXiv id; " + quote_for_message(cmd.paper) + " is neither",
-                         "did you mean " + corpus.paper(found).id + "?");
+        throw UsageError(
+            "remove takes a paper id or arXiv id; " + quote_for_message(cmd.paper) + " is neither",
+            "did you mean " + corpus.paper(found).id + "?");
       }
       p = found;
     }

@@ -107,7 +107,8 @@ void run_export(const ExportCommand& cmd, Context& ctx) {
   const auto& formats = export_formats();
   auto it = std::find_if(formats.begin(), formats.end(),
                          [&](const ExportFormat& f) { return f.name == cmd.format; });
-  if (it == formats.end()) throw UsageError("unknown export format " + quote_for_message(cmd.format));
+  if (it == formats.end())
+    throw UsageError("unknown export format " + quote_for_message(cmd.format));
   if (selection.papers.empty()) std::cerr << "papertree: no papers match\n";
   if (writes_to_stdout(cmd.output)) {
     it->render(corpus, selection, options, std::cout);

@@ -21,7 +21,8 @@ Filters FilterArgs::to_filters() const {
   filters.arxiv_only = arxiv_only;
   filters.authors = authors;
   if (!added_since.empty() && !is_iso_date(added_since)) {
-    throw UsageError("--added-since " + quote_for_message(added_since) + " is not a date YYYY-MM-DD");
+    throw UsageError("--added-since " + quote_for_message(added_since) +
+                     " is not a date YYYY-MM-DD");
   }
   filters.added_since = added_since;
   return filters;

@@ -116,10 +116,9 @@ void Corpus::index_papers() {
     auto at = [p] { return fmt::format("papers[{}]", p); };
     if (paper.id.empty()) throw data_error(origin, at() + ".id", "a paper id must not be empty");
     if (!is_slug(paper.id)) {
-      throw data_error(
-          origin, at() + ".id",
-          fmt::format("paper id {} is not a lowercase slug (a-z, 0-9 and single '-')",
-                      quote_for_message(paper.id)));
+      throw data_error(origin, at() + ".id",
+                       fmt::format("paper id {} is not a lowercase slug (a-z, 0-9 and single '-')",
+                                   quote_for_message(paper.id)));
     }
     if (trim(paper.title).empty())
       throw data_error(origin, at() + ".title", "a paper title must not be empty");
@@ -131,10 +130,9 @@ void Corpus::index_papers() {
       auto c = find_category(paper.categories[k]);
       auto cat_path = [&] { return fmt::format("{}.categories[{}]", at(), k); };
       if (!c) {
-        throw data_error(
-            origin, cat_path(),
-            fmt::format("unknown category {} (not in the taxonomy)",
-                        quote_for_message(paper.categories[k])));
+        throw data_error(origin, cat_path(),
+                         fmt::format("unknown category {} (not in the taxonomy)",
+                                     quote_for_message(paper.categories[k])));
       }
       auto begin = m_placement_cats.begin() + m_placement_start.back();
       if (std::find(begin, m_placement_cats.end(), *c) != m_placement_cats.end()) {

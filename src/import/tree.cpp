@@ -331,8 +331,13 @@ class OutlineWalker {
     }
     Bullet b{static_cast<std::size_t>(first), current(), std::move(text), 0, {}, false};
     b.column = static_cast<std::size_t>(std::max(1, cmark_node_get_start_column(para)));
-    // An entry with a venue slot tag is read from its text alone; its pieces would go unused.
-    if (has_slot_tag(b.text)) {
+    // A one-line entry with a venue slot tag is read from its text alone; its pieces would go
+    // unused. One with more lines or paragraphs may have a byline below (read from the pieces).
+    bool more_paragraphs = false;
+    for (cmark_node* c = cmark_node_next(para); c != nullptr && !more_paragraphs;
+         c = cmark_node_next(c))
+      more_paragraphs = cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH;
+    if (first == last && !more_paragraphs && has_slot_tag(b.text)) {
       m_out.bullets.push_back(std::move(b));
       return;
     }

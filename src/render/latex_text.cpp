@@ -86,9 +86,20 @@ struct AccentMark {
   char command;
 };
 constexpr std::array<AccentMark, 14> k_marks{{
-    {0x0300, '`'}, {0x0301, '\''}, {0x0302, '^'}, {0x0303, '~'}, {0x0304, '='},
-    {0x0306, 'u'}, {0x0307, '.'},  {0x0308, '"'}, {0x030A, 'r'}, {0x030B, 'H'},
-    {0x030C, 'v'}, {0x0327, 'c'},  {0x0323, 'd'}, {0x0331, 'b'},
+    {0x0300, '`'},
+    {0x0301, '\''},
+    {0x0302, '^'},
+    {0x0303, '~'},
+    {0x0304, '='},
+    {0x0306, 'u'},
+    {0x0307, '.'},
+    {0x0308, '"'},
+    {0x030A, 'r'},
+    {0x030B, 'H'},
+    {0x030C, 'v'},
+    {0x0327, 'c'},
+    {0x0323, 'd'},
+    {0x0331, 'b'},
 }};
 
 char accent_command(char32_t mark) {
@@ -97,10 +108,14 @@ char accent_command(char32_t mark) {
   return 0;
 }
 
-bool is_ascii_letter(char32_t cp) { return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'); }
+bool is_ascii_letter(char32_t cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
 
 // Accents that sit below the letter keep the dot of i and j.
-bool is_below(char command) { return command == 'c' || command == 'd' || command == 'b'; }
+bool is_below(char command) {
+  return command == 'c' || command == 'd' || command == 'b';
+}
 
 std::string_view special_letter(char32_t cp) {
   switch (cp) {
@@ -195,9 +210,8 @@ std::string latex_latin_letter(char32_t cp) {
   if (std::string_view special = special_letter(cp); !special.empty()) return std::string(special);
   utf8proc_int32_t parts[8];
   utf8proc_int32_t boundclass = 0;
-  utf8proc_ssize_t n =
-      utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), parts, 8, UTF8PROC_DECOMPOSE,
-                              &boundclass);
+  utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), parts, 8,
+                                               UTF8PROC_DECOMPOSE, &boundclass);
   if (n < 2 || n > 8 || !is_ascii_letter(static_cast<char32_t>(parts[0]))) return {};
   std::string letter(1, static_cast<char>(parts[0]));
   for (utf8proc_ssize_t i = 1; i < n; ++i) {

@@ -124,7 +124,8 @@ class Lexer {
         ++m_pos;
         return Token{Token::Type::lparen, "(", name, start, value_offset};
       }
-      syntax_error(m_query, value_offset, "expected a value after " + quote_for_message(name + ":"));
+      syntax_error(m_query, value_offset,
+                   "expected a value after " + quote_for_message(name + ":"));
     }
     return Token{Token::Type::word, std::string(value), name, start, value_offset};
   }

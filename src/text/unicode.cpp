@@ -180,7 +180,8 @@ std::string truncate_left_to_width(std::string_view s, std::size_t width) {
   std::size_t keep = starts.size();  // the kept text starts at starts[keep]
   while (keep > 0) {
     std::size_t end = keep == starts.size() ? s.size() : starts[keep];
-    auto w = static_cast<std::size_t>(grapheme_width(s.substr(starts[keep - 1], end - starts[keep - 1])));
+    auto w = static_cast<std::size_t>(
+        grapheme_width(s.substr(starts[keep - 1], end - starts[keep - 1])));
     if (used + w > width - 1) break;
     used += w;
     --keep;
@@ -195,7 +196,8 @@ bool is_bidi_control(char32_t cp) {
 }
 
 bool is_word_character(char32_t cp) {
-  if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  if (cp < 0x80)
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
   if (cp > 0x10FFFF) return false;
   const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
   if (p->ignorable) return false;  // variation selectors are marks, but of emoji, not of words
@@ -230,7 +232,8 @@ bool is_decoration(char32_t cp) {
     default:
       break;
   }
-  if (p->ignorable && cp != 0xAD) return true;  // ZWJ, variation selectors, tags (not the soft hyphen)
+  if (p->ignorable && cp != 0xAD)
+    return true;  // ZWJ, variation selectors, tags (not the soft hyphen)
   switch (p->category) {
     case UTF8PROC_CATEGORY_SO:
     case UTF8PROC_CATEGORY_SK:

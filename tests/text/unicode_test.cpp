@@ -116,8 +116,8 @@ TEST(BidiAndControls, AreRecognised) {
 }
 
 TEST(WordCharacters, AreLettersMarksAndDigitsOfAnyScript) {
-  for (char32_t cp : {U'a', U'Z', U'7', U'é', U'ß', U'Ω', U'ж', U'ع', U'ह', U'\u0941', U'量',
-                      U'ㄱ', U'١', U'\u0301'})
+  for (char32_t cp : {U'a', U'Z', U'7', U'é', U'ß', U'Ω', U'ж', U'ع', U'ह', U'\u0941', U'量', U'ㄱ',
+                      U'١', U'\u0301'})
     EXPECT_TRUE(is_word_character(cp)) << static_cast<unsigned>(cp);
   for (char32_t cp : {U' ', U'-', U'.', U'✓', U'→', U'™', U'“', U'、', U'，', U'🚀', U'\u200D',
                       U'\uFE0F', U'\uFFFD', U'×'})
