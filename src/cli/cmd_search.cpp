@@ -73,6 +73,7 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
   if (cmd.facets && (format == "jsonl" || format == "ids")) {
     throw UsageError("--facets works with --format table, plain or json, not " + format);
   }
+  checked_columns(cmd.output, format);  // refused before the search, whichever path prints
   QueryNode query = parse_query(join(cmd.words));
   if (cmd.explain)
     std::cerr << "papertree: query: " << sanitize_for_display(to_string(query)) << '\n';
@@ -99,7 +100,7 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
     return;
   }
   print_papers(ctx, cmd.output, result.papers, options,
-               "no papers match \"" + join(cmd.words) + "\"");
+               "no papers match " + quote_for_message(join(cmd.words)));
   if (cmd.facets && !result.papers.empty()) {
     print_facets(ctx, format, facet_counts(corpus, result.papers), result.papers.size());
   }

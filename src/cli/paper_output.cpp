@@ -94,15 +94,20 @@ std::string resolve_format(const OutputArgs& args, Context& ctx) {
   return ctx.terminal().is_tty ? "table" : "plain";
 }
 
+std::vector<PaperColumn> checked_columns(const OutputArgs& args, const std::string& format) {
+  if (!args.columns_option || args.columns_option->count() == 0) return {};
+  std::vector<PaperColumn> columns = parse_paper_columns(args.columns);
+  if (format != "table" && format != "plain")
+    throw UsageError("--columns works with --format table or plain, not " + format);
+  return columns;
+}
+
 void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperIndex> papers,
                   PaperListOptions options, const std::string& empty_message) {
   const Corpus& corpus = ctx.corpus();
   std::string format = resolve_format(args, ctx);
-  if (args.columns_option && args.columns_option->count() > 0) {
-    options.columns = parse_paper_columns(args.columns);
-    if (format != "table" && format != "plain")
-      throw UsageError("--columns works with --format table or plain, not " + format);
-  }
+  if (std::vector<PaperColumn> columns = checked_columns(args, format); !columns.empty())
+    options.columns = std::move(columns);
   if (papers.empty()) {
     if (format == "json") std::cout << "[]\n";
     std::cerr << "papertree: " << sanitize_for_display(empty_message) << '\n';

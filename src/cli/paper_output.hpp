@@ -48,6 +48,10 @@ void add_output_options(CLI::App& sub, OutputArgs& args);
 /// The format to use: --format, else table on a terminal, plain otherwise.
 std::string resolve_format(const OutputArgs& args, Context& ctx);
 
+/// The --columns the user gave, checked (a usage error for an unknown name, or with a format other
+/// than table or plain); empty when none were given.
+std::vector<PaperColumn> checked_columns(const OutputArgs& args, const std::string& format);
+
 /// Prints `papers` (already in order) in the chosen format, at most --limit of them, then an
 /// "N more" line; an empty list prints `empty_message` on stderr (and "[]" for json).
 void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperIndex> papers,

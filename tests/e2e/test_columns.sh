@@ -60,6 +60,9 @@ expect_err_contains "--columns: empty column name; valid columns: id, year"
 run --corpus "$corpus" list --columns title --format json
 expect_code 2
 expect_err_contains "--columns works with --format table or plain, not json"
+run --corpus "$corpus" search quantization --facets --columns title --format json
+expect_code 2
+expect_err_contains "--columns works with --format table or plain, not json"
 
 # On a terminal the table has a header row.
 if command -v script >/dev/null; then
