@@ -13,12 +13,22 @@ namespace papertree::cli {
 
 namespace {
 
+// The widest line a diagnostic prints. Messages quote untrusted text short themselves
+// (quote_for_message); this is the net under every other one (CLI11's parse errors, a path, a
+// warning quoting a title), so that a 50 KB argument never gives a 50 KB message.
+constexpr std::size_t k_max_line_width = 500;
+
 void print_lines(std::string_view prefix, std::string_view text) {
   std::istringstream lines{std::string(text)};
   std::string line;
   bool first = true;
   while (std::getline(lines, line)) {
-    std::cerr << (first ? prefix : std::string_view{}) << sanitize_for_display(line) << '\n';
+    std::string shown = sanitize_for_display(line);
+    if (display_width(shown) > k_max_line_width) {
+      shown = truncate_to_width(shown, k_max_line_width) + " (a line of " +
+              std::to_string(line.size()) + " bytes, cut)";
+    }
+    std::cerr << (first ? prefix : std::string_view{}) << shown << '\n';
     first = false;
   }
 }

@@ -120,6 +120,24 @@ SourceRecord record_of(AST* entry, const std::string& origin) {
   return record;
 }
 
+// A .bib file must be UTF-8 (what pandoc, Zotero and bibtool write): the first byte that is not
+// is refused with its line and column, as a corpus file's would be.
+void check_utf8(std::string_view text, const std::string& origin) {
+  std::size_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t at = pos;
+    char32_t cp = next_code_point(text, pos);
+    if (cp == U'\n') {
+      ++line;
+      line_start = pos;
+    } else if (cp == 0xFFFD && text.substr(at, pos - at) != "\xEF\xBF\xBD") {
+      throw DataError(Location{origin, line, at - line_start + 1, {}},
+                      "invalid UTF-8 (convert the file with iconv -t UTF-8)");
+    }
+  }
+}
+
 void add_month_macros() {
   static constexpr const char* k_months[][2] = {
       {"jan", "January"},   {"feb", "February"}, {"mar", "March"},    {"apr", "April"},
@@ -132,6 +150,7 @@ void add_month_macros() {
 }  // namespace
 
 std::vector<SourceRecord> read_bibtex(std::string_view text, const std::string& origin) {
+  check_utf8(text, origin);
   if (detail::check_bibtex_syntax(text, origin).empty()) return {};
   static std::once_flag initialized;
   std::call_once(initialized, [] { bt_initialize(); });

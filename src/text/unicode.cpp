@@ -221,6 +221,7 @@ bool is_word_character(char32_t cp) {
 
 bool is_decoration(char32_t cp) {
   if (cp < 0x80 || cp > 0x10FFFF) return false;
+  if (cp == 0x20E3) return true;  // the combining keycap of 1️⃣
   const utf8proc_property_t* p = utf8proc_get_property(static_cast<utf8proc_int32_t>(cp));
   switch (p->boundclass) {
     case UTF8PROC_BOUNDCLASS_EXTENDED_PICTOGRAPHIC:
@@ -229,19 +230,13 @@ bool is_decoration(char32_t cp) {
     case UTF8PROC_BOUNDCLASS_REGIONAL_INDICATOR:
     case UTF8PROC_BOUNDCLASS_ZWJ:
       return true;
+    case UTF8PROC_BOUNDCLASS_EXTEND:
+      // Emoji skin-tone modifiers are the modifier symbols that extend a cluster.
+      if (p->category == UTF8PROC_CATEGORY_SK) return true;
+      [[fallthrough]];
     default:
-      break;
-  }
-  if (p->ignorable && cp != 0xAD)
-    return true;  // ZWJ, variation selectors, tags (not the soft hyphen)
-  switch (p->category) {
-    case UTF8PROC_CATEGORY_SO:
-    case UTF8PROC_CATEGORY_SK:
-    case UTF8PROC_CATEGORY_SM:
-    case UTF8PROC_CATEGORY_ME:
-      return true;
-    default:
-      return false;
+      // ZWJ, variation selectors, tags (not the soft hyphen, which belongs to a word)
+      return p->ignorable && cp != 0xAD;
   }
 }
 

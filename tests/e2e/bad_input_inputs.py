@@ -108,3 +108,4 @@ sock.bind(os.path.join(out, "socket"))
 write("huge-id.json", corpus("[" + paper("", pid="Q" * 100000) + "]"))
 write("huge-category-ref.json",
       corpus('[{"id": "p9", "title": "Z", "categories": ["%s"]}]' % ("z" * 100000)))
+write("latin1.bib", b"@misc{a,\n  title = {Caf\xe9}}\n")

@@ -184,5 +184,17 @@ TEST(LatexToUnicode, AccentsComposeByUnicodesRules) {
   EXPECT_EQ(latex_to_unicode("\\v{q}"), "q");  // no such letter: the base stays
 }
 
+TEST(ReadBibtex, InvalidUtf8IsRefusedWithLineAndColumn) {
+  try {
+    read_bibtex("@misc{a,\n  title = {Caf\xe9 \xef\xbf\xbd}}\n", "refs.bib");
+    FAIL() << "no error";
+  } catch (const DataError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "refs.bib:2:15: invalid UTF-8 (convert the file with iconv -t UTF-8)");
+  }
+  // U+FFFD itself is valid text.
+  EXPECT_EQ(read_bibtex("@misc{a, title = {x \xef\xbf\xbd}}", "refs.bib").size(), 1u);
+}
+
 }  // namespace
 }  // namespace papertree

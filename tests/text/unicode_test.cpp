@@ -126,9 +126,10 @@ TEST(WordCharacters, AreLettersMarksAndDigitsOfAnyScript) {
 
 TEST(Decoration, IsEmojiSymbolsAndJoinersNotLettersOrPunctuation) {
   for (char32_t cp : {U'🚀', U'🤖', U'\U0001F3FD', U'\U0001F1E9', U'\u200D', U'\uFE0F',
-                      U'\U000E0067', U'\u20E3', U'→', U'✅', U'⭐', U'©'})
+                      U'\U000E0067', U'\u20E3', U'✅', U'⭐', U'©', U'↔'})
     EXPECT_TRUE(is_decoration(cp)) << static_cast<unsigned>(cp);
-  for (char32_t cp : {U'a', U'é', U'量', U':', U'-', U'(', U'\u00AD', U'\u0301', U'“'})
+  for (char32_t cp : {U'a', U'é', U'量', U':', U'-', U'(', U'\u00AD', U'\u0301', U'“', U'→', U'×',
+                      U'±', U'≥', U'°'})
     EXPECT_FALSE(is_decoration(cp)) << static_cast<unsigned>(cp);
 }
 

@@ -64,9 +64,10 @@ std::string truncate_left_to_width(std::string_view s, std::size_t width);
 /// selectors) and the emoji keycap. Punctuation, symbols, emoji and spaces are not.
 bool is_word_character(char32_t cp);
 
-/// True for what decorates a heading without being a word: emoji and other pictographs, emoji
-/// modifiers and regional indicators, symbols and arrows outside ASCII (categories So, Sk, Sm, Me),
-/// and default-ignorable characters (the zero-width joiner, variation selectors, tag characters).
+/// True for what decorates a heading without being a word: emoji and other pictographs
+/// (Extended_Pictographic, from utf8proc), emoji modifiers and regional indicators, the keycap, and
+/// default-ignorable characters (the zero-width joiner, variation selectors, tag characters).
+/// Symbols that carry meaning (→, ×, ±, ≥) are not decoration.
 bool is_decoration(char32_t cp);
 
 /// True for C0 controls, DEL and C1 controls.
