@@ -331,8 +331,11 @@ class OutlineWalker {
     }
     Bullet b{static_cast<std::size_t>(first), current(), std::move(text), 0, {}, false};
     b.column = static_cast<std::size_t>(std::max(1, cmark_node_get_start_column(para)));
-    // An entry with a venue slot tag is read from its text alone; its pieces would go unused.
-    if (has_slot_tag(b.text)) {
+    // An entry with a venue slot tag is read from its text; its pieces are read only for a
+    // byline on a later line (read_later_byline), so a one-line entry needs none.
+    bool one_line = first == last && cmark_node_next(para) == nullptr &&
+                    ascii_lower(b.text).find("<br") == std::string::npos;
+    if (has_slot_tag(b.text) && one_line) {
       m_out.bullets.push_back(std::move(b));
       return;
     }
