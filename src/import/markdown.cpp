@@ -343,22 +343,19 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
     taxonomy.keep(heading);
     return true;
   };
+  std::vector<const Bullet*> unread;    // items that are no entry, in sections that are not notes
+  std::unordered_set<int> with_entries;  // headings that hold entries themselves
   for (const Bullet& b : o.bullets) {
     if (!looks_like_entry(b)) {
-      // Under a taxonomy heading, an item that is no entry is said and counted; above every
-      // heading and in notes sections, list items are prose.
-      bool taxonomy_item = b.heading >= 0 && b.heading != title && notes_section(o, b.heading, title) < 0;
-      if (!taxonomy_item) continue;
+      // Above every heading and in notes sections, list items are prose.
+      if (b.heading < 0 || b.heading == title || notes_section(o, b.heading, title) >= 0) continue;
       if (!reads_as_byline_entry(b)) {
-        r.warnings.push_back(
-            {b.line,
-             fmt::format("list item not read as a paper entry: \"{}\"; skipped", shorten(b.text, 60)),
-             b.column});
-        ++r.summary.skipped_unread;
+        unread.push_back(&b);
         continue;
       }
     }
     if (!placeable(b.heading, b.line, b.column)) continue;
+    with_entries.insert(b.heading);
     listings.push_back(Listing{b.line, b.heading, &b, 0});
   }
   std::vector<const Table*> tables = capability_tables(o);
@@ -374,7 +371,18 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
     for (TableEntry& row : read_paper_table(t.cells, r.warnings)) {
       listings.push_back(Listing{row.line, t.heading, nullptr, rows.size()});
       rows.push_back(std::move(row.entry));
+      with_entries.insert(t.heading);
     }
+  }
+  // An item that is no entry under a heading whose other items are entries is said and counted;
+  // a section without entries (an introduction, related lists) is prose.
+  for (const Bullet* b : unread) {
+    if (!with_entries.contains(b->heading)) continue;
+    r.warnings.push_back(
+        {b->line,
+         fmt::format("list item not read as a paper entry: \"{}\"; skipped", shorten(b->text, 60)),
+         b->column});
+    ++r.summary.skipped_unread;
   }
   if (listings.empty()) {
     throw DataError(
