@@ -39,6 +39,24 @@ bool looks_like_entry(const Bullet& b) {
   return has_slot_tag(b.text) || b.text.find("](") != std::string_view::npos || b.has_link;
 }
 
+// A list item with no link and no slot tag is an entry in the byline form ("*Title*. A. Author,
+// B. Author. Venue 2023") when a title, authors and a year are read from it.
+bool reads_as_byline_entry(const Bullet& b) {
+  std::vector<ImportWarning> scratch;
+  ParsedEntry e = read_by_parts(b.pieces, b.line, scratch);
+  return !e.title.empty() && !e.authors.empty() && e.year != 0;
+}
+
+// The first `limit` characters of `text` (whole UTF-8 characters), "…" when there is more.
+std::string shorten(std::string_view text, std::size_t limit) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (count++ == limit) return std::string(trim(text.substr(0, i))) + "\xE2\x80\xA6";
+  }
+  return std::string(text);
+}
+
 // Sections of a paper list that are about the list, not part of its taxonomy, by the first
 // words of their name.
 constexpr std::array<std::string_view, 15> k_notes_sections = {
@@ -325,8 +343,19 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
     taxonomy.keep(heading);
     return true;
   };
+  std::vector<const Bullet*> unread;    // items that are no entry, in sections that are not notes
+  std::unordered_set<int> with_entries;  // headings that hold entries themselves
   for (const Bullet& b : o.bullets) {
-    if (!looks_like_entry(b) || !placeable(b.heading, b.line, b.column)) continue;
+    if (!looks_like_entry(b)) {
+      // Above every heading and in notes sections, list items are prose.
+      if (b.heading < 0 || b.heading == title || notes_section(o, b.heading, title) >= 0) continue;
+      if (!reads_as_byline_entry(b)) {
+        unread.push_back(&b);
+        continue;
+      }
+    }
+    if (!placeable(b.heading, b.line, b.column)) continue;
+    with_entries.insert(b.heading);
     listings.push_back(Listing{b.line, b.heading, &b, 0});
   }
   std::vector<const Table*> tables = capability_tables(o);
@@ -342,7 +371,18 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
     for (TableEntry& row : read_paper_table(t.cells, r.warnings)) {
       listings.push_back(Listing{row.line, t.heading, nullptr, rows.size()});
       rows.push_back(std::move(row.entry));
+      with_entries.insert(t.heading);
     }
+  }
+  // An item that is no entry under a heading whose other items are entries is said and counted;
+  // a section without entries (an introduction, related lists) is prose.
+  for (const Bullet* b : unread) {
+    if (!with_entries.contains(b->heading)) continue;
+    r.warnings.push_back(
+        {b->line,
+         fmt::format("list item not read as a paper entry: \"{}\"; skipped", shorten(b->text, 60)),
+         b->column});
+    ++r.summary.skipped_unread;
   }
   if (listings.empty()) {
     throw DataError(
@@ -404,7 +444,10 @@ std::string describe_summary(const ImportResult& r) {
   if (s.skipped_outside > 0)
     why.push_back(fmt::format("{} above every category heading", s.skipped_outside));
   if (s.skipped_untitled > 0) why.push_back(fmt::format("{} without a title", s.skipped_untitled));
-  std::size_t skipped = s.skipped_notes + s.skipped_outside + s.skipped_untitled;
+  if (s.skipped_unread > 0)
+    why.push_back(fmt::format("{} not read as {}", s.skipped_unread,
+                              s.skipped_unread == 1 ? "an entry" : "entries"));
+  std::size_t skipped = s.skipped_notes + s.skipped_outside + s.skipped_untitled + s.skipped_unread;
   if (skipped > 0) line += fmt::format("; skipped {}: {}", skipped, fmt::join(why, ", "));
   return line;
 }

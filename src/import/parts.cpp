@@ -473,6 +473,38 @@ bool rest_slot(std::string_view raw, std::string& venue, int& year) {
   return trailing_slot(t, venue, year);
 }
 
+// The authors in the first line's text after the title: ". A. Author, B. Author. Venue 2023" (a
+// byline form). The byline is the longest run of the text, cut at a sentence end or a comma, that
+// reads as one; the part after the cut is the venue slot. Empty when no part reads as a byline.
+std::string first_line_byline(std::string_view raw) {
+  std::string s = plain_spaces(raw);
+  std::string_view t = trim(s);
+  for (std::string_view quote : {"\"", "\xE2\x80\x9D"}) {
+    if (t.starts_with(quote)) t.remove_prefix(quote.size());
+  }
+  t = trim_chars(t, " \t,.;:-|");
+  if (t.empty()) return {};
+  std::vector<std::size_t> cuts;
+  for (std::size_t at = t.find_first_of(".,"); at != std::string_view::npos;
+       at = t.find_first_of(".,", at + 1)) {
+    if (at + 1 < t.size() && t[at + 1] == ' ') cuts.push_back(at);
+  }
+  cuts.push_back(t.size());
+  for (auto it = cuts.rbegin(); it != cuts.rend(); ++it) {
+    std::string_view names = t.substr(0, *it);
+    // A sentence end inside ("Bo Chen. ICML"): the names and what follows them; initials
+    // ("A. Lee") are no sentence end.
+    bool sentence = false;
+    for (std::size_t at = names.find(". "); at != std::string_view::npos && !sentence;
+         at = names.find(". ", at + 1))
+      sentence = at >= 2 && is_alnum(names[at - 1]) && is_alnum(names[at - 2]);
+    if (sentence) continue;
+    bool truncated = false;
+    if (!byline(names, truncated).empty()) return std::string(names);
+  }
+  return {};
+}
+
 }  // namespace
 
 void read_later_byline(const std::vector<Piece>& pieces, ParsedEntry& e) {
@@ -509,6 +541,7 @@ ParsedEntry read_by_parts(const std::vector<Piece>& pieces, std::size_t line,
     e.links.push_back(Link{"Paper", std::string(trim(head.title_link->url))});
   bool truncated = false;
   std::vector<Author> authors = byline(head.authors, truncated);
+  if (authors.empty() && !e.title.empty()) authors = byline(first_line_byline(head.rest), truncated);
   for (std::size_t l = 0; l < lines.size(); ++l) {
     bool has_link = false;
     std::string text;

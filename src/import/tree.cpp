@@ -337,7 +337,8 @@ class OutlineWalker {
     for (cmark_node* c = cmark_node_next(para); c != nullptr && !more_paragraphs;
          c = cmark_node_next(c))
       more_paragraphs = cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH;
-    if (first == last && !more_paragraphs && has_slot_tag(b.text)) {
+    if (first == last && !more_paragraphs && has_slot_tag(b.text) &&
+        ascii_lower(b.text).find("<br") == std::string::npos) {
       m_out.bullets.push_back(std::move(b));
       return;
     }

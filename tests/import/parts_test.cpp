@@ -181,6 +181,62 @@ TEST(ImportParts, SummaryCountsWhatWasSkippedAndWhy) {
             "in notes sections, 1 above every category heading, 1 without a title");
 }
 
+TEST(ImportParts, BylineFormWithoutLinksGivesTitleAuthorsVenueAndYear) {
+  ImportResult r = import_fixture("parts_bylines.md");
+  EXPECT_TRUE(r.warnings.empty()) << warnings(r).front();
+  ASSERT_EQ(r.corpus.papers.size(), 5u);
+  const Paper& italic = paper(r, "sparse-widget-method");
+  EXPECT_EQ(italic.title, "Sparse Widget Method: A Study");
+  EXPECT_EQ(family_names(italic), (Strings{"Lee", "Chen"}));
+  EXPECT_EQ(italic.authors[0].given, "Ann");
+  EXPECT_EQ(venue_year(italic), "ICML 2023");
+  EXPECT_TRUE(italic.links.empty());
+  const Paper& bold = paper(r, "dense-gadget-method");
+  EXPECT_EQ(bold.title, "Dense Gadget Method");
+  EXPECT_EQ(family_names(bold), (Strings{"Dunn", "Evans"}));
+  EXPECT_EQ(bold.authors[1].given, "D.");
+  EXPECT_EQ(venue_year(bold), "NeurIPS 2022");
+  const Paper& quoted = paper(r, "quoted-gizmo-method");
+  EXPECT_EQ(quoted.title, "Quoted Gizmo Method: A Study");
+  EXPECT_EQ(family_names(quoted), (Strings{"Fox", "Hart"}));
+  EXPECT_EQ(venue_year(quoted), "ICLR 2024");
+  const Paper& truncated = paper(r, "tiny-sprocket-method");
+  EXPECT_EQ(family_names(truncated), Strings{"Ito"});
+  EXPECT_TRUE(truncated.authors_truncated);
+  EXPECT_EQ(venue_year(truncated), "ACL 2021");
+  const Paper& linked = paper(r, "linked-byline-method");
+  EXPECT_EQ(family_names(linked), (Strings{"Jones", "Lund"}));
+  EXPECT_EQ(venue_year(linked), "EMNLP 2023");
+  EXPECT_EQ(linked.arxiv, "2405.00001");
+  EXPECT_EQ(describe_summary(r), "read 5 entries as 5 papers in 1 category");
+}
+
+TEST(ImportParts, ItemsNotReadAsEntriesAreWarnedAndCountedUnderCategoriesOnly) {
+  ImportResult r = import_fixture("unread_items.md");
+  // Above every heading, in a section with no entries and in a notes section: prose, no warning.
+  EXPECT_EQ(warnings(r),
+            (Strings{"14:3: list item not read as a paper entry: \"*Italic Title Only*. ICML "
+                     "2023\"; skipped",
+                     "15:3: list item not read as a paper entry: \"see also the longer list of "
+                     "quantization methods that a frie\xE2\x80\xA6\"; skipped"}));
+  EXPECT_EQ(r.summary.entries, 2u);
+  EXPECT_EQ(r.summary.skipped_unread, 2u);
+  EXPECT_EQ(r.summary.skipped_notes + r.summary.skipped_outside + r.summary.skipped_untitled, 0u);
+  EXPECT_EQ(paper(r, "byline-method").year, 2024);
+  EXPECT_EQ(describe_summary(r),
+            "read 2 entries as 2 papers in 1 category; skipped 2: 2 not read as entries");
+}
+
+TEST(ImportParts, OneUnreadItemIsWordedInTheSingular) {
+  ImportResult r = import_markdown(
+      "# L\n## Methods\n- One, <ins>ICML, 2023</ins> [[Paper](https://x.org/1)]\n- just words\n",
+      "l.md");
+  EXPECT_EQ(warnings(r),
+            Strings{"4:3: list item not read as a paper entry: \"just words\"; skipped"});
+  EXPECT_EQ(describe_summary(r),
+            "read 1 entry as 1 paper in 1 category; skipped 1: 1 not read as an entry");
+}
+
 // Lists in four other styles, written for this test, each with a key of the right title and
 // category path per paper: at least 95% of the entries must be read exactly so.
 struct Key {

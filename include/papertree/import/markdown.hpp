@@ -32,6 +32,7 @@ struct ImportSummary {
   std::size_t skipped_notes = 0;     ///< in a notes section (News, Citation, …)
   std::size_t skipped_outside = 0;   ///< above every category heading
   std::size_t skipped_untitled = 0;  ///< no title could be read
+  std::size_t skipped_unread = 0;    ///< list items under a category that read as no entry
   bool operator==(const ImportSummary&) const = default;
 };
 
