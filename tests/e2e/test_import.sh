@@ -50,6 +50,15 @@ expect_contains '"papers": 1,'
 expect_contains '"frameworks": 3,'
 
 # Not a paper list: exit 3 with a clear message; a missing file: exit 4.
+# A list item that reads as no entry is warned about with line:column and counted as skipped;
+# the byline form (*Title*. Authors. Venue Year) is read without any link.
+run import "$imp/unread_items.md" -o "$WORK/unread.json" --force
+expect_code 0
+expect_err_contains "papertree: warning: $imp/unread_items.md:14:3: list item not read as a paper entry: \"*Italic Title Only*. ICML 2023\"; skipped"
+expect_err_contains "read 2 entries as 2 papers in 1 category; skipped 2: 2 not read as entries"
+got=$(jq -c '[.papers[] | select(.title == "Byline Method") | .authors[0].family, .venue, .year]' "$WORK/unread.json")
+[[ $got == '["Moss","ICLR",2024]' ]] || fail "byline entry: got $got"
+
 run import "$imp/no_entries.md"
 expect_code 3
 expect_err_contains "papertree: error: $imp/no_entries.md: no paper entries found under any heading"
