@@ -50,14 +50,19 @@ cmp -s "$WORK/small1.json" "$WORK/small2.json" ||
 # The hostile fixture (markdown punctuation, escapes, a repeated heading, non-ASCII capitals, a
 # "(…)" and "\<b>" in a table-of-contents label, "|" in a framework cell): export, import, and the
 # same papers, titles, venues, links, categories (by name path), taxonomy and frameworks come back,
-# with no warning. "Same" is the projection in roundtrip_same.jq (docs/import.md).
+# with one warning: the paper with no link, venue or year exports as a bare list item, which the
+# importer cannot tell from prose, so it names it and counts it as skipped, never drops it
+# silently. "Same" is the projection in roundtrip_same.jq (docs/import.md).
 hostile="$FIXTURES/hostile_export.json"
 run --corpus "$hostile" export -f markdown -o "$WORK/hostile.md"
 expect_code 0
 run import "$WORK/hostile.md" -o "$WORK/hostile.json"
 expect_code 0
-[[ $err != *warning:* ]] || fail "re-importing the hostile export warned: $err"
-[[ $err == *": read 12 entries as 11 papers in 7 categories" ]] || fail "no import summary: $err"
+warnings=$(grep -c 'warning:' <<<"$err")
+((warnings == 1)) && [[ $err == *'list item not read as a paper entry: "\- 1. # Not a heading'* ]] ||
+  fail "re-importing the hostile export: expected one warning, for the bare title; got: $err"
+[[ $err == *": read 12 entries as 11 papers in 7 categories; skipped 1: 1 not read as an entry" ]] ||
+  fail "no import summary: $err"
 same="$E2E_DIR/roundtrip_same.jq"
 diff <(jq -S -f "$same" "$hostile") <(jq -S -f "$same" "$WORK/hostile.json") >"$WORK/diff" ||
   fail "hostile markdown round trip changed the corpus: $(head -40 "$WORK/diff")"
