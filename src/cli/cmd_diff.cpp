@@ -21,15 +21,15 @@ bool is_markdown(const std::string& path) {
   return path.ends_with(".md") || path.ends_with(".markdown");
 }
 
-Corpus load_either(const std::string& path) {
-  if (!is_markdown(path)) return load_corpus_file(path);
-  ImportResult imported = import_markdown(read_file(path), path);
+Corpus load_either(const std::string& path, const Context& ctx) {
+  if (!is_markdown(path)) return load_corpus_file(path, ctx.input_limit());
+  ImportResult imported = import_markdown(ctx.read_input(path), path);
   return Corpus::build(std::move(imported.corpus), path);
 }
 
-void run_diff(const DiffCommand& cmd) {
-  Corpus before = load_either(cmd.old_path);
-  Corpus after = load_either(cmd.new_path);
+void run_diff(const DiffCommand& cmd, const Context& ctx) {
+  Corpus before = load_either(cmd.old_path, ctx);
+  Corpus after = load_either(cmd.new_path, ctx);
   CorpusDiff diff = diff_corpora(before, after);
   if (cmd.format == "json") {
     render_diff_json(diff, std::cout);
@@ -42,7 +42,7 @@ void run_diff(const DiffCommand& cmd) {
 
 }  // namespace
 
-void setup_diff(CLI::App& app, Context&) {
+void setup_diff(CLI::App& app, Context& ctx) {
   auto cmd = std::make_shared<DiffCommand>();
   CLI::App* sub = app.add_subcommand(
       "diff", "What changed between two corpus files or markdown lists (papers, categories)");
@@ -50,7 +50,7 @@ void setup_diff(CLI::App& app, Context&) {
   sub->add_option("new", cmd->new_path, "The newer corpus (.json) or list (.md)")->required();
   sub->add_option("-f,--format", cmd->format, "Output format: text, json or markdown (a changelog)")
       ->check(CLI::IsMember({"text", "json", "markdown"}));
-  sub->callback([cmd] { run_diff(*cmd); });
+  sub->callback([cmd, &ctx] { run_diff(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

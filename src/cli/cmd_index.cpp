@@ -28,7 +28,7 @@ void run_index(const IndexCommand& cmd, const Context& ctx) {
   ProgressFn progress = ctx.progress();
   SourceIdentity id = identify_file(cmd.input, file_clock_now_ns());
   if (progress) progress({"reading", 0, 0});
-  Corpus corpus = load_corpus_file(cmd.input);
+  Corpus corpus = load_corpus_file(cmd.input, ctx.input_limit());
   if (progress) progress({"indexing", 0, 0});
   SearchIndex index(corpus);
   std::string written = cmd.output;

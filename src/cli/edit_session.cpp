@@ -30,7 +30,7 @@ void run_edit(Context& ctx, const EditArgs& args, const CorpusChange& change) {
                      "a copy to start from: papertree export --format json -o FILE");
   }
   CorpusLock lock(path);
-  std::string old_text = read_file(path);
+  std::string old_text = ctx.read_input(path);
   Corpus before = load_corpus_text(old_text, path);
   CorpusData data = before.data();
   std::string what = change(data, before);
