@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -42,7 +43,30 @@ std::string part_text(const bt_name& name, bt_namepart part) {
 }
 
 // One BibTeX name ("von Last, Jr, First", "First von Last", "{OpenAI}") as a CSL name.
+// True for a name btparse splits safely: at most two commas outside braces ("von Last, Jr,
+// First") and no empty part between them ("Galstyan,, Aram").
+bool well_formed_commas(std::string_view text) {
+  int depth = 0;
+  int commas = 0;
+  bool part_empty = true;
+  for (char c : text) {
+    if (c == '{') ++depth;
+    if (c == '}' && depth > 0) --depth;
+    if (c == ',' && depth == 0) {
+      if (part_empty) return false;
+      ++commas;
+      part_empty = true;
+    } else if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      part_empty = false;
+    }
+  }
+  return commas <= 2 && !(commas > 0 && part_empty);
+}
+
 Author author_of(char* text, char* file, int line, int index) {
+  // btparse's repair of a name with extra or empty comma parts leaves dangling part pointers (a
+  // fuzz finding): such a name is split by papertree's own rules instead.
+  if (!well_formed_commas(text)) return parse_person_name(latex_to_unicode(text));
   std::unique_ptr<bt_name, NameFree> name(bt_split_name(text, file, line, index));
   Author author;
   if (!name) return author;
@@ -131,6 +155,9 @@ void check_utf8(std::string_view text, const std::string& origin) {
     if (cp == U'\n') {
       ++line;
       line_start = pos;
+    } else if (cp == 0) {  // btparse's lexer works on C strings and asserts on one
+      throw DataError(Location{origin, line, at - line_start + 1, {}},
+                      "a NUL byte, which a BibTeX text file cannot hold");
     } else if (cp == 0xFFFD && text.substr(at, pos - at) != "\xEF\xBF\xBD") {
       throw DataError(Location{origin, line, at - line_start + 1, {}},
                       "invalid UTF-8 (convert the file with iconv -t UTF-8)");
@@ -164,13 +191,17 @@ std::vector<SourceRecord> read_bibtex(std::string_view text, const std::string& 
   if (!file) throw IoError(origin + ": cannot read the BibTeX text");
   std::vector<SourceRecord> records;
   boolean ok = 0;
+  std::size_t bad_line = 0;
+  // btparse remembers the file it reads until that file's end, and exits the process when the
+  // next file comes first: so the file is always read to its end, even past a malformed entry.
   while (AST* raw = bt_parse_entry(file.get(), file_name.data(), 0, &ok)) {
     std::unique_ptr<AST, AstFree> entry(raw);
-    if (!ok)
-      throw DataError(Location{origin, static_cast<std::size_t>(raw->line), 0, {}},
-                      "malformed BibTeX entry");
-    if (bt_entry_metatype(raw) == BTE_REGULAR) records.push_back(record_of(raw, origin));
+    if (!ok && bad_line == 0)
+      bad_line = std::max<std::size_t>(1, static_cast<std::size_t>(raw->line));
+    if (ok && bad_line == 0 && bt_entry_metatype(raw) == BTE_REGULAR)
+      records.push_back(record_of(raw, origin));
   }
+  if (bad_line != 0) throw DataError(Location{origin, bad_line, 0, {}}, "malformed BibTeX entry");
   return records;
 }
 

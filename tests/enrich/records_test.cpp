@@ -192,8 +192,34 @@ TEST(ReadBibtex, InvalidUtf8IsRefusedWithLineAndColumn) {
     EXPECT_EQ(std::string(e.what()),
               "refs.bib:2:15: invalid UTF-8 (convert the file with iconv -t UTF-8)");
   }
+  try {
+    read_bibtex(std::string("@misc{a, title = {x\0y}}", 23), "refs.bib");
+    FAIL() << "no error";
+  } catch (const DataError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "refs.bib:1:20: a NUL byte, which a BibTeX text file cannot hold");
+  }
   // U+FFFD itself is valid text.
   EXPECT_EQ(read_bibtex("@misc{a, title = {x \xef\xbf\xbd}}", "refs.bib").size(), 1u);
+}
+
+TEST(ReadBibtex, AMalformedFileLeavesTheReaderReadyForTheNext) {
+  // btparse keeps the file it reads until that file's end; a malformed entry in the middle must
+  // not leave it there (btparse would exit the process on the next file).
+  std::string bad =
+      "@misc{a, title = {A}}\n@misc{b, title = {B} author = {C}}\n@misc{c, title = {C}}\n";
+  EXPECT_THROW(read_bibtex(bad, "bad.bib"), DataError);
+  EXPECT_EQ(read_bibtex("@misc{d, title = {D}}", "good.bib").size(), 1u);
+}
+
+TEST(ReadBibtex, ANameWithTooManyCommasIsStillOneName) {
+  auto records = read_bibtex(
+      "@misc{a, title = {T}, author = {Lee, Jr, Ann, B, C and Dao, Tri and Galstyan,, Aram}}",
+      "refs.bib");
+  ASSERT_EQ(records.size(), 1u);
+  ASSERT_EQ(records[0].authors.size(), 3u);
+  EXPECT_EQ(records[0].authors[1].family, "Dao");
+  EXPECT_EQ(records[0].authors[2].family, "Galstyan");
 }
 
 }  // namespace
