@@ -1,7 +1,9 @@
 // Fuzz target: the bibliography readers and enrich. The first byte picks the reader (BibTeX or
 // CSL-JSON, by the file name, as `papertree enrich` does) and the side that wins conflicts; the
 // rest is the file. Any text either reads or is refused with a DataError; what reads is matched
-// against the embedded corpus, and the enriched corpus must still load, and its report render.
+// against a sample of the embedded corpus (every eighth paper, the whole taxonomy: the survey's
+// 432 papers made each input cost ~13 ms under the sanitizers, a few hundred runs in 30 s), and
+// the enriched corpus must still load, and its report render.
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
@@ -18,6 +20,21 @@
 
 using namespace papertree;
 
+namespace {
+
+const CorpusData& sample_corpus() {
+  static const CorpusData sample = [] {
+    CorpusData data = fuzz::embedded_corpus().data();
+    std::vector<Paper> kept;
+    for (std::size_t i = 0; i < data.papers.size(); i += 8) kept.push_back(data.papers[i]);
+    data.papers = std::move(kept);
+    return data;
+  }();
+  return sample;
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t size) {
   if (size == 0) return 0;
   const std::uint8_t pick = bytes[0];
@@ -32,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   }
   for (const SourceRecord& r : records)
     fuzz::check(r.line >= 1 && r.origin == origin, "a record without its file and line", r.key);
-  CorpusData data = fuzz::embedded_corpus().data();
+  CorpusData data = sample_corpus();
   EnrichOptions options;
   options.prefer = (pick & 2) ? Prefer::source : Prefer::corpus;
   EnrichReport report = enrich(data, records, options);

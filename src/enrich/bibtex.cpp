@@ -174,27 +174,58 @@ void add_month_macros() {
     bt_add_macro_text(const_cast<char*>(month[0]), const_cast<char*>(month[1]), nullptr, 0);
 }
 
+// What btparse reads: the entries where the syntax check found them, and every other byte (BibTeX's
+// comments between entries, @comment) a space or the newline it was, so that lines keep their
+// numbers and btparse has no "junk" to warn about on stderr.
+std::string entries_only(std::string_view text, const std::vector<detail::EntrySpan>& spans) {
+  std::string buffer(text.size(), ' ');
+  std::size_t from = 0;
+  auto blank = [&](std::size_t to) {
+    for (std::size_t i = from; i < to; ++i)
+      if (text[i] == '\n') buffer[i] = '\n';
+  };
+  for (const detail::EntrySpan& span : spans) {
+    blank(span.begin);
+    text.substr(span.begin, span.end - span.begin)
+        .copy(buffer.data() + span.begin, span.end - span.begin);
+    from = span.end;
+  }
+  blank(text.size());
+  return buffer;
+}
+
 }  // namespace
 
 std::vector<SourceRecord> read_bibtex(std::string_view text, const std::string& origin) {
   check_utf8(text, origin);
-  if (detail::check_bibtex_syntax(text, origin).empty()) return {};
+  std::vector<detail::EntrySpan> spans = detail::check_bibtex_syntax(text, origin);
+  if (spans.empty()) return {};
   static std::once_flag initialized;
   std::call_once(initialized, [] { bt_initialize(); });
   static std::mutex global_state;  // btparse's lexer and macro table are global
   std::lock_guard lock(global_state);
   bt_delete_all_macros();
   add_month_macros();
-  std::string buffer(text);
+  std::string buffer = entries_only(text, spans);
   std::string file_name = origin;
   std::unique_ptr<FILE, FileClose> file(fmemopen(buffer.data(), buffer.size(), "r"));
   if (!file) throw IoError(origin + ": cannot read the BibTeX text");
   std::vector<SourceRecord> records;
-  boolean ok = 0;
   std::size_t bad_line = 0;
-  // btparse remembers the file it reads until that file's end, and exits the process when the
-  // next file comes first: so the file is always read to its end, even past a malformed entry.
-  while (AST* raw = bt_parse_entry(file.get(), file_name.data(), 0, &ok)) {
+  // btparse remembers the file it reads (a static) until a call finds that file at its end, and
+  // exits the process when a call names another file first. Very bad input makes it return no
+  // entry before the end (status false): the rest of the file is then skipped, so that the call
+  // after it finds the end and forgets the file. The loop ends only on that end-of-file call.
+  while (true) {
+    boolean ok = 0;
+    AST* raw = bt_parse_entry(file.get(), file_name.data(), 0, &ok);
+    if (raw == nullptr) {
+      if (ok) break;  // the end: btparse has let go of the file
+      if (bad_line == 0) bad_line = 1;
+      std::fseek(file.get(), 0, SEEK_END);
+      std::fgetc(file.get());  // sets the end-of-file flag the next call looks at
+      continue;
+    }
     std::unique_ptr<AST, AstFree> entry(raw);
     if (!ok && bad_line == 0)
       bad_line = std::max<std::size_t>(1, static_cast<std::size_t>(raw->line));

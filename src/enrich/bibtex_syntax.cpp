@@ -21,16 +21,15 @@ class Checker {
  public:
   Checker(std::string_view text, const std::string& origin) : m_text(text), m_origin(origin) {}
 
-  std::vector<std::size_t> run() {
-    std::vector<std::size_t> starts;
+  std::vector<EntrySpan> run() {
+    std::vector<EntrySpan> spans;
     while (true) {
       std::size_t at = m_text.find('@', m_pos);
       if (at == std::string_view::npos) break;
       m_pos = at + 1;
-      starts.push_back(at);
-      entry(at);
+      if (entry(at)) spans.push_back({at, m_pos});
     }
-    return starts;
+    return spans;
   }
 
  private:
@@ -139,7 +138,8 @@ class Checker {
     }
   }
 
-  void entry(std::size_t at) {
+  // One entry from m_pos (after its '@'); false for a @comment, whose text is ignored.
+  bool entry(std::size_t at) {
     std::string type = ascii_lower(name());
     if (type.empty()) fail(m_pos, "expected an entry type after '@', found " + found());
     skip_space();
@@ -148,33 +148,47 @@ class Checker {
     char close = m_text[m_pos] == '{' ? '}' : ')';
     if (type == "comment") {
       if (close == '}') braced(at);
-      return;
+      return false;
     }
     ++m_pos;
     if (type == "preamble") {
       value(at);
     } else if (type == "string") {
       skip_space();
-      std::string macro = ascii_lower(name());
-      if (macro.empty()) fail(m_pos, "expected a macro name after @string, found " + found());
+      std::size_t start = m_pos;
+      field_name("a macro name");
+      std::string macro = ascii_lower(m_text.substr(start, m_pos - start));
       expect('=', "'=' after the macro name");
       value(at);
       m_macros.insert(macro);
     } else {
-      fields(at, type, close);
-      return;
+      return fields(at, type, close);
     }
     expect(close, std::string("'") + close + "' closing @" + type);
+    return true;
   }
 
-  void fields(std::size_t at, const std::string& type, char close) {
+  // A field or macro name: btparse refuses one that starts with a digit.
+  void field_name(const char* what) {
+    std::size_t start = m_pos;
+    std::string_view word = name();
+    if (word.empty()) fail(m_pos, std::string("expected ") + what + ", found " + found());
+    if (word[0] >= '0' && word[0] <= '9')
+      fail(start, std::string(what) + " cannot start with a digit: \"" +
+                      sanitize_for_display(word) + "\"");
+  }
+
+  // The key and fields of a regular entry; false for one with no field (nothing to read, and
+  // btparse refuses it).
+  bool fields(std::size_t at, const std::string& type, char close) {
     skip_space();
     if (name().empty()) fail(m_pos, "expected a cite key after @" + type + "{, found " + found());
+    bool any = false;
     while (true) {
       skip_space();
       if (m_pos < m_text.size() && m_text[m_pos] == close) {
         ++m_pos;
-        return;
+        return any;
       }
       if (m_pos >= m_text.size()) fail(at, "this entry is not closed (the file ends inside it)");
       if (m_text[m_pos] != ',')
@@ -183,16 +197,17 @@ class Checker {
       ++m_pos;
       skip_space();
       if (m_pos < m_text.size() && m_text[m_pos] == close) continue;
-      if (name().empty()) fail(m_pos, "expected a field name, found " + found());
+      field_name("a field name");
       expect('=', "'=' after the field name");
       value(at);
+      any = true;
     }
   }
 };
 
 }  // namespace
 
-std::vector<std::size_t> check_bibtex_syntax(std::string_view text, const std::string& origin) {
+std::vector<EntrySpan> check_bibtex_syntax(std::string_view text, const std::string& origin) {
   return Checker(text, origin).run();
 }
 

@@ -6,9 +6,16 @@
 
 namespace papertree::detail {
 
+/// Where one entry stands in the text: [begin, end), from its '@' to just after its closing brace.
+struct EntrySpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+
 /// Checks that `text` is well-formed BibTeX (entries, fields, balanced braces and quotes, defined
-/// @string macros, the month macros predefined). Returns the offset of each '@'. Throws DataError
-/// with file:line:col at the first mistake.
-std::vector<std::size_t> check_bibtex_syntax(std::string_view text, const std::string& origin);
+/// @string macros, the month macros predefined). Returns the span of each entry, @comment left
+/// out; text between entries is BibTeX's comment. Throws DataError with file:line:col at the first
+/// mistake.
+std::vector<EntrySpan> check_bibtex_syntax(std::string_view text, const std::string& origin);
 
 }  // namespace papertree::detail

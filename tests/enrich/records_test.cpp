@@ -212,6 +212,28 @@ TEST(ReadBibtex, AMalformedFileLeavesTheReaderReadyForTheNext) {
   EXPECT_EQ(read_bibtex("@misc{d, title = {D}}", "good.bib").size(), 1u);
 }
 
+TEST(ReadBibtex, NamesThatBtparseRefusesAreErrorsWithTheirColumn) {
+  EXPECT_EQ(bib_error("@misc{a, title = {T},\n 1st = {x}}"),
+            "refs.bib:2:2: a field name cannot start with a digit: \"1st\"");
+  EXPECT_EQ(bib_error("@string{2024venue = {ICML}}"),
+            "refs.bib:1:9: a macro name cannot start with a digit: \"2024venue\"");
+}
+
+TEST(ReadBibtex, TextBetweenEntriesAndEntriesWithoutFieldsAreSkippedQuietly) {
+  // BibTeX's comments are the text outside entries; btparse warns about each on stderr, so it is
+  // never shown them. An entry with a key and no field has nothing to read (btparse refuses it).
+  testing::internal::CaptureStderr();
+  auto records = read_bibtex(
+      "Exported by hand, 2024.\n@misc{a, title = {A}}\nnotes, with commas\n@misc{empty}\n"
+      "@misc(alsoempty,)\n@misc{b,\n title = {B}}\n",
+      "refs.bib");
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].line, 2u);
+  EXPECT_EQ(records[1].title, "B");
+  EXPECT_EQ(records[1].line, 6u);
+}
+
 TEST(ReadBibtex, ANameWithTooManyCommasIsStillOneName) {
   auto records = read_bibtex(
       "@misc{a, title = {T}, author = {Lee, Jr, Ann, B, C and Dao, Tri and Galstyan,, Aram}}",
