@@ -8,6 +8,7 @@
 #include <set>
 
 #include "export_common.hpp"
+#include "latex_text.hpp"
 #include "papertree/corpus/authors.hpp"
 #include "papertree/corpus/venue.hpp"
 #include "papertree/text/text.hpp"
@@ -127,6 +128,23 @@ std::string bibtex_url(std::string_view url) {
   return detail::percent_encode_url(url, "{}\\ \"");
 }
 
+// The URL as typeset text for howpublished. `\url` reads its argument verbatim, which it cannot
+// do inside another command's argument, where biblatex keeps every field: there a `#` is a macro
+// parameter ("Illegal parameter number") and a `%` starts a comment. A URL with either is
+// therefore spelled out in \texttt with LaTeX's escapes; any other stays a breakable \url.
+std::string howpublished_url(const std::string& url) {
+  if (url.find_first_of("#%") == std::string::npos) return "\\url{" + url + "}";
+  std::string text = "\\texttt{";
+  for (char c : url) {
+    std::string_view special = detail::latex_ascii_special(c, detail::LatexTarget::bibtex);
+    if (special.empty())
+      text += c;
+    else
+      text += special;
+  }
+  return text + "}";
+}
+
 void field(std::ostream& out, std::string_view name, const std::string& value) {
   out << ",\n  " << name << " = {" << value << "}";
 }
@@ -236,7 +254,7 @@ void write_entry(const Paper& paper, const std::string& key, std::ostream& out) 
     std::string arxiv = bibtex_text(paper.arxiv, false);
     field(out, "howpublished", arxiv.empty() ? "arXiv preprint" : "arXiv preprint arXiv:" + arxiv);
   }
-  if (kind == EntryKind::online && !url.empty()) field(out, "howpublished", "\\url{" + url + "}");
+  if (kind == EntryKind::online && !url.empty()) field(out, "howpublished", howpublished_url(url));
   if (kind == EntryKind::online && !venue.empty()) field(out, "note", venue);
   if (paper.year > 0) field(out, "year", std::to_string(paper.year));
   if (kind == EntryKind::preprint && !paper.arxiv.empty()) {

@@ -259,6 +259,20 @@ TEST(RenderBibtex, HostileAuthorsAndKeys) {
             std::string::npos);
 }
 
+TEST(RenderBibtex, AUrlWithHashOrPercentIsTextInHowpublished) {
+  // biblatex keeps fields as macro arguments, where \url cannot read '#' or '%' verbatim.
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 2, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}],
+    "papers": [{"id": "b", "title": "Board", "year": 2024, "venue": "Blog", "kind": "blog",
+      "links": [{"label": "Blog", "url": "https://example.org/a_b/board%20x#top"}],
+      "categories": ["a"]}]})");
+  std::string bib = bibtex_of(c, whole(c));
+  EXPECT_NE(bib.find("  howpublished = {\\texttt{https://example.org/a\\_b/board\\%20x\\#top}},\n"),
+            std::string::npos)
+      << bib;
+  EXPECT_NE(bib.find("  url = {https://example.org/a_b/board%20x#top}"), std::string::npos) << bib;
+}
+
 TEST(RenderBibtex, UrlsPercentEncodeC1AndBidiControls) {
   Corpus c = load_corpus_file(test::fixture("injection.json"));
   std::string bib = bibtex_of(c, whole(c));
