@@ -16,6 +16,11 @@ namespace snapshot_detail {
 void encode_corpus(ByteWriter& out, const CorpusData& data, const ProgressFn& progress);
 CorpusData decode_corpus(ByteReader& in);
 
+/// Writes a list of strings as its length, then each string.
+void put_strings(ByteWriter& out, const std::vector<std::string>& list);
+/// Reads a list written by put_strings.
+std::vector<std::string> get_strings(ByteReader& in);
+
 }  // namespace snapshot_detail
 
 /// Reads and writes SearchIndex's private arrays (it is the index's friend), so the snapshot

@@ -1,5 +1,5 @@
-#include "codec.hpp"
 #include "../json/members.hpp"
+#include "codec.hpp"
 
 namespace papertree::snapshot_detail {
 
@@ -35,17 +35,6 @@ ExtraKeys get_extra(ByteReader& in) {
     detail::append_member(extra, std::move(key), std::move(value));
   }
   return extra;
-}
-
-void put_strings(ByteWriter& out, const std::vector<std::string>& list) {
-  out.u64(list.size());
-  for (const auto& s : list) out.str(s);
-}
-
-std::vector<std::string> get_strings(ByteReader& in) {
-  std::vector<std::string> list(in.count(4));
-  for (auto& s : list) s = in.str();
-  return list;
 }
 
 void put_node(ByteWriter& out, const CategoryNode& node) {
@@ -140,6 +129,17 @@ Framework get_framework(ByteReader& in) {
 }
 
 }  // namespace
+
+void put_strings(ByteWriter& out, const std::vector<std::string>& list) {
+  out.u64(list.size());
+  for (const auto& s : list) out.str(s);
+}
+
+std::vector<std::string> get_strings(ByteReader& in) {
+  std::vector<std::string> list(in.count(4));
+  for (auto& s : list) s = in.str();
+  return list;
+}
 
 void encode_corpus(ByteWriter& out, const CorpusData& data, const ProgressFn& progress) {
   out.str(data.title);

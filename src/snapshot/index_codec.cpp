@@ -6,20 +6,11 @@ namespace papertree {
 
 using snapshot_detail::ByteReader;
 using snapshot_detail::ByteWriter;
+using snapshot_detail::get_strings;
 using snapshot_detail::MalformedSnapshot;
+using snapshot_detail::put_strings;
 
 namespace {
-
-void put_strings(ByteWriter& out, const std::vector<std::string>& list) {
-  out.u64(list.size());
-  for (const auto& s : list) out.str(s);
-}
-
-std::vector<std::string> get_strings(ByteReader& in) {
-  std::vector<std::string> list(in.count(4));
-  for (auto& s : list) s = in.str();
-  return list;
-}
 
 void require(bool ok, const char* what) {
   if (!ok) throw MalformedSnapshot(what);
