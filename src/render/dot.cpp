@@ -53,7 +53,7 @@ std::string dot_quote(std::string_view s) {
   // Graphviz reads entity references such as "&amp;" in plain labels too.
   static constexpr std::array<detail::CharReplacement, 3> k_escapes{
       {{'&', "&amp;"}, {'"', "\\\""}, {'\\', "\\\\"}}};
-  return '"' + detail::replace_chars(s, k_escapes) + '"';
+  return detail::quote_replacing(s, k_escapes);
 }
 
 void export_dot(const Corpus& corpus, const ExportSelection& selection,

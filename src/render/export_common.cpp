@@ -49,6 +49,10 @@ std::string replace_chars(std::string_view s, std::span<const CharReplacement> r
   return out;
 }
 
+std::string quote_replacing(std::string_view s, std::span<const CharReplacement> replacements) {
+  return '"' + replace_chars(s, replacements) + '"';
+}
+
 std::string percent_encode_url(std::string_view url, std::string_view also_encode) {
   constexpr char k_hex[] = "0123456789ABCDEF";
   url = trim(url);

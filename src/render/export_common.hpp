@@ -42,6 +42,9 @@ struct CharReplacement {
 /// written as its text: the one loop behind the HTML, Mermaid and Graphviz escapes.
 std::string replace_chars(std::string_view s, std::span<const CharReplacement> replacements);
 
+/// replace_chars(s, replacements) inside double quotes: a Mermaid or Graphviz label.
+std::string quote_replacing(std::string_view s, std::span<const CharReplacement> replacements);
+
 /// `url` trimmed, with every byte of a control character (C0, DEL, C1), of a bidi control
 /// (U+061C, U+200E/F, U+202A..U+202E, U+2066..U+2069) and of invalid UTF-8 percent-encoded, and
 /// the ASCII characters in `also_encode`: what the export formats write as a link.

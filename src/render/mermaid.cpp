@@ -42,7 +42,7 @@ std::string mermaid_quote(std::string_view s) {
       {'\\', "#92;"},
       {'%', "#37;"},
   }};
-  return '"' + detail::replace_chars(s, k_entities) + '"';
+  return detail::quote_replacing(s, k_entities);
 }
 
 void export_mermaid(const Corpus& corpus, const ExportSelection& selection,
