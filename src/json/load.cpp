@@ -8,6 +8,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <optional>
 #include <unordered_map>
@@ -135,11 +136,19 @@ class Reader {
     return it == obj.end() ? std::string() : take_string(*it, path / key);
   }
 
+  // Checks that `v` is an array (`what` names the expected shape), then appends each element,
+  // read by `read(element, its path)`, to `out`.
+  template <class T, class Read>
+  void append_each(Json& v, const JsonPath& path, const char* what, std::vector<T>& out,
+                   Read read) const {
+    expect(v, v.is_array(), path, what);
+    out.reserve(out.size() + v.size());
+    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(read(v[i], path[i]));
+  }
+
   std::vector<std::string> string_list(Json& v, const JsonPath& path) const {
-    expect(v, v.is_array(), path, "an array of strings");
     std::vector<std::string> out;
-    out.reserve(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(take_string(v[i], path[i]));
+    append_each(v, path, "an array of strings", out, std::bind_front(&Reader::take_string, this));
     return out;
   }
 
@@ -163,11 +172,10 @@ class Reader {
     node.id = required_string(v, path, "id");
     node.name = required_string(v, path, "name");
     if (auto it = v.find("children"); it != v.end()) {
-      JsonPath cpath = path / "children";
-      expect(*it, it->is_array(), cpath, "an array of categories");
-      for (std::size_t i = 0; i < it->size(); ++i) {
-        node.children.push_back(category((*it)[i], cpath[i], depth + 1));
-      }
+      append_each(*it, path / "children", "an array of categories", node.children,
+                  [this, depth](Json& child, const JsonPath& child_path) {
+                    return category(child, child_path, depth + 1);
+                  });
     }
     node.extra = extras(v, {"id", "name", "children"});
     return node;
@@ -211,10 +219,8 @@ class Reader {
   }
 
   std::vector<Author> author_list(Json& v, const JsonPath& path) const {
-    expect(v, v.is_array(), path, "an array of authors");
     std::vector<Author> out;
-    out.reserve(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) out.push_back(author(v[i], path[i]));
+    append_each(v, path, "an array of authors", out, std::bind_front(&Reader::author, this));
     return out;
   }
 
@@ -239,10 +245,8 @@ class Reader {
     if (auto it = v.find("kind"); it != v.end()) p.kind = take_string(*it, path / "kind");
     if (p.kind.empty()) fail(path / "kind", "a kind must not be empty");
     if (auto it = v.find("links"); it != v.end()) {
-      expect(*it, it->is_array(), path / "links", "an array of links");
-      p.links.reserve(it->size());
-      for (std::size_t i = 0; i < it->size(); ++i)
-        p.links.push_back(link((*it)[i], (path / "links")[i]));
+      append_each(*it, path / "links", "an array of links", p.links,
+                  std::bind_front(&Reader::link, this));
     }
     p.arxiv = optional_string(v, path, "arxiv");
     p.doi = optional_string(v, path, "doi");
@@ -315,21 +319,15 @@ class Reader {
     CorpusData d;
     d.title = required_string(root, top, "title");
     if (auto it = root.find("source"); it != root.end()) d.source = source(*it, top / "source");
-    Json& taxonomy = require(root, top, "taxonomy");
-    expect(taxonomy, taxonomy.is_array(), top / "taxonomy", "an array of categories");
-    for (std::size_t i = 0; i < taxonomy.size(); ++i) {
-      d.taxonomy.push_back(category(taxonomy[i], (top / "taxonomy")[i], 0));
-    }
-    Json& papers = require(root, top, "papers");
-    expect(papers, papers.is_array(), top / "papers", "an array of papers");
+    append_each(require(root, top, "taxonomy"), top / "taxonomy", "an array of categories",
+                d.taxonomy,
+                [this](Json& node, const JsonPath& path) { return category(node, path, 0); });
     d.papers = std::move(streamed);
-    for (std::size_t i = 0; i < papers.size(); ++i)
-      d.papers.push_back(paper(papers[i], (top / "papers")[i]));
+    append_each(require(root, top, "papers"), top / "papers", "an array of papers", d.papers,
+                std::bind_front(&Reader::paper, this));
     if (auto it = root.find("frameworks"); it != root.end()) {
-      expect(*it, it->is_array(), top / "frameworks", "an array of frameworks");
-      for (std::size_t i = 0; i < it->size(); ++i) {
-        d.frameworks.push_back(framework((*it)[i], (top / "frameworks")[i]));
-      }
+      append_each(*it, top / "frameworks", "an array of frameworks", d.frameworks,
+                  std::bind_front(&Reader::framework, this));
     }
     d.extra =
         extras(root, {"format", "version", "title", "source", "taxonomy", "papers", "frameworks"});
