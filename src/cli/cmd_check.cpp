@@ -41,13 +41,11 @@ void run_check(const CheckCommand& cmd, Context& ctx) {
 }  // namespace
 
 void setup_check(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<CheckCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "check",
+  auto [sub, cmd] = add_command<CheckCommand>(
+      app, ctx, run_check, "check",
       "Exit 0 when the corpus exports exactly the given markdown list; else a diff, exit 1");
   sub->add_option("--against", cmd->against, "The markdown list (a survey's README.md)")
       ->required();
-  sub->callback([cmd, &ctx] { run_check(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

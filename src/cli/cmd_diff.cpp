@@ -43,14 +43,13 @@ void run_diff(const DiffCommand& cmd, const Context& ctx) {
 }  // namespace
 
 void setup_diff(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<DiffCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "diff", "What changed between two corpus files or markdown lists (papers, categories)");
+  auto [sub, cmd] = add_command<DiffCommand>(
+      app, ctx, run_diff, "diff",
+      "What changed between two corpus files or markdown lists (papers, categories)");
   sub->add_option("old", cmd->old_path, "The older corpus (.json) or list (.md)")->required();
   sub->add_option("new", cmd->new_path, "The newer corpus (.json) or list (.md)")->required();
   sub->add_option("-f,--format", cmd->format, "Output format: text, json or markdown (a changelog)")
       ->check(CLI::IsMember({"text", "json", "markdown"}));
-  sub->callback([cmd, &ctx] { run_diff(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

@@ -62,9 +62,9 @@ void run_enrich(const EnrichCommand& cmd, Context& ctx) {
 }  // namespace
 
 void setup_enrich(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<EnrichCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "enrich", "Fill authors, DOIs and arXiv ids from CSL-JSON or BibTeX files");
+  auto [sub, cmd] =
+      add_command<EnrichCommand>(app, ctx, run_enrich, "enrich",
+                                 "Fill authors, DOIs and arXiv ids from CSL-JSON or BibTeX files");
   sub->add_option("files", cmd->files, "CSL-JSON (.json) or BibTeX/BibLaTeX (.bib) files")
       ->required();
   sub->add_option("-o,--output", cmd->output,
@@ -77,7 +77,6 @@ void setup_enrich(CLI::App& app, Context& ctx) {
   sub->add_option("-f,--format", cmd->format, "The report's format")
       ->capture_default_str()
       ->check(CLI::IsMember({"text", "json"}));
-  sub->callback([cmd, &ctx] { run_enrich(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

@@ -128,9 +128,8 @@ std::vector<std::string> export_format_names() {
 }
 
 void setup_export(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<ExportCommand>();
-  CLI::App* sub =
-      app.add_subcommand("export", "Export the corpus or one category in another format");
+  auto [sub, cmd] = add_command<ExportCommand>(
+      app, ctx, run_export, "export", "Export the corpus or one category in another format");
   sub->add_option("category", cmd->category, "Export only this category's subtree")
       ->type_name("CATEGORY");
   sub->add_option("-f,--format", cmd->format, "Output format")
@@ -160,7 +159,6 @@ void setup_export(CLI::App& app, Context& ctx) {
        {"papertree export speculative-decoding --format bibtex -o spec.bib", "BibTeX"},
        {"papertree export --format dot | dot -Tsvg -o taxonomy.svg", "the taxonomy figure"},
        {"papertree export quantization --format json -o quant.json", "a corpus of one subtree"}});
-  sub->callback([cmd, &ctx] { run_export(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

@@ -43,8 +43,8 @@ void run_frameworks(const FrameworksCommand& cmd, Context& ctx) {
 }  // namespace
 
 void setup_frameworks(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<FrameworksCommand>();
-  CLI::App* sub = app.add_subcommand("frameworks", "The LLM frameworks and what each supports");
+  auto [sub, cmd] = add_command<FrameworksCommand>(app, ctx, run_frameworks, "frameworks",
+                                                   "The LLM frameworks and what each supports");
   sub->add_option("--supports", cmd->supports,
                   "Only frameworks supporting this: training, inference or fine-tuning")
       ->check(CLI::IsMember({"training", "inference", "fine-tuning"}));
@@ -54,7 +54,6 @@ void setup_frameworks(CLI::App& app, Context& ctx) {
   set_examples(*sub, {{"papertree frameworks", "every framework"},
                       {"papertree frameworks --supports fine-tuning", "those that fine-tune"},
                       {"papertree frameworks | cut -f2,6", "names and URLs, for scripts"}});
-  sub->callback([cmd, &ctx] { run_frameworks(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

@@ -5,9 +5,9 @@
 
 #include "commands.hpp"
 #include "diagnostics.hpp"
-#include "output.hpp"
 #include "git_history.hpp"
 #include "help.hpp"
+#include "output.hpp"
 #include "papertree/import/markdown.hpp"
 #include "papertree/json/load.hpp"
 
@@ -51,9 +51,9 @@ void run_import(const ImportCommand& cmd, const Context& ctx) {
 }  // namespace
 
 void setup_import(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<ImportCommand>();
-  CLI::App* sub =
-      app.add_subcommand("import", "Read a markdown paper list (awesome-list style) into a corpus");
+  auto [sub, cmd] =
+      add_command<ImportCommand>(app, ctx, run_import, "import",
+                                 "Read a markdown paper list (awesome-list style) into a corpus");
   sub->add_option("file", cmd->input,
                   "The markdown file, such as the survey's README.md (- for standard input)")
       ->required()
@@ -75,7 +75,6 @@ void setup_import(CLI::App& app, Context& ctx) {
       "Date each paper (added) by the first commit that lists it, from git log of the file");
   set_examples(*sub, {{"papertree import README.md -o corpus.json", "a markdown list to a corpus"},
                       {"papertree --corpus corpus.json tree", "then use it"}});
-  sub->callback([cmd, &ctx] { run_import(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

@@ -44,9 +44,9 @@ void run_index(const IndexCommand& cmd, const Context& ctx) {
 }  // namespace
 
 void setup_index(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<IndexCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "index", "Compile a corpus file into its snapshot (the cache, or -o FILE) for fast loading");
+  auto [sub, cmd] = add_command<IndexCommand>(
+      app, ctx, run_index, "index",
+      "Compile a corpus file into its snapshot (the cache, or -o FILE) for fast loading");
   sub->add_option("corpus", cmd->input, "The corpus JSON file")->required();
   sub->add_option("-o,--output", cmd->output,
                   "Write the snapshot here (atomically) instead of the cache; use it with "
@@ -55,7 +55,6 @@ void setup_index(CLI::App& app, Context& ctx) {
   set_examples(*sub, {{"papertree index big.json", "compile into the cache; later commands use it"},
                       {"papertree index big.json -o big.snapshot",
                        "then: papertree --corpus big.snapshot tree"}});
-  sub->callback([cmd, &ctx] { run_index(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

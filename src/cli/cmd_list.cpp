@@ -31,9 +31,8 @@ void run_list(const ListCommand& cmd, Context& ctx) {
 }  // namespace
 
 void setup_list(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<ListCommand>();
-  CLI::App* sub =
-      app.add_subcommand("list", "List the papers of a category and the categories below it");
+  auto [sub, cmd] = add_command<ListCommand>(
+      app, ctx, run_list, "list", "List the papers of a category and the categories below it");
   sub->add_option(
          "category", cmd->category,
          "Category (id, path, name, words of a name, abbreviation); default: the whole corpus")
@@ -53,7 +52,6 @@ void setup_list(CLI::App& app, Context& ctx) {
                        "ids, short authors and code URLs"},
                       {"papertree list --venue ICLR --venue NeurIPS --year '>=2024'",
                        "the whole corpus, filtered"}});
-  sub->callback([cmd, &ctx] { run_list(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "option_values.hpp"
 #include "papertree/corpus/date.hpp"
 #include "papertree/corpus/select.hpp"
 #include "papertree/error.hpp"
@@ -116,14 +117,12 @@ void run_news(const NewsCommand& cmd, Context& ctx) {
 }  // namespace
 
 void setup_news(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<NewsCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "news", "What was added to the list, per category, newest first (needs added dates)");
+  auto [sub, cmd] = add_command<NewsCommand>(
+      app, ctx, run_news, "news",
+      "What was added to the list, per category, newest first (needs added dates)");
   sub->add_option("category", cmd->category, "Only this category's subtree");
   sub->add_option("--since", cmd->since, "Only papers added on or after this date (YYYY-MM-DD)");
-  sub->add_option("-f,--format", cmd->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
-  sub->callback([cmd, &ctx] { run_news(*cmd, ctx); });
+  add_text_json_format(*sub, cmd->format);
 }
 
 }  // namespace papertree::cli

@@ -109,11 +109,10 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
 }  // namespace
 
 void setup_search(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<SearchCommand>();
-  CLI::App* sub =
-      app.add_subcommand("search",
-                         "Ranked full-text search of titles, authors, venues and category names "
-                         "(docs/query-language.md)");
+  auto [sub, cmd] = add_command<SearchCommand>(
+      app, ctx, run_search, "search",
+      "Ranked full-text search of titles, authors, venues and category names "
+      "(docs/query-language.md)");
   sub->add_option("query", cmd->words,
                   "The query; words are ANDed (put -- before a query starting with -)")
       ->required();
@@ -129,7 +128,6 @@ void setup_search(CLI::App& app, Context& ctx) {
   sub->add_flag("--explain", cmd->explain, "Print the parsed query on stderr");
   add_output_options(*sub, cmd->output);
   set_search_help(*sub);
-  sub->callback([cmd, &ctx] { run_search(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

@@ -50,9 +50,9 @@ void run_show(const ShowCommand& cmd, Context& ctx) {
 }  // namespace
 
 void setup_show(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<ShowCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "show", "Show papers in full (authors, links, arXiv id, categories), or cite them");
+  auto [sub, cmd] = add_command<ShowCommand>(
+      app, ctx, run_show, "show",
+      "Show papers in full (authors, links, arXiv id, categories), or cite them");
   sub->add_option("paper", cmd->papers,
                   "Paper ids, arXiv ids or URLs, DOIs, or fragments of titles")
       ->required()
@@ -65,7 +65,6 @@ void setup_show(CLI::App& app, Context& ctx) {
                       {"papertree show 2306.00978", "by arXiv id"},
                       {"papertree show gptq sparsegpt --format bibtex", "BibTeX to cite them"},
                       {"papertree show gptq --format json", "as a JSON object"}});
-  sub->callback([cmd, &ctx] { run_show(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

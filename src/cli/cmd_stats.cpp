@@ -39,21 +39,19 @@ void run_stats(const StatsCommand& cmd, Context& ctx) {
 }  // namespace
 
 void setup_stats(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<StatsCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "stats", "Counts and charts: papers per year, venue and branch, code links");
+  auto [sub, cmd] =
+      add_command<StatsCommand>(app, ctx, run_stats, "stats",
+                                "Counts and charts: papers per year, venue and branch, code links");
   sub->add_option("category", cmd->category,
                   "Count only this category's subtree (id, path, name or prefix)")
       ->type_name("CATEGORY");
-  sub->add_option("-f,--format", cmd->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
+  add_text_json_format(*sub, cmd->format);
   sub->add_option("--top", cmd->top, "Venues shown in the text chart (default 10)")
       ->check(whole_number(1, std::numeric_limits<std::uint32_t>::max()));
   sub->add_flag("--ascii", cmd->ascii, "Draw bars with '#' instead of '█'");
   set_examples(*sub, {{"papertree stats", "the whole corpus"},
                       {"papertree stats quantization --top 5", "one subtree, five venues"},
                       {"papertree stats --format json", "for programs"}});
-  sub->callback([cmd, &ctx] { run_stats(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

@@ -39,8 +39,8 @@ void run_tree(const TreeCommand& cmd, Context& ctx) {
 }  // namespace
 
 void setup_tree(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<TreeCommand>();
-  CLI::App* sub = app.add_subcommand("tree", "Show the taxonomy with paper counts per category");
+  auto [sub, cmd] = add_command<TreeCommand>(app, ctx, run_tree, "tree",
+                                             "Show the taxonomy with paper counts per category");
   sub->add_option(
          "category", cmd->category,
          "Show only this category's subtree (id, path, name, words of a name, abbreviation)")
@@ -50,12 +50,10 @@ void setup_tree(CLI::App& app, Context& ctx) {
   sub->add_flag("--ascii", cmd->ascii, "Draw with plain ASCII instead of box-drawing characters");
   sub->add_flag("--ids", cmd->ids,
                 "Show each category's id after its name (what list, export and --in take)");
-  sub->add_option("-f,--format", cmd->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
+  add_text_json_format(*sub, cmd->format);
   set_examples(*sub, {{"papertree tree", "the whole taxonomy"},
                       {"papertree tree quant --depth 1", "Quantization and its children only"},
                       {"papertree tree --ascii > taxonomy.txt", "plain ASCII lines, for a file"}});
-  sub->callback([cmd, &ctx] { run_tree(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

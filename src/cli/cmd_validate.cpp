@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "edit_session.hpp"
+#include "option_values.hpp"
 #include "papertree/curate/report.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io/io.hpp"
@@ -65,12 +66,10 @@ void run_validate(const ValidateCommand& cmd, Context& ctx) {
 }  // namespace
 
 void setup_validate(CLI::App& app, Context& ctx) {
-  auto cmd = std::make_shared<ValidateCommand>();
-  CLI::App* sub = app.add_subcommand(
-      "validate",
+  auto [sub, cmd] = add_command<ValidateCommand>(
+      app, ctx, run_validate, "validate",
       "Check the corpus for defects (duplicates, bad ids, venues, links); exit 1 if any");
-  sub->add_option("-f,--format", cmd->format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
+  add_text_json_format(*sub, cmd->format);
   sub->add_flag("--strict", cmd->strict, "Fail on warnings too, not only on errors");
   sub->add_option("--rule", cmd->rules, "Run only this rule (repeatable)");
   sub->add_option("--ignore", cmd->ignore, "Switch this rule off (repeatable)");
@@ -79,7 +78,6 @@ void setup_validate(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"info", "warning", "error"}));
   sub->add_option("--explain", cmd->explain, "Explain one rule and exit");
   sub->add_flag("--list-rules", cmd->list_rules, "List the rules and exit");
-  sub->callback([cmd, &ctx] { run_validate(*cmd, ctx); });
 }
 
 }  // namespace papertree::cli

@@ -1,10 +1,26 @@
 #pragma once
 
+#include <memory>
+#include <string>
+#include <utility>
+
 #include <CLI/CLI.hpp>
 
 #include "context.hpp"
 
 namespace papertree::cli {
+
+/// Adds subcommand `name` to `app` with a fresh options struct `Command`, whose callback calls
+/// `run(command, ctx)`. Returns the subcommand (to bind options to the struct) and the struct.
+template <class Command, class Run>
+std::pair<CLI::App*, std::shared_ptr<Command>> add_command(CLI::App& app, Context& ctx, Run run,
+                                                           std::string name,
+                                                           std::string description) {
+  auto cmd = std::make_shared<Command>();
+  CLI::App* sub = app.add_subcommand(std::move(name), std::move(description));
+  sub->callback([cmd, &ctx, run] { run(*cmd, ctx); });
+  return {sub, cmd};
+}
 
 /// One function per subcommand: adds it to `app` with its options and its callback.
 void setup_tree(CLI::App& app, Context& ctx);

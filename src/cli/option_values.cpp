@@ -13,6 +13,11 @@ const std::vector<std::string>& paper_formats() {
   return formats;
 }
 
+CLI::Option* add_text_json_format(CLI::App& sub, std::string& format) {
+  return sub.add_option("-f,--format", format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}));
+}
+
 CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {
   std::string expected = "expected a whole number ≥ " + std::to_string(min);
   auto check = [min, max, expected](std::string& text) -> std::string {

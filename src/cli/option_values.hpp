@@ -15,6 +15,10 @@ const std::vector<std::string>& paper_formats();
 /// The --format values of `export`, in the order of its format table (cmd_export.cpp).
 std::vector<std::string> export_format_names();
 
+/// Adds `-f,--format` taking "text" or "json" (the commands whose output is a text report or
+/// its JSON form), bound to `format`.
+CLI::Option* add_text_json_format(CLI::App& sub, std::string& format);
+
 /// Checks that an option's value is a whole number from `min` to `max`, with a plain message:
 /// "expected a whole number ≥ 1, got \"0\"" rather than CLI11's floating-point range.
 CLI::Validator whole_number(std::uint64_t min, std::uint64_t max);
