@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "../json/syntax.hpp"
 #include "papertree/error.hpp"
 #include "papertree/text/text.hpp"
 
@@ -40,15 +41,7 @@ class Checker {
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
 
   [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
-    std::size_t line = 1, column = 1;
-    for (std::size_t i = 0; i < offset && i < m_text.size(); ++i) {
-      if (m_text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
+    auto [line, column] = line_column(m_text, offset);
     throw DataError(Location{m_origin, line, column, {}}, message);
   }
 

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "../json/syntax.hpp"
 #include "detail.hpp"
 
 #include "papertree/enrich/records.hpp"
@@ -12,18 +13,7 @@ namespace {
 
 using Json = nlohmann::json;
 
-std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size_t offset) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return {line, column};
-}
+using detail::line_column;
 
 // The line on which each item of the top-level array starts (one entry for a single object).
 std::vector<std::size_t> item_lines(std::string_view text) {
