@@ -29,6 +29,19 @@ DataError data_error(const std::string& origin, std::string path, const std::str
   return DataError(Location{origin, 0, 0, std::move(path)}, message);
 }
 
+// Throws unless `id` is a slug and `name` is not blank; `what` ("category", "framework") and
+// `path` (its JSON path) say where.
+void check_id_and_name(const std::string& origin, const std::string& path, std::string_view what,
+                       const std::string& id, const std::string& name) {
+  if (!is_slug(id)) {
+    throw data_error(origin, path + ".id",
+                     fmt::format("{} id {} is not a lowercase slug (a-z, 0-9 and single '-')", what,
+                                 quote_for_message(id)));
+  }
+  if (trim(name).empty())
+    throw data_error(origin, path + ".name", fmt::format("a {} name must not be empty", what));
+}
+
 // Flattens the nested taxonomy into pre-order, checking ids as it goes.
 class TreeFlattener {
  public:
@@ -39,14 +52,7 @@ class TreeFlattener {
            const std::string& json_path) {
     if (node.id.empty())
       throw data_error(m_origin, json_path + ".id", "a category id must not be empty");
-    if (!is_slug(node.id)) {
-      throw data_error(
-          m_origin, json_path + ".id",
-          fmt::format("category id {} is not a lowercase slug (a-z, 0-9 and single '-')",
-                      quote_for_message(node.id)));
-    }
-    if (trim(node.name).empty())
-      throw data_error(m_origin, json_path + ".name", "a category name must not be empty");
+    check_id_and_name(m_origin, json_path, "category", node.id, node.name);
     auto [it, fresh] = m_seen.emplace(node.id, json_path);
     if (!fresh) {
       throw data_error(
@@ -188,14 +194,7 @@ void Corpus::index_frameworks() {
   for (std::size_t i = 0; i < m_data.frameworks.size(); ++i) {
     const Framework& f = m_data.frameworks[i];
     std::string at = fmt::format("frameworks[{}]", i);
-    if (!is_slug(f.id)) {
-      throw data_error(
-          m_origin, at + ".id",
-          fmt::format("framework id {} is not a lowercase slug (a-z, 0-9 and single '-')",
-                      quote_for_message(f.id)));
-    }
-    if (trim(f.name).empty())
-      throw data_error(m_origin, at + ".name", "a framework name must not be empty");
+    check_id_and_name(m_origin, at, "framework", f.id, f.name);
     auto [it, fresh] = seen.emplace(f.id, i);
     if (!fresh) {
       throw data_error(m_origin, at + ".id",
