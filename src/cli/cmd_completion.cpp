@@ -51,6 +51,12 @@ std::vector<const CLI::App*> visible_commands(const CLI::App& app) {
   return app.get_subcommands([](const CLI::App* s) { return !s->get_group().empty(); });
 }
 
+std::vector<std::string> visible_command_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::App* c : visible_commands(app)) names.push_back(c->get_name());
+  return names;
+}
+
 std::vector<const CLI::Option*> valued_options(const CLI::App& app) {
   return app.get_options(
       [](const CLI::Option* o) { return !o->get_positional() && !allowed_values(*o).empty(); });
@@ -91,8 +97,7 @@ void write_bash_values(const CLI::App& app, std::ostream& out) {
 }
 
 void write_bash(const CLI::App& app, std::ostream& out) {
-  std::vector<std::string> names;
-  for (const CLI::App* c : visible_commands(app)) names.push_back(c->get_name());
+  std::vector<std::string> names = visible_command_names(app);
   out << "# bash completion for papertree: source <(papertree completion bash)\n"
          "_papertree_ids() {\n"
          "  local i corpus=()\n"
@@ -154,8 +159,7 @@ void write_fish_options(const CLI::App& app, const std::string& when, std::ostre
 }
 
 void write_fish(const CLI::App& app, std::ostream& out) {
-  std::vector<std::string> names;
-  for (const CLI::App* c : visible_commands(app)) names.push_back(c->get_name());
+  std::vector<std::string> names = visible_command_names(app);
   out << "# fish completion for papertree: papertree completion fish | source\n"
          "function __papertree_ids\n"
          "    set -l tokens (commandline -opc)\n"
