@@ -88,7 +88,7 @@ bool joinable(const QueryNode& node) {
 PaperSet QueryEvaluator::all_of(const QueryNode& node, bool positive) {
   std::vector<const QueryNode*> filters;
   std::vector<const QueryNode*> negations;
-  std::vector<std::pair<const QueryNode*, PaperSet>> parts;
+  std::vector<const QueryNode*> texts;
   bool skipped = false;
   for (const QueryNode& child : node.children) {
     if (is_filter(child)) {
@@ -98,30 +98,60 @@ PaperSet QueryEvaluator::all_of(const QueryNode& node, bool positive) {
     } else if (is_empty_text(child)) {
       skipped = true;  // neutral next to other terms, nothing on its own
     } else {
-      parts.emplace_back(&child, eval(child, positive));
+      texts.push_back(&child);
     }
   }
-  if (parts.empty() && skipped) return {};
+  if (texts.empty() && skipped) return {};
+  std::optional<PaperSet> hits;
+  for (PaperSet& set : part_sets(texts, positive))
+    hits = hits ? intersect(*hits, set) : std::move(set);
+  if (!hits) hits = all_papers();
+  for (const QueryNode* f : filters) hits = filter(*f, std::move(*hits));
+  for (const QueryNode* n : negations) hits = subtract(*hits, eval(*n, !positive));
+  return std::move(*hits);
+}
+
+std::vector<PaperSet> QueryEvaluator::part_sets(const std::vector<const QueryNode*>& texts,
+                                                bool positive) {
+  std::vector<PaperSet> sets;
+  sets.reserve(texts.size());
+  for (const QueryNode* t : texts) sets.push_back(eval(*t, positive));
   // Two adjacent words also match the one word they make together: "flash attention" finds
   // FlashAttention, "kv cache" KVCache. The pair then matches (A and B) or AB.
-  for (std::size_t i = 0; i + 1 < parts.size(); ++i) {
-    const QueryNode& a = *parts[i].first;
-    const QueryNode& b = *parts[i + 1].first;
+  for (std::size_t i = 0; i + 1 < texts.size(); ++i) {
+    const QueryNode& a = *texts[i];
+    const QueryNode& b = *texts[i + 1];
     if (!joinable(a) || !joinable(b) || a.field != b.field) continue;
     std::vector<TextToken> joined = tokenize(a.text + b.text);
     if (joined.size() != 1) continue;
     auto id = m_index.term_id(joined.front().term);
     if (!id) continue;
     PaperSet together = terms({*id}, a.field, positive);
-    parts[i].second = unite(parts[i].second, together);
-    parts[i + 1].second = unite(parts[i + 1].second, together);
+    sets[i] = unite(sets[i], together);
+    sets[i + 1] = unite(sets[i + 1], together);
   }
-  std::optional<PaperSet> hits;
-  for (auto& [child, set] : parts) hits = hits ? intersect(*hits, set) : std::move(set);
-  if (!hits) hits = all_papers();
-  for (const QueryNode* f : filters) hits = filter(*f, std::move(*hits));
-  for (const QueryNode* n : negations) hits = subtract(*hits, eval(*n, !positive));
-  return std::move(*hits);
+  return sets;
+}
+
+void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
+                                std::optional<CategoryIndex> named) {
+  std::vector<PaperSet> sets = part_sets(texts, true);
+  std::optional<PaperSet> full;
+  for (const PaperSet& set : sets) full = full ? intersect(*full, set) : set;
+  if (!full) full.emplace();
+  score(*full, named);
+  if (sets.size() < 2 || full->size() >= k_few_full_matches) return;
+  // Few papers hold every word: those that hold all but one follow them (any one word of two).
+  std::vector<std::uint32_t> held(m_corpus.papers().size(), 0);
+  for (const PaperSet& set : sets) {
+    for (PaperIndex p : set) ++held[p];
+  }
+  const std::size_t need = sets.size() - 1;
+  PaperSet near;
+  for (PaperIndex p = 0; p < held.size(); ++p) {
+    if (held[p] >= need && held[p] < sets.size()) near.push_back(p);
+  }
+  score_near(*full, near, named);
 }
 
 PaperSet QueryEvaluator::any_of(const QueryNode& node, bool positive) {
@@ -283,9 +313,18 @@ std::string plain_words(const QueryNode& query) {
 SearchResult SearchIndex::search(const QueryNode& query) const {
   SearchResult result;
   QueryEvaluator evaluator(*this, result);
-  PaperSet hits = evaluator.eval(query, true);
   std::string words = plain_words(query);
-  evaluator.score(hits, words.empty() ? std::nullopt : category_named_by(m_corpus, words));
+  std::optional<CategoryIndex> named =
+      words.empty() ? std::nullopt : category_named_by(m_corpus, words);
+  if (!words.empty() && query.kind == QueryNode::Kind::all_of) {
+    std::vector<const QueryNode*> texts;
+    for (const QueryNode& child : query.children) {
+      if (!is_empty_text(child)) texts.push_back(&child);
+    }
+    evaluator.rank_words(texts, named);
+  } else {
+    evaluator.score(evaluator.eval(query, true), named);
+  }
   std::sort(result.highlight.begin(), result.highlight.end());
   result.highlight.erase(std::unique(result.highlight.begin(), result.highlight.end()),
                          result.highlight.end());

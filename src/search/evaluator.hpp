@@ -28,6 +28,9 @@ class QueryEvaluator {
   PaperSet eval(const QueryNode& node, bool positive);
   /// Ranks `hits` into the result; `named` is the category the query's words name, if any.
   void score(const PaperSet& hits, std::optional<CategoryIndex> named);
+  /// Evaluates and ranks a query of plain words (`texts`, the children of its all_of node):
+  /// the papers that hold every word, then, when they are few, those that hold all but one.
+  void rank_words(const std::vector<const QueryNode*>& texts, std::optional<CategoryIndex> named);
 
  private:
   // (paper, occurrences) pairs of one scored leaf in one field, sorted by paper.
@@ -44,6 +47,8 @@ class QueryEvaluator {
   PaperSet all_papers() const;
   std::vector<std::size_t> fields_of(Field field) const;
   PaperSet all_of(const QueryNode& node, bool positive);
+  std::vector<PaperSet> part_sets(const std::vector<const QueryNode*>& texts, bool positive);
+  void score_near(const PaperSet& full, const PaperSet& near, std::optional<CategoryIndex> named);
   PaperSet any_of(const QueryNode& node, bool positive);
   PaperSet complement(const PaperSet& set) const;
   PaperSet filter(const QueryNode& node, PaperSet candidates) const;

@@ -221,6 +221,47 @@ void boost_cluster(const Corpus& corpus, const PaperSet& hits, std::vector<doubl
 
 }  // namespace
 
+namespace {
+
+// Pseudo-relevance feedback through the taxonomy: a paper's score is multiplied by one plus the
+// share of `topic` (the papers that hold every word) placed in one of its own categories, so
+// near matches that sit where the full matches sit come first.
+void boost_by_topic(const Corpus& corpus, const PaperSet& topic, const PaperSet& hits,
+                    std::vector<double>& scores) {
+  if (topic.empty()) return;
+  std::vector<std::size_t> counts = count_in_subtrees(corpus, topic);
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    std::size_t best = 0;
+    for (CategoryIndex c : corpus.paper_categories(hits[i])) best = std::max(best, counts[c]);
+    scores[i] *= 1.0 + static_cast<double>(best) / static_cast<double>(topic.size());
+  }
+}
+
+}  // namespace
+
+void QueryEvaluator::score_near(const PaperSet& full, const PaperSet& near,
+                                std::optional<CategoryIndex> named) {
+  std::vector<double> scores(near.size(), 0.0);
+  for (std::size_t i = 0; i < near.size(); ++i) scores[i] = m_scores[near[i]];
+  if (named) boost_subtree(m_corpus, near, *named, k_named_boost, scores);
+  boost_by_topic(m_corpus, full, near, scores);
+  if (full.empty()) boost_cluster(m_corpus, near, scores);
+  // A near match never scores above a full match: higher stays better down the list.
+  const double floor = m_result.scores.empty() ? 0.0 : m_result.scores.back();
+  const double top = scores.empty() ? 0.0 : *std::max_element(scores.begin(), scores.end());
+  if (!m_result.scores.empty() && top > floor) {
+    for (double& s : scores) s *= floor / top;
+  }
+  std::vector<std::size_t> order(near.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
+  for (std::size_t i : order) {
+    m_result.papers.push_back(near[i]);
+    m_result.scores.push_back(scores[i]);
+  }
+}
+
 void QueryEvaluator::score(const PaperSet& hits, std::optional<CategoryIndex> named) {
   std::vector<double> scores(hits.size(), 0.0);
   if (!m_scores.empty()) {

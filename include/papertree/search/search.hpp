@@ -43,6 +43,10 @@ std::string fold_term(std::string_view word);
 /// boundary or holds other characters than ASCII letters and digits.
 std::vector<std::string> compound_parts(std::string_view word);
 
+/// A query of plain words (no operators, fields or filters) that fewer papers than this hold
+/// whole also lists, after those, the papers that hold all its words but one (one of two).
+inline constexpr std::size_t k_few_full_matches = 10;
+
 /// Where a query word matched no indexed term and close spellings were used instead.
 struct Correction {
   std::string typed;  ///< the word as typed
@@ -79,9 +83,11 @@ class SearchIndex {
 
   /// Evaluates a parsed query: papers that match it, ranked by BM25 (title matches weigh most,
   /// then parts of title words, then category names and authors, then venues), ties by corpus
-  /// order. A word matching nothing is read as a prefix when it starts indexed words, else
-  /// replaced by spellings one edit away (two for long words), unless it holds a digit; both
-  /// are reported in `corrections`. Throws UsageError for an unknown `in:` category.
+  /// order; for a query of plain words held whole by few papers, the near matches follow
+  /// (k_few_full_matches), the ones in the full matches' categories first. A word matching nothing
+  /// is read as a prefix when it starts indexed words, else replaced by spellings one edit away
+  /// (two for long words), unless it holds a digit; both are reported in `corrections`. Throws
+  /// UsageError for an unknown `in:` category.
   SearchResult search(const QueryNode& query) const;
 
   /// Number of distinct indexed terms.
