@@ -55,7 +55,9 @@ void run_enrich(const EnrichCommand& cmd, Context& ctx) {
   }
   std::ostream& out = to_stdout ? std::cerr : std::cout;
   if (ctx.quiet && to_stdout) return;
-  render_enrich_report(report, cmd.dry_run, out);
+  // Fitted only when the report goes to a terminal (stdout; stderr is not asked).
+  const Terminal& term = ctx.terminal();
+  render_enrich_report(report, cmd.dry_run, out, !to_stdout && term.is_tty ? term.width : 0);
   if (cmd.dry_run) out << "Dry run: nothing written.\n";
 }
 

@@ -57,7 +57,10 @@ void run_validate(const ValidateCommand& cmd, Context& ctx) {
   if (cmd.format == "json") {
     render_validation_json(report, output, std::cout);
   } else {
-    output.style = ctx.terminal().style();
+    const Terminal& term = ctx.terminal();
+    output.style = term.style();
+    // Only on a terminal: a pipe (an editor, grep) gets every value whole.
+    if (term.is_tty) output.width = term.width;
     render_validation_text(report, output, std::cout);
   }
   if (!report.passed(cmd.strict)) ctx.exit_code = static_cast<int>(ExitCode::check_failed);

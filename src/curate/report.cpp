@@ -1,6 +1,9 @@
 // Output of `papertree validate`: text for people, JSON for programs.
 #include "papertree/curate/report.hpp"
 
+#include <algorithm>
+#include <numeric>
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -29,6 +32,65 @@ std::string_view severity_style(Severity severity, const TextStyle& style) {
   return {};
 }
 
+// The narrowest a quoted value is cut to when a line is fitted to a width.
+constexpr std::size_t k_min_quoted_width = 20;
+
+struct Quoted {
+  std::size_t begin;  // the first byte inside the quotes
+  std::size_t end;    // the closing quote
+};
+
+// The values a message quotes: a '"' at the start or after a space or '(' opens one, the next
+// '"' at the end or before a space or one of "),:;." closes it.
+std::vector<Quoted> quoted_values(std::string_view text) {
+  std::vector<Quoted> values;
+  auto closes = [&](std::size_t i) {
+    return i + 1 == text.size() ||
+           std::string_view(" ),:;.").find(text[i + 1]) != std::string_view::npos;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '"' || (i > 0 && text[i - 1] != ' ' && text[i - 1] != '(')) continue;
+    std::size_t end = i + 1;
+    while (end < text.size() && !(text[end] == '"' && closes(end))) ++end;
+    if (end == text.size()) break;
+    values.push_back({i + 1, end});
+    i = end;
+  }
+  return values;
+}
+
+// `text` with its widest quoted values cut (with "…", to no fewer than k_min_quoted_width
+// columns) until `used` columns before it and the text fit `width`; as it is when `width` is 0.
+// The words around the values (ids, paths, rule names) are never cut.
+std::string fit_quoted(const std::string& text, std::size_t used, std::size_t width) {
+  if (width == 0) return text;
+  std::vector<Quoted> values = quoted_values(text);
+  std::vector<std::string> shown;
+  std::vector<std::size_t> widths, order(values.size());
+  for (const Quoted& q : values) {
+    shown.push_back(text.substr(q.begin, q.end - q.begin));
+    widths.push_back(display_width(shown.back()));
+  }
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return widths[a] > widths[b]; });
+  std::size_t total = used + display_width(text);
+  for (std::size_t i : order) {
+    if (total <= width || widths[i] <= k_min_quoted_width) break;
+    std::size_t keep = std::max(k_min_quoted_width, widths[i] - std::min(widths[i], total - width));
+    shown[i] = truncate_to_width(shown[i], keep);
+    total -= widths[i] - display_width(shown[i]);
+  }
+  std::string out;
+  std::size_t done = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    out.append(text, done, values[i].begin - done);
+    out += shown[i];
+    done = values[i].end;
+  }
+  return out.append(text, done);
+}
+
 std::string plural(std::size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
@@ -41,13 +103,18 @@ void render_validation_text(const ValidationReport& report, const ValidationOutp
   std::string origin = sanitize_for_display(output.origin);
   for (const Finding& finding : report.findings) {
     if (finding.severity < output.shown) continue;
-    out << location(finding, origin) << ": " << severity_style(finding.severity, style)
-        << severity_name(finding.severity) << style.reset << " [" << finding.rule << "] "
-        << finding.subject_kind << ' ' << style.bold << sanitize_for_display(finding.subject_id)
-        << style.reset << ": " << sanitize_for_display(finding.message) << '\n';
+    std::string where = location(finding, origin);
+    std::string_view severity = severity_name(finding.severity);
+    std::string id = sanitize_for_display(finding.subject_id);
+    std::size_t used = display_width(where) + severity.size() + finding.rule.size() +
+                       finding.subject_kind.size() + display_width(id) + 9;
+    out << where << ": " << severity_style(finding.severity, style) << severity << style.reset
+        << " [" << finding.rule << "] " << finding.subject_kind << ' ' << style.bold << id
+        << style.reset << ": "
+        << fit_quoted(sanitize_for_display(finding.message), used, output.width) << '\n';
     if (!finding.suggestion.empty()) {
       out << "    " << style.dim << "fix: " << style.reset
-          << sanitize_for_display(finding.suggestion) << '\n';
+          << fit_quoted(sanitize_for_display(finding.suggestion), 9, output.width) << '\n';
     }
   }
   std::size_t errors = report.count(Severity::error);

@@ -1,5 +1,6 @@
 #include "papertree/enrich/report.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "papertree/text/text.hpp"
@@ -12,21 +13,45 @@ std::string where(const std::string& origin, std::size_t line) {
   return sanitize_for_display(origin) + (line > 0 ? ":" + std::to_string(line) : "");
 }
 
+// The narrowest a title or an author list is cut to when a line is fitted to a width.
+constexpr std::size_t k_min_text_width = 20;
+
+// `text` cut with "…" so that `used` columns and it fit `width`, to no fewer than
+// k_min_text_width columns; whole when `width` is 0.
+std::string fitted(const std::string& text, std::size_t used, std::size_t width) {
+  if (width == 0) return text;
+  std::size_t room = width > used ? width - used : 0;
+  return truncate_to_width(text, std::max(room, k_min_text_width));
+}
+
+// A before or after value of a change as the report shows it: quoted, or "(none)"; an author
+// list is cut so that `used` columns and it fit `width`, an id or a DOI never.
+std::string change_value(const EnrichChange& c, const std::string& value, std::size_t used,
+                         std::size_t width) {
+  if (value.empty()) return "(none)";
+  std::string text = sanitize_for_display(value);
+  return "\"" + (c.field == "authors" ? fitted(text, used, width) : text) + "\"";
+}
+
 std::string plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
 }  // namespace
 
-void render_enrich_report(const EnrichReport& report, bool list_changes, std::ostream& out) {
+void render_enrich_report(const EnrichReport& report, bool list_changes, std::ostream& out,
+                          std::size_t width) {
   out << "Read " << plural(report.records, "record", "records") << "; matched " << report.matched()
       << " (" << report.by_doi << " by DOI, " << report.by_arxiv << " by arXiv id, "
       << report.by_title << " by title).\n";
   if (!report.unmatched.empty()) {
     out << "Unmatched " << plural(report.unmatched.size(), "record", "records") << ":\n";
-    for (const UnmatchedRecord& u : report.unmatched)
-      out << "  " << where(u.origin, u.line) << ": \"" << sanitize_for_display(u.title) << "\" ("
+    for (const UnmatchedRecord& u : report.unmatched) {
+      std::string place = where(u.origin, u.line);
+      std::size_t used = display_width(place) + u.reason.size() + 9;
+      out << "  " << place << ": \"" << fitted(sanitize_for_display(u.title), used, width) << "\" ("
           << u.reason << ")\n";
+    }
   }
   if (!report.conflicts.empty()) {
     out << plural(report.conflicts.size(), "conflict", "conflicts") << ":\n";
@@ -52,9 +77,14 @@ void render_enrich_report(const EnrichReport& report, bool list_changes, std::os
   out << ".\n";
   if (!list_changes) return;
   for (const EnrichChange& c : report.changes) {
-    out << "  " << sanitize_for_display(c.paper) << ": " << c.field << ": "
-        << (c.before.empty() ? "(none)" : "\"" + sanitize_for_display(c.before) + "\"") << " -> \""
-        << sanitize_for_display(c.after) << "\"\n";
+    // The value before gets at most half the room the paper and the field leave, the value
+    // after the rest.
+    std::string paper = sanitize_for_display(c.paper);
+    std::size_t used = display_width(paper) + c.field.size() + 12;  // "  ", ": " twice, " -> ", ""
+    std::size_t half = width > used ? used + (width - used) / 2 : used;
+    std::string before = change_value(c, c.before, half, width);
+    std::string after = change_value(c, c.after, used + display_width(before), width);
+    out << "  " << paper << ": " << c.field << ": " << before << " -> " << after << "\n";
   }
 }
 

@@ -43,8 +43,9 @@ std::string latex_for(char32_t cp) {
 }
 
 // Escapes one word (no spaces); sets `needs_braces` when it holds a capital or a command. Goes one
-// grapheme cluster at a time, composed first: "e" + U+0301 is é, and an emoji sequence (with
-// modifiers, joiners, selectors) that pdflatex cannot typeset is one '?', not four.
+// grapheme cluster at a time: a letter with marks as accent commands, else composed first, and an
+// emoji sequence (with modifiers, joiners, selectors) that pdflatex cannot typeset is one '?', not
+// four.
 std::string escape_word(std::string_view word, bool& needs_braces) {
   std::string out;
   needs_braces = false;
@@ -53,6 +54,16 @@ std::string escape_word(std::string_view word, bool& needs_braces) {
     bool lone_ascii =
         c < 0x80 && (pos + 1 == word.size() || static_cast<unsigned char>(word[pos + 1]) < 0x80);
     std::size_t end = lone_ascii ? pos + 1 : next_grapheme(word, pos);
+    if (!lone_ascii) {
+      // A letter with marks, with or without a precomposed form ("x" + U+0304 is {\=x}).
+      std::string letter = detail::latex_latin_cluster(word.substr(pos, end - pos));
+      if (letter.size() > 1) {
+        needs_braces = true;
+        out += letter;
+        pos = end;
+        continue;
+      }
+    }
     char32_t cp = lone_ascii ? c : detail::composed_first_code_point(word.substr(pos, end - pos));
     pos = end;
     if (cp >= 0x80) {

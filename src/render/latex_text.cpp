@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <vector>
 
 namespace papertree::detail {
 
@@ -102,8 +103,15 @@ constexpr std::array<AccentMark, 14> k_marks{{
     {0x0331, 'b'},
 }};
 
+// Marks OT1 has no command for, written as the nearest one it has, so the letter keeps a mark:
+// the ogonek (ą) and the comma below (ș, ț) as the cedilla. Only for writing: \c is read back as
+// the cedilla.
+constexpr std::array<AccentMark, 2> k_substitutes{{{0x0328, 'c'}, {0x0326, 'c'}}};
+
 char accent_command(char32_t mark) {
   for (const AccentMark& m : k_marks)
+    if (m.mark == mark) return m.command;
+  for (const AccentMark& m : k_substitutes)
     if (m.mark == mark) return m.command;
   return 0;
 }
@@ -189,6 +197,37 @@ std::string_view special_letter(char32_t cp) {
   }
 }
 
+// The code points of `text` after canonical decomposition (NFD): "ǿ" is ø, U+0301.
+std::vector<char32_t> decomposed(std::string_view text) {
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &out,
+                   static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_DECOMPOSE));
+  std::vector<char32_t> parts;
+  if (n > 0 && out != nullptr) {
+    std::string_view bytes(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+    for (std::size_t pos = 0; pos < bytes.size();) parts.push_back(next_code_point(bytes, pos));
+  }
+  std::free(out);
+  return parts;
+}
+
+bool is_mark(char32_t cp) {
+  utf8proc_category_t category = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+  return category == UTF8PROC_CATEGORY_MN || category == UTF8PROC_CATEGORY_MC ||
+         category == UTF8PROC_CATEGORY_ME;
+}
+
+// The letter accents go on: an ASCII letter, or one with its own command (ø as \o, ı as \i).
+std::string base_letter(char32_t cp) {
+  if (is_ascii_letter(cp)) return std::string(1, static_cast<char>(cp));
+  std::string_view special = special_letter(cp);
+  if (special.size() > 3 && special.front() == '{' && special[1] == '\\')
+    return std::string(special.substr(1, special.size() - 2));
+  return {};
+}
+
 }  // namespace
 
 std::string_view latex_ascii_special(char c, LatexTarget target) {
@@ -208,15 +247,27 @@ std::string_view latex_math_symbol(char32_t cp) {
 std::string latex_latin_letter(char32_t cp) {
   if (cp < 0xC0) return {};
   if (std::string_view special = special_letter(cp); !special.empty()) return std::string(special);
-  utf8proc_int32_t parts[8];
-  utf8proc_int32_t boundclass = 0;
-  utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(cp), parts, 8,
-                                               UTF8PROC_DECOMPOSE, &boundclass);
-  if (n < 2 || n > 8 || !is_ascii_letter(static_cast<char32_t>(parts[0]))) return {};
-  std::string letter(1, static_cast<char>(parts[0]));
-  for (utf8proc_ssize_t i = 1; i < n; ++i) {
-    char command = accent_command(static_cast<char32_t>(parts[i]));
-    if (command == 0) continue;  // a mark OT1 cannot typeset (ogonek, horn…) is left off
+  std::string text;
+  append_utf8(text, cp);
+  return latex_latin_cluster(text);
+}
+
+std::string latex_latin_cluster(std::string_view cluster) {
+  std::vector<char32_t> parts = decomposed(cluster);
+  // A cluster that is one letter with its own command is that command (å is \aa, not \r{a}).
+  char32_t first = composed_first_code_point(cluster);
+  std::string alone;
+  append_utf8(alone, first);
+  if (std::string_view special = special_letter(first);
+      !special.empty() && decomposed(alone) == parts)
+    return std::string(special);
+  if (parts.size() < 2) return {};
+  std::string letter = base_letter(parts[0]);
+  if (letter.empty()) return {};
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    if (!is_mark(parts[i])) return {};  // not one letter with marks: not ours to spell
+    char command = accent_command(parts[i]);
+    if (command == 0) continue;  // a mark OT1 cannot typeset (horn, hook above…) is left off
     if ((letter == "i" || letter == "j") && !is_below(command)) letter = "\\" + letter;
     bool symbol = std::string_view("`'^~=.\"").find(command) != std::string_view::npos;
     if (symbol && (letter.size() == 1 || letter == "\\i" || letter == "\\j")) {

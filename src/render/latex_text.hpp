@@ -20,9 +20,16 @@ std::string_view latex_math_symbol(char32_t cp);
 
 /// ASCII LaTeX for a Latin letter with accents (`{\'e}`, `{\c{c}}`, `{\v{s}}`, `{\~{\^e}}` for ễ),
 /// read from its Unicode decomposition; for the letters with their own command (`{\L}`, `{\ss}`,
-/// `{\o}`), and the ×, ÷ signs as math. A mark plain pdflatex cannot typeset is left off (ą → `a`).
-/// Empty for anything else.
+/// `{\o}`), and the ×, ÷ signs as math. The ogonek and the comma below, which OT1 has no command
+/// for, are written as the cedilla (ą → `{\c{a}}`, ș → `{\c{s}}`); the other marks plain pdflatex
+/// cannot typeset (horn, hook above…) are left off (ơ → `o`). Empty for anything else.
 std::string latex_latin_letter(char32_t cp);
+
+/// latex_latin_letter for a whole grapheme cluster: a letter followed by combining marks, also
+/// when Unicode has no precomposed letter for them ("x" + U+0304 → `{\=x}`, "ø" + U+0301 →
+/// `{\'{\o}}`). Empty when the cluster is not a Latin letter (ASCII or one with its own command)
+/// followed only by marks.
+std::string latex_latin_cluster(std::string_view cluster);
 
 /// The first code point of a grapheme cluster once composed (NFC): "e" + U+0301 gives U+00E9.
 char32_t composed_first_code_point(std::string_view cluster);

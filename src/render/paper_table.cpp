@@ -18,6 +18,8 @@ constexpr std::size_t k_gap = 2;
 constexpr std::size_t k_min_title_width = 12;
 constexpr std::size_t k_comfortable_title_width = 40;
 constexpr std::string_view k_code_mark = "✓";
+// What a table shows for an empty cell (an unknown year, venue or author, no code URL).
+constexpr std::string_view k_empty_cell = "—";
 
 // How a column is laid out: its header, the widest it is drawn (0: as wide as its widest cell)
 // and the narrowest it is cut to (0: never cut).
@@ -96,71 +98,111 @@ std::string score_text(double score) {
 struct Layout {
   std::vector<PaperColumn> columns;
   std::vector<std::size_t> widths;
+  std::vector<std::size_t> natural;  ///< the widths before any cut
+  bool header = false;
   bool code_mark = false;  ///< the code column shows ✓ instead of the URL
 
   std::ptrdiff_t find(PaperColumn c) const {
     auto it = std::find(columns.begin(), columns.end(), c);
     return it == columns.end() ? -1 : it - columns.begin();
   }
+  void add(PaperColumn c, std::size_t width) {
+    columns.push_back(c);
+    widths.push_back(width);
+    natural.push_back(width);
+  }
   void use_code_mark() {
     code_mark = true;
-    if (std::ptrdiff_t i = find(PaperColumn::code); i >= 0) widths[i] = display_width(k_code_mark);
+    std::size_t width = display_width(k_code_mark);
+    if (header) width = std::max(width, display_width(spec(PaperColumn::code).header));
+    if (std::ptrdiff_t i = find(PaperColumn::code); i >= 0) widths[i] = natural[i] = width;
   }
   void remove(PaperColumn c) {
     if (std::ptrdiff_t i = find(c); i >= 0) {
       columns.erase(columns.begin() + i);
       widths.erase(widths.begin() + i);
+      natural.erase(natural.begin() + i);
     }
   }
   // The room the title gets from `width` (negative when the others alone are too wide); without
   // a title column, the room left over.
   std::ptrdiff_t title_room(std::size_t width) const {
-    std::ptrdiff_t used = static_cast<std::ptrdiff_t>(k_gap * (columns.size() - 1));
-    for (std::size_t i = 0; i < columns.size(); ++i)
+    std::ptrdiff_t used = 0;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) used += static_cast<std::ptrdiff_t>(k_gap);
       if (columns[i] != PaperColumn::title) used += static_cast<std::ptrdiff_t>(widths[i]);
+    }
     return static_cast<std::ptrdiff_t>(width) - used;
   }
 };
 
+// The columns that give way to the title: first cut to their minimum, in this order.
+constexpr std::array<PaperColumn, 3> k_cut_order = {PaperColumn::categories, PaperColumn::authors,
+                                                    PaperColumn::venue};
+// Then left out, in this order (docs/cli.md "Columns"); the id and the title always stay.
+constexpr std::array<PaperColumn, 5> k_drop_order = {PaperColumn::categories, PaperColumn::authors,
+                                                     PaperColumn::venue, PaperColumn::code,
+                                                     PaperColumn::year};
+
+// Columns left out when no paper shown has anything in them: in the default layout, all but the
+// year and the title; chosen columns are always drawn.
+bool left_out_when_empty(PaperColumn column, bool is_default) {
+  return is_default && column != PaperColumn::year && column != PaperColumn::title;
+}
+
 Layout natural_layout(const std::vector<PaperColumn>& asked,
-                      const std::vector<std::vector<std::string>>& cells, bool header) {
+                      const std::vector<std::vector<std::string>>& cells, bool header,
+                      bool is_default) {
   Layout layout;
+  layout.header = header;
   for (std::size_t c = 0; c < asked.size(); ++c) {
     std::size_t width = 0;
     for (const auto& row : cells) width = std::max(width, display_width(row[c]));
     PaperColumn column = asked[c];
-    bool optional = column == PaperColumn::venue || column == PaperColumn::authors ||
-                    column == PaperColumn::categories;
-    if (optional && width == 0) continue;  // nothing to show: no empty column
+    if (width == 0 && left_out_when_empty(column, is_default)) continue;
+    width = std::max(width, display_width(k_empty_cell));
     if (header) width = std::max(width, display_width(spec(column).header));
     if (spec(column).cap > 0) width = std::min(width, spec(column).cap);
-    layout.columns.push_back(column);
-    layout.widths.push_back(width);
+    layout.add(column, width);
   }
   return layout;
 }
 
+// Cuts the columns of k_cut_order, from their natural widths, until the title gets `minimum`.
+void cut_for_title(Layout& layout, std::size_t width, std::ptrdiff_t minimum) {
+  layout.widths = layout.natural;
+  for (PaperColumn c : k_cut_order) {
+    std::ptrdiff_t i = layout.find(c);
+    std::ptrdiff_t room = layout.title_room(width);
+    if (i < 0 || room >= minimum) continue;
+    std::size_t need = static_cast<std::size_t>(minimum - room);
+    std::size_t spare = layout.widths[i] > spec(c).min ? layout.widths[i] - spec(c).min : 0;
+    layout.widths[i] -= std::min(need, spare);
+  }
+}
+
 // Fits the layout to `width` in the documented order (docs/cli.md "Columns"): the code URL becomes
-// a mark, the default layout's authors go, then categories, authors and venue are cut (the venue
-// goes below its minimum) so the title keeps its minimum; the title takes the rest.
+// a mark, the default layout's authors go, then categories, authors and venue are cut and, when
+// the title still has less than its minimum, columns are left out in k_drop_order; the title
+// takes the rest.
 void fit_layout(Layout& layout, std::size_t width, bool is_default, bool any_code) {
   std::ptrdiff_t title = layout.find(PaperColumn::title);
   std::ptrdiff_t natural_title = title >= 0 ? static_cast<std::ptrdiff_t>(layout.widths[title]) : 0;
   auto comfortable = std::min<std::ptrdiff_t>(k_comfortable_title_width, natural_title);
   auto short_of = [&](std::ptrdiff_t wanted) { return layout.title_room(width) < wanted; };
-  // No URL among the rows: the column is the mark's (empty) column, not a header over nothing.
-  // The default layout shows URLs only when no title is cut for them.
-  if (!any_code || short_of(is_default ? natural_title : comfortable)) layout.use_code_mark();
+  // The mark saves room for a title; the default layout shows URLs only when no title is cut.
+  if (title >= 0 && any_code && short_of(is_default ? natural_title : comfortable))
+    layout.use_code_mark();
   if (is_default && short_of(comfortable)) layout.remove(PaperColumn::authors);
   title = layout.find(PaperColumn::title);
-  std::ptrdiff_t minimum = title >= 0 ? static_cast<std::ptrdiff_t>(k_min_title_width) : 0;
-  for (PaperColumn c : {PaperColumn::categories, PaperColumn::authors, PaperColumn::venue}) {
-    std::ptrdiff_t i = layout.find(c);
-    if (i < 0 || !short_of(minimum)) continue;
-    std::size_t need = static_cast<std::size_t>(minimum - layout.title_room(width));
-    std::size_t spare = layout.widths[i] > spec(c).min ? layout.widths[i] - spec(c).min : 0;
-    layout.widths[i] -= std::min(need, spare);
-    if (c == PaperColumn::venue && short_of(minimum)) layout.remove(c);
+  std::ptrdiff_t minimum =
+      title >= 0 ? std::min<std::ptrdiff_t>(k_min_title_width, natural_title) : 0;
+  cut_for_title(layout, width, minimum);
+  for (PaperColumn c : k_drop_order) {
+    if (!short_of(minimum)) break;
+    if (layout.find(c) < 0) continue;
+    layout.remove(c);
+    cut_for_title(layout, width, minimum);
   }
   title = layout.find(PaperColumn::title);
   if (title >= 0) {
@@ -170,7 +212,7 @@ void fit_layout(Layout& layout, std::size_t width, bool is_default, bool any_cod
 }
 
 // One row of the table: the shown cells, each cut and padded to its width, styled; nothing after
-// the last non-empty cell.
+// the last non-empty cell (a blank ✓ cell at the end is left off).
 void write_row(const Layout& layout, const std::vector<std::string>& texts,
                const PaperListOptions& options, bool header, std::ostream& out) {
   const TextStyle& s = options.style;
@@ -186,7 +228,7 @@ void write_row(const Layout& layout, const std::vector<std::string>& texts,
     if (i > 0) out << std::string(k_gap, ' ');
     if (header) {
       out << text << padding;
-    } else if (column == PaperColumn::year) {
+    } else if (column == PaperColumn::year || texts[i] == k_empty_cell) {
       out << s.dim << text << padding << s.reset;
     } else if (column == PaperColumn::title) {
       out << highlight(text, options) << padding;
@@ -248,28 +290,27 @@ void render_papers_table(const Corpus& corpus, std::span<const PaperIndex> paper
     std::vector<std::string>& row = cells.emplace_back();
     for (PaperColumn c : asked) row.push_back(cell_text(corpus.paper(p), c, true));
   }
-  Layout layout = natural_layout(asked, cells, options.header);
+  Layout layout = natural_layout(asked, cells, options.header, is_default);
   bool any_code = std::any_of(papers.begin(), papers.end(),
                               [&](PaperIndex p) { return corpus.paper(p).has_code(); });
-  if (options.width > 0) {
-    fit_layout(layout, options.width, is_default, any_code);
-  } else if (!any_code) {
-    layout.use_code_mark();
-  }
+  if (options.width > 0) fit_layout(layout, options.width, is_default, any_code);
+  // An empty cell shows k_empty_cell, but for the ✓ column, blank for "no code": it is only drawn
+  // beside a title and when some paper has code, so no row is ever blank.
   auto shown = [&](const std::vector<std::string>& row) {
     std::vector<std::string> texts;
     for (PaperColumn c : layout.columns) {
       const std::string& text = row[std::find(asked.begin(), asked.end(), c) - asked.begin()];
-      texts.push_back(c == PaperColumn::code && layout.code_mark && !text.empty()
-                          ? std::string(k_code_mark)
-                          : text);
+      if (c == PaperColumn::code && layout.code_mark) {
+        texts.emplace_back(text.empty() ? "" : k_code_mark);
+      } else {
+        texts.push_back(text.empty() ? std::string(k_empty_cell) : text);
+      }
     }
     return texts;
   };
   if (options.header) {
     std::vector<std::string> labels;
-    for (PaperColumn c : layout.columns)
-      labels.emplace_back(c == PaperColumn::code && layout.code_mark ? "" : spec(c).header);
+    for (PaperColumn c : layout.columns) labels.emplace_back(spec(c).header);
     write_row(layout, labels, options, true, out);
   }
   for (const auto& row : cells) write_row(layout, shown(row), options, false, out);

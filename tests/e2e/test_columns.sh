@@ -33,6 +33,32 @@ for cols in 40 60 80 100 140; do
   done <<<"$out"
 done
 
+# An empty cell shows "—": no blank row, even for a column every paper shown leaves empty.
+COLUMNS=100 run --corpus "$corpus" list --format table --columns authors
+expect_code 0
+[[ $out == $'Lin et al.\nFrantar et al.\nDao and Ré\n—' ]] || fail "--columns authors: got '$out'"
+COLUMNS=100 run --corpus "$corpus" list --format table --columns code --has-code
+expect_code 0
+[[ $(grep -c '^https://' <<<"$out") == 2 ]] || fail "--columns code --has-code: got '$out'"
+COLUMNS=100 run --corpus "$corpus" list --format table --columns authors,code
+[[ $(tail -1 <<<"$out") == "—               —" ]] || fail "--columns authors,code: got '$out'"
+COLUMNS=100 run --corpus "$corpus" list quantization --format table --columns year,code --year 2024
+[[ $out == "2024  —" ]] || fail "a paper without code: got '$out'"
+
+# At 40 columns with all seven, columns go (categories, authors, venue, code, year) until the
+# title keeps 12 columns; no line is wider than the terminal.
+all=id,year,venue,title,authors,code,categories
+for cols in 30 40 50 60 80; do
+  COLUMNS=$cols run --corpus "$corpus" list --format table --columns $all
+  expect_code 0
+  while IFS= read -r line; do
+    ((${#line} <= cols)) || fail "COLUMNS=$cols: a line of ${#line} columns: $line"
+  done <<<"$out"
+  [[ $out == *"GPTQ: Accur"* ]] || fail "COLUMNS=$cols: the title has fewer than 12 columns: $out"
+done
+COLUMNS=40 run --corpus "$corpus" list --format table --columns $all
+expect_golden columns_all_40.table
+
 # Plain output with --columns: tab-separated, code as the URL, categories as ids.
 run --corpus "$corpus" list --columns year,authors,code,categories
 expect_code 0
@@ -70,6 +96,15 @@ if command -v script >/dev/null; then
     /dev/null | tr -d '\r')
   [[ $(head -1 <<<"$out") == "ID              Authors         Title" ]] ||
     fail "header row on a terminal: got '$(head -1 <<<"$out")'"
+fi
+
+# On a terminal the ✓ column is headed "Code", as the URL column is.
+if command -v script >/dev/null; then
+  out=$(COLUMNS=60 script -qec "$PAPERTREE_BIN -c $corpus list --columns title,code" \
+    /dev/null | tr -d '\r')
+  [[ $(head -1 <<<"$out") == "Title"*"  Code" ]] ||
+    fail "✓ column header on a terminal: got '$(head -1 <<<"$out")'"
+  [[ $out == *"…  ✓"* ]] || fail "✓ column on a terminal: got '$out'"
 fi
 
 # Markdown with --authors: an italic byline under each entry that has authors, and import reads

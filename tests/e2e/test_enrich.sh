@@ -121,4 +121,30 @@ expect_code 4
 run enrich
 expect_code 2
 
+# On a terminal the report's long titles and author lists are cut to fit; on a pipe they are
+# whole, whatever COLUMNS says.
+long="A Title Long Enough To Need Cutting That Matches No Paper Of The Small Corpus However Hard One Looks"
+cat >"$WORK/refs.bib" <<BIB
+@article{nomatch, title={$long}, author={Doe, Jane}}
+@article{gptq, title={GPTQ: Accurate Quantization for Generative Pre-trained Transformers},
+  author={Frantar, Elias and Ashkboos, Saleh and Hoefler, Torsten and Alistarh, Dan and Doe, Jane and Roe, Richard}}
+BIB
+cd "$WORK"
+COLUMNS=100 run --corpus "$FIXTURES/small.json" enrich refs.bib --dry-run
+expect_code 0
+expect_contains "  refs.bib:1: \"$long\" (no paper has this DOI, arXiv id or title)"
+expect_contains "Jane Doe and Richard Roe\""
+if command -v script >/dev/null; then
+  tty_out=$(COLUMNS=100 script -qec "$PAPERTREE_BIN -c $FIXTURES/small.json enrich refs.bib --dry-run" \
+    /dev/null | tr -d '\r')
+  [[ $(wc -l <<<"$tty_out") == $(wc -l <<<"$out") ]] || fail "enrich on a terminal: other lines: $tty_out"
+  while IFS= read -r line; do
+    ((${#line} <= 100)) || fail "enrich on a terminal: a line of ${#line} columns: $line"
+  done <<<"$tty_out"
+  [[ $tty_out == *"  refs.bib:1: \"A Title Long Enough"*"…\" (no paper has this DOI, arXiv id or title)"* ]] ||
+    fail "enrich on a terminal: the title is not cut: $tty_out"
+  [[ $tty_out == *"  gptq: authors: "*"…\""* ]] || fail "enrich on a terminal: authors not cut: $tty_out"
+fi
+cd - >/dev/null
+
 finish

@@ -24,6 +24,25 @@ expect_golden validate_defects.txt
 run --corpus defects.json validate --format json --severity info
 expect_code 1
 expect_golden validate_defects.json
+# On a terminal a finding wider than the terminal has its quoted titles cut (to 20 columns at
+# least); the golden above, on a pipe with COLUMNS=100, has them whole.
+if command -v script >/dev/null; then
+  run --corpus defects.json validate --severity info
+  tty_out=$(COLUMNS=100 script -qec "$PAPERTREE_BIN -c defects.json validate --severity info" \
+    /dev/null | tr -d '\r')
+  mapfile -t piped <<<"$out"
+  mapfile -t shown <<<"$tty_out"
+  ((${#piped[@]} == ${#shown[@]})) || fail "validate on a terminal: ${#shown[@]} lines, not ${#piped[@]}"
+  for i in "${!piped[@]}"; do
+    [[ ${shown[i]} == "${piped[i]}" || ${shown[i]} == *"…"* ]] ||
+      fail "validate on a terminal: changed without a cut: ${shown[i]}"
+    ((${#piped[i]} <= 100)) && [[ ${shown[i]} != "${piped[i]}" ]] &&
+      fail "validate on a terminal: a line that fits was changed: ${shown[i]}"
+  done
+  [[ $tty_out == *'title is nearly that of "gptq" (papers[0]): "GPTQ: Accurate Post…"'* ]] ||
+    fail "validate on a terminal: the duplicate title is not cut: $tty_out"
+  run --corpus defects.json validate --format json --severity info
+fi
 cd - >/dev/null
 jq -e '.findings | length > 10' <<<"$out" >/dev/null || fail "json: findings missing"
 # The line:col point at the value: omniquant's title.

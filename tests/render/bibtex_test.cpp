@@ -311,8 +311,21 @@ TEST(BibtexText, AccentsComeFromUnicodeDecompositionBeyondLatinExtendedA) {
   EXPECT_EQ(bibtex_text("Nguyễn Đặng Thị ǎ", false),
             "Nguy{\\~{\\^e}}n D{\\u{\\d{a}}}ng Th{\\d{i}} {\\v{a}}");
   EXPECT_EQ(bibtex_text("Rene\u0301 i\u0301", false), "Ren{\\'e} {\\'\\i}");
-  // OT1 has no ogonek: the letter keeps its base; letters without a decomposition have theirs.
-  EXPECT_EQ(bibtex_text("Łączyński Đorđe ħ", false), "{\\L}aczy{\\'n}ski Dorde h");
+  // Letters without a decomposition (and no command of their own) are their base letter.
+  EXPECT_EQ(bibtex_text("Đorđe ħ", false), "Dorde h");
+}
+
+TEST(BibtexText, AMarkWithNoPrecomposedLetterIsStillAnAccentCommand) {
+  // Unicode has no x with macron, q with caron or ø with dot below: the marks are not dropped.
+  EXPECT_EQ(bibtex_text("x\u0304 q\u030C \u00F8\u0323 \u01FF", false),
+            "{\\=x} {\\v{q}} {\\d{\\o}} {\\'{\\o}}");
+  // Several marks on one such letter, in canonical order.
+  EXPECT_EQ(bibtex_text("y\u0323\u0304", false), "{\\={\\d{y}}}");
+  // The ogonek and the comma below, which OT1 lacks, are written as the nearest mark it has.
+  EXPECT_EQ(bibtex_text("Łączyński Ștefan Țara", false),
+            "{\\L}{\\c{a}}czy{\\'n}ski {\\c{S}}tefan {\\c{T}}ara");
+  // Marks with no OT1 counterpart at all (horn, hook above) leave the letter (docs/export.md).
+  EXPECT_EQ(bibtex_text("ơ ả", false), "o a");
 }
 
 TEST(BibtexText, AnEmojiSequenceIsOneQuestionMark) {

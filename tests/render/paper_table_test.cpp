@@ -65,8 +65,10 @@ TEST(PapersTable, DefaultShowsShortAuthorsAndTheUrlWhenNothingIsCut) {
       table({}),
       "2023  ICLR     Frantar et al.  GPTQ: Accurate Post-Training Quantization for Generative "
       "Pre-trained Transformers  https://github.com/IST-DASLab/gptq\n"
-      "2022  NeurIPS  Dao and Ré      FlashAttention\n"
-      "2021  arXiv                    Nobody Signed This\n");
+      "2022  NeurIPS  Dao and Ré      FlashAttention                                            "
+      "                         —\n"
+      "2021  arXiv    —               Nobody Signed This                                        "
+      "                         —\n");
 }
 
 TEST(PapersTable, DefaultGivesTheUrlThenTheAuthorsWayBeforeTheTitle) {
@@ -105,6 +107,91 @@ TEST(PapersTable, HeaderNamesTheChosenColumnsAndTitleTakesTheRest) {
             "gptq  a, b        GPTQ: Accurate Post-T…\n"
             "fa    a           FlashAttention\n"
             "anon  b           Nobody Signed This\n");
+}
+
+TEST(PapersTable, AnEmptyCellShowsADashSoNoRowIsBlank) {
+  PaperListOptions options;
+  options.columns = {PaperColumn::authors};
+  EXPECT_EQ(table(options), "Frantar et al.\nDao and Ré\n—\n");
+  options.columns = {PaperColumn::authors, PaperColumn::code};
+  options.header = true;
+  EXPECT_EQ(table(options),
+            "Authors         Code\n"
+            "Frantar et al.  https://github.com/IST-DASLab/gptq\n"
+            "Dao and Ré      —\n"
+            "—               —\n");
+}
+
+TEST(PapersTable, AChosenColumnEmptyForEveryPaperIsStillDrawn) {
+  std::ostringstream out;
+  PaperListOptions options;
+  options.columns = {PaperColumn::authors, PaperColumn::code};
+  options.header = true;
+  render_papers_table(corpus(), std::vector<PaperIndex>{2}, options, out);
+  EXPECT_EQ(out.str(), "Authors  Code\n—        —\n");
+}
+
+TEST(PapersTable, DefaultLeavesOutAColumnEmptyForEveryPaper) {
+  std::ostringstream out;
+  PaperListOptions options;
+  options.header = true;
+  options.width = 80;
+  render_papers_table(corpus(), std::vector<PaperIndex>{1, 2}, options, out);
+  EXPECT_EQ(out.str(),
+            "Year  Venue    Authors     Title\n"
+            "2022  NeurIPS  Dao and Ré  FlashAttention\n"
+            "2021  arXiv    —           Nobody Signed This\n");
+}
+
+TEST(PapersTable, TheCodeMarkColumnHasAHeader) {
+  PaperListOptions options;
+  options.columns = {PaperColumn::title, PaperColumn::code};
+  options.header = true;
+  options.width = 50;
+  EXPECT_EQ(table(options),
+            "Title                                         Code\n"
+            "GPTQ: Accurate Post-Training Quantization f…  ✓\n"
+            "FlashAttention\n"
+            "Nobody Signed This\n");
+}
+
+TEST(PapersTable, NarrowTerminalsDropColumnsSoTheTitleKeepsItsMinimum) {
+  PaperListOptions options;
+  options.columns = {PaperColumn::id,        PaperColumn::year,    PaperColumn::venue,
+                     PaperColumn::title,     PaperColumn::authors, PaperColumn::code,
+                     PaperColumn::categories};
+  options.header = true;
+  for (std::size_t width : {18, 30, 40, 50, 60, 70, 80, 100}) {
+    options.width = width;
+    std::string out = table(options);
+    std::string header = out.substr(0, out.find('\n'));
+    std::size_t title = header.find("Title");
+    ASSERT_NE(title, std::string::npos) << width << ":\n" << out;
+    std::string gptq = out.substr(out.find("gptq"));
+    gptq = gptq.substr(0, gptq.find('\n'));
+    EXPECT_LE(display_width(gptq), width) << width << ":\n" << out;
+    EXPECT_GE(display_width(gptq.substr(title)), 12u) << width << ":\n" << out;
+  }
+  // At 40 columns categories and authors have gone, in that order; at 30 the venue too.
+  options.width = 40;
+  EXPECT_EQ(table(options),
+            "ID    Year  Venue    Title          Code\n"
+            "gptq  2023  ICLR     GPTQ: Accura…  ✓\n"
+            "fa    2022  NeurIPS  FlashAttenti…\n"
+            "anon  2021  arXiv    Nobody Signe…\n");
+  options.width = 30;
+  EXPECT_EQ(table(options),
+            "ID    Year  Title         Code\n"
+            "gptq  2023  GPTQ: Accur…  ✓\n"
+            "fa    2022  FlashAttent…\n"
+            "anon  2021  Nobody Sign…\n");
+  // Narrower still, code and year go too; the id and the title always stay.
+  options.width = 18;
+  EXPECT_EQ(table(options),
+            "ID    Title\n"
+            "gptq  GPTQ: Accur…\n"
+            "fa    FlashAttent…\n"
+            "anon  Nobody Sign…\n");
 }
 
 TEST(PapersPlain, DefaultIsTheFixedLayout) {

@@ -40,11 +40,15 @@ struct PaperListOptions {
 
 /// Aligned columns (`options.columns`, else default_table_columns()), after a header row when
 /// asked, fitted to `width` when it is not 0. The title takes the room the others leave and is cut
-/// with "…" at a grapheme boundary; venue, authors and categories are cut the same way when the
-/// title would get fewer than 12 columns. A URL (code) and an id are never cut: the code column
-/// shows the URL when the title keeps at least 40 columns beside it, else a ✓ for papers with code.
-/// In the default layout the authors column goes before the title gets fewer than 40 columns.
-/// Corpus strings pass sanitize_for_display.
+/// with "…" at a grapheme boundary; categories, authors and venue are cut the same way when the
+/// title would get fewer than 12 columns, and then categories, authors, venue, code and year are
+/// left out, in that order, until it gets them. A URL (code) and an id are never cut: beside a
+/// title, the code column shows the URL when the title keeps at least 40 columns, else a ✓ for
+/// papers with code. In the default layout the authors column goes before the title gets fewer
+/// than 40 columns, and a column other than year and title that is empty for every paper is left
+/// out; chosen columns are always drawn. An empty cell shows "—", so no row is blank; the ✓
+/// column, drawn only beside a title and when some paper has code, is blank for no code. Corpus
+/// strings pass sanitize_for_display.
 void render_papers_table(const Corpus& corpus, std::span<const PaperIndex> papers,
                          const PaperListOptions& options, std::ostream& out);
 
