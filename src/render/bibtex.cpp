@@ -221,10 +221,18 @@ std::string label_key(const Paper& paper) {
   while (pos < title.size()) {
     std::size_t end = title.find(' ', pos);
     if (end == std::string_view::npos) end = title.size();
-    std::string word(title.substr(pos, end - pos));
+    std::string_view raw = title.substr(pos, end - pos);
     pos = end + 1;
-    if (word.empty() || !std::isalpha(static_cast<unsigned char>(word[0]))) continue;
-    while (std::string_view(":,.;!?").find(word.back()) != std::string_view::npos) word.pop_back();
+    if (raw.empty() || !std::isalpha(static_cast<unsigned char>(raw[0]))) continue;
+    // Letters, digits, '-', inner '.' and non-ASCII letters only: natbib puts the key into
+    // \bibitem[Key(Year)], where a ']' or '(' ends a part early and a LaTeX special breaks its
+    // \csname.
+    std::string word;
+    for (char c : raw) {
+      auto u = static_cast<unsigned char>(c);
+      if (std::isalnum(u) || c == '-' || c == '.' || u >= 0x80) word += c;
+    }
+    while (!word.empty() && word.back() == '.') word.pop_back();
     return bibtex_text(word, false);
   }
   return bibtex_text(paper.id, false);

@@ -120,11 +120,6 @@ bool is_ascii_letter(char32_t cp) {
   return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 }
 
-// Accents that sit below the letter keep the dot of i and j.
-bool is_below(char command) {
-  return command == 'c' || command == 'd' || command == 'b';
-}
-
 std::string_view special_letter(char32_t cp) {
   switch (cp) {
     case 0xC5:
@@ -268,9 +263,10 @@ std::string latex_latin_cluster(std::string_view cluster) {
     if (!is_mark(parts[i])) return {};  // not one letter with marks: not ours to spell
     char command = accent_command(parts[i]);
     if (command == 0) continue;  // a mark OT1 cannot typeset (horn, hook above…) is left off
-    if ((letter == "i" || letter == "j") && !is_below(command)) letter = "\\" + letter;
+    // An accented i stays an i (`{\"i}`), not the dotless `\i` of old BibTeX habit: biber reads
+    // `{\"\i}` as ı + U+0308, which pdflatex cannot typeset, and `{\"i}` as ï.
     bool symbol = std::string_view("`'^~=.\"").find(command) != std::string_view::npos;
-    if (symbol && (letter.size() == 1 || letter == "\\i" || letter == "\\j")) {
+    if (symbol && letter.size() == 1) {
       letter = std::string("\\") + command + letter;
     } else {
       letter = std::string("\\") + command + "{" + letter + "}";

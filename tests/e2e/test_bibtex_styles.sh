@@ -67,8 +67,11 @@ all='plain plainnat abbrvnat alpha biblatex'
 check_styles small "$all" --corpus "$small"
 check_styles survey "$all"
 # The hostile fixture has a paper with no year, which natbib's styles must warn about (they label
-# by year), and titles biblatex's label code cannot take; plain and alpha typeset all of it.
-check_styles hostile 'plain alpha' --corpus "$hostile"
+# by year); plain, alpha and biblatex typeset all of it (LaTeX specials, accents, a URL with '#').
+check_styles hostile 'plain alpha biblatex' --corpus "$hostile"
+# The injection fixture: titles with '#', '%', braces and backslashes, script URLs, a Mermaid
+# directive, spreadsheet formulas.
+check_styles injection "$all" --corpus "$FIXTURES/injection.json"
 # The survey as shipped has papers with and without authors; both forms were typeset.
 grep -q 'author = ' "$WORK/survey/refs.bib" || fail "no survey entry has an author"
 grep -q '  key = ' "$WORK/survey/refs.bib" || fail "no survey entry is authorless"
