@@ -114,7 +114,8 @@ void setup_search(CLI::App& app, Context& ctx) {
       "Ranked full-text search of titles, authors, venues and category names "
       "(docs/query-language.md)");
   sub->add_option("query", cmd->words,
-                  "The query; words are ANDed (put -- before a query starting with -)")
+                  "The query; words are ANDed, and when fewer than 10 papers hold them all, papers "
+                  "missing one word follow (put -- before a query starting with -)")
       ->required();
   sub->add_option("--in", cmd->within, "Search only this category's subtree");
   sub->add_option("-s,--sort", cmd->sort,

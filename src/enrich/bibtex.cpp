@@ -212,6 +212,7 @@ std::vector<SourceRecord> read_bibtex(std::string_view text, const std::string& 
   if (!file) throw IoError(origin + ": cannot read the BibTeX text");
   std::vector<SourceRecord> records;
   std::size_t bad_line = 0;
+  bool skipped_to_end = false;
   // btparse remembers the file it reads (a static) until a call finds that file at its end, and
   // exits the process when a call names another file first. Very bad input makes it return no
   // entry before the end (status false): the rest of the file is then skipped, so that the call
@@ -220,7 +221,9 @@ std::vector<SourceRecord> read_bibtex(std::string_view text, const std::string& 
     boolean ok = 0;
     AST* raw = bt_parse_entry(file.get(), file_name.data(), 0, &ok);
     if (raw == nullptr) {
-      if (ok) break;  // the end: btparse has let go of the file
+      if (ok) break;              // the end: btparse has let go of the file
+      if (skipped_to_end) break;  // never loop, whatever btparse does at the end
+      skipped_to_end = true;
       if (bad_line == 0) bad_line = 1;
       std::fseek(file.get(), 0, SEEK_END);
       std::fgetc(file.get());  // sets the end-of-file flag the next call looks at

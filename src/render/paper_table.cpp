@@ -195,8 +195,8 @@ void fit_layout(Layout& layout, std::size_t width, bool is_default, bool any_cod
     layout.use_code_mark();
   if (is_default && short_of(comfortable)) layout.remove(PaperColumn::authors);
   title = layout.find(PaperColumn::title);
-  std::ptrdiff_t minimum =
-      title >= 0 ? std::min<std::ptrdiff_t>(k_min_title_width, natural_title) : 0;
+  if (title < 0) return;  // nothing to make room for: the chosen columns are all drawn
+  std::ptrdiff_t minimum = std::min<std::ptrdiff_t>(k_min_title_width, natural_title);
   cut_for_title(layout, width, minimum);
   for (PaperColumn c : k_drop_order) {
     if (!short_of(minimum)) break;
@@ -205,10 +205,8 @@ void fit_layout(Layout& layout, std::size_t width, bool is_default, bool any_cod
     cut_for_title(layout, width, minimum);
   }
   title = layout.find(PaperColumn::title);
-  if (title >= 0) {
-    std::ptrdiff_t room = std::max<std::ptrdiff_t>(layout.title_room(width), 1);
-    layout.widths[title] = std::min(layout.widths[title], static_cast<std::size_t>(room));
-  }
+  std::ptrdiff_t room = std::max<std::ptrdiff_t>(layout.title_room(width), 1);
+  layout.widths[title] = std::min(layout.widths[title], static_cast<std::size_t>(room));
 }
 
 // One row of the table: the shown cells, each cut and padded to its width, styled; nothing after

@@ -58,6 +58,10 @@ for cols in 30 40 50 60 80; do
 done
 COLUMNS=40 run --corpus "$corpus" list --format table --columns $all
 expect_golden columns_all_40.table
+# Without a title there is nothing to make room for: every chosen column is drawn, however narrow.
+COLUMNS=20 run --corpus "$corpus" list --format table --columns id,venue,year,categories
+expect_code 0
+[[ $(head -1 <<<"$out" | awk '{print NF}') == 4 ]] || fail "no title, COLUMNS=20: columns dropped: $out"
 
 # Plain output with --columns: tab-separated, code as the URL, categories as ids.
 run --corpus "$corpus" list --columns year,authors,code,categories
