@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <tuple>
+#include <unordered_map>
 
 #include "commands.hpp"
 #include "diagnostics.hpp"
@@ -33,15 +35,17 @@ void order_result(const Corpus& corpus, SearchResult& result, const std::string&
     if (reverse) {
       std::reverse(result.papers.begin(), result.papers.end());
       std::reverse(result.scores.begin(), result.scores.end());
+      std::reverse(result.near.begin(), result.near.end());
     }
     return;
   }
-  std::vector<double> score_of(corpus.papers().size(), 0.0);
+  std::unordered_map<PaperIndex, std::pair<double, std::uint8_t>> of;
+  of.reserve(result.papers.size());
   for (std::size_t i = 0; i < result.papers.size(); ++i)
-    score_of[result.papers[i]] = result.scores[i];
+    of[result.papers[i]] = {result.scores[i], result.near[i]};
   sort_papers(corpus, result.papers, SortOptions{parse_sort_key(sort), reverse});
   for (std::size_t i = 0; i < result.papers.size(); ++i)
-    result.scores[i] = score_of[result.papers[i]];
+    std::tie(result.scores[i], result.near[i]) = of[result.papers[i]];
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -58,6 +62,16 @@ void report_corrections(const SearchResult& result) {
     std::cerr << "papertree: note: nothing matches \"" << sanitize_for_display(c.typed)
               << "\"; searched for " << used << " instead\n";
   }
+}
+
+// On a terminal, says where the papers holding every word end and the near matches begin.
+void report_near_matches(const SearchResult& result) {
+  auto near = static_cast<std::size_t>(std::count(result.near.begin(), result.near.end(), 1));
+  if (near == 0) return;
+  std::size_t full = result.papers.size() - near;
+  std::cerr << "papertree: note: " << full << (full == 1 ? " paper holds" : " papers hold")
+            << " every word; " << near << (near == 1 ? " holds" : " hold")
+            << " all but one (listed after them)\n";
 }
 
 void print_facets(Context& ctx, const std::string& format, const std::vector<std::size_t>& counts,
@@ -80,13 +94,13 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
   std::optional<CategoryIndex> within;
   if (!cmd.within.empty()) within = resolve_category(corpus, cmd.within);
   Filters filters = cmd.filters.to_filters();
-  SearchResult result = ctx.search_index().search(query);
-  filter_result(corpus, result, filters, within);
+  SearchResult result = ctx.search_index().search(query, SearchScope{filters, within});
   order_result(corpus, result, cmd.sort, cmd.reverse);
   report_corrections(result);
   PaperListOptions options;
   options.highlight = result.highlight;
   options.scores = result.scores;
+  options.near = result.near;
   if (cmd.facets && format == "json") {
     std::size_t limit = cmd.output.effective_limit(ctx);
     std::size_t shown = limit == 0 ? result.papers.size() : std::min(limit, result.papers.size());
@@ -95,12 +109,14 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
         {"total", result.papers.size()},
         {"facets", facets_to_json(corpus, facet_counts(corpus, result.papers))}};
     for (std::size_t i = 0; i < shown; ++i)
-      out["papers"].push_back(paper_to_json(corpus, result.papers[i], &result.scores[i]));
+      out["papers"].push_back(
+          paper_to_json(corpus, result.papers[i], &result.scores[i], result.near[i] != 0));
     std::cout << json_text(out, 2) << '\n';
     return;
   }
   print_papers(ctx, cmd.output, result.papers, options,
                "no papers match " + quote_for_message(join(cmd.words)));
+  if (format == "table") report_near_matches(result);
   if (cmd.facets && !result.papers.empty()) {
     print_facets(ctx, format, facet_counts(corpus, result.papers), result.papers.size());
   }
@@ -114,8 +130,9 @@ void setup_search(CLI::App& app, Context& ctx) {
       "Ranked full-text search of titles, authors, venues and category names "
       "(docs/query-language.md)");
   sub->add_option("query", cmd->words,
-                  "The query; words are ANDed, and when fewer than 10 papers hold them all, papers "
-                  "missing one word follow (put -- before a query starting with -)")
+                  "The query; words are ANDed, and when fewer than 10 papers (within --in and the "
+                  "filters) hold them all, papers missing one word follow (put -- before a query "
+                  "starting with -)")
       ->required();
   sub->add_option("--in", cmd->within, "Search only this category's subtree");
   sub->add_option("-s,--sort", cmd->sort,

@@ -117,6 +117,7 @@ void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperInd
   std::size_t shown = limit == 0 ? papers.size() : std::min(limit, papers.size());
   std::span<const PaperIndex> page = papers.first(shown);
   if (!options.scores.empty()) options.scores = options.scores.first(shown);
+  if (options.near.size() > shown) options.near = options.near.first(shown);
   if (format == "table") {
     const Terminal& term = ctx.terminal();
     options.width = term.width;

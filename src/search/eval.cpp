@@ -23,6 +23,11 @@ PaperSet QueryEvaluator::all_papers() const {
   return all;
 }
 
+void QueryEvaluator::keep_in_scope(PaperSet& set) const {
+  if (m_scope != nullptr)
+    std::erase_if(set, [&](PaperIndex p) { return !m_scope->admits(m_corpus, p); });
+}
+
 PaperSet QueryEvaluator::complement(const PaperSet& set) const {
   return subtract(all_papers(), set);
 }
@@ -139,6 +144,7 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
   std::optional<PaperSet> full;
   for (const PaperSet& set : sets) full = full ? intersect(*full, set) : set;
   if (!full) full.emplace();
+  keep_in_scope(*full);
   score(*full, named);
   if (sets.size() < 2 || full->size() >= k_few_full_matches) return;
   // Few papers hold every word: those that hold all but one follow them (any one word of two).
@@ -151,6 +157,7 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
   for (PaperIndex p = 0; p < held.size(); ++p) {
     if (held[p] >= need && held[p] < sets.size()) near.push_back(p);
   }
+  keep_in_scope(near);
   score_near(*full, near, named);
 }
 
@@ -311,8 +318,18 @@ std::string plain_words(const QueryNode& query) {
 }  // namespace
 
 SearchResult SearchIndex::search(const QueryNode& query) const {
+  return search(query, nullptr);
+}
+
+SearchResult SearchIndex::search(const QueryNode& query, const SearchScope& scope) const {
+  SearchResult result = search(query, &scope);
+  filter_result(m_corpus, result, scope.filters, scope.within);
+  return result;
+}
+
+SearchResult SearchIndex::search(const QueryNode& query, const SearchScope* scope) const {
   SearchResult result;
-  QueryEvaluator evaluator(*this, result);
+  QueryEvaluator evaluator(*this, result, scope);
   std::string words = plain_words(query);
   std::optional<CategoryIndex> named =
       words.empty() ? std::nullopt : category_named_by(m_corpus, words);
@@ -325,31 +342,37 @@ SearchResult SearchIndex::search(const QueryNode& query) const {
   } else {
     evaluator.score(evaluator.eval(query, true), named);
   }
+  result.near.resize(result.papers.size(), 0);
   std::sort(result.highlight.begin(), result.highlight.end());
   result.highlight.erase(std::unique(result.highlight.begin(), result.highlight.end()),
                          result.highlight.end());
   return result;
 }
 
+bool SearchScope::admits(const Corpus& corpus, PaperIndex p) const {
+  if (!filters.matches(corpus.paper(p))) return false;
+  if (!within) return true;
+  auto cats = corpus.paper_categories(p);
+  return std::any_of(cats.begin(), cats.end(),
+                     [&](CategoryIndex c) { return corpus.in_subtree(c, *within); });
+}
+
 void filter_result(const Corpus& corpus, SearchResult& result, const Filters& filters,
                    std::optional<CategoryIndex> within) {
+  const SearchScope scope{filters, within};
+  result.near.resize(result.papers.size(), 0);
   std::size_t kept = 0;
   for (std::size_t i = 0; i < result.papers.size(); ++i) {
     PaperIndex p = result.papers[i];
-    if (!filters.matches(corpus.paper(p))) continue;
-    if (within) {
-      auto cats = corpus.paper_categories(p);
-      if (std::none_of(cats.begin(), cats.end(),
-                       [&](CategoryIndex c) { return corpus.in_subtree(c, *within); })) {
-        continue;
-      }
-    }
+    if (!scope.admits(corpus, p)) continue;
     result.papers[kept] = p;
     result.scores[kept] = result.scores[i];
+    result.near[kept] = result.near[i];
     ++kept;
   }
   result.papers.resize(kept);
   result.scores.resize(kept);
+  result.near.resize(kept);
 }
 
 }  // namespace papertree

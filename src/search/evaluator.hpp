@@ -22,8 +22,9 @@ inline constexpr std::size_t k_min_prefix_correction = 4;
 /// positive text leaves.
 class QueryEvaluator {
  public:
-  QueryEvaluator(const SearchIndex& index, SearchResult& result)
-      : m_index(index), m_corpus(index.m_corpus), m_result(result) {}
+  QueryEvaluator(const SearchIndex& index, SearchResult& result,
+                 const SearchScope* scope = nullptr)
+      : m_index(index), m_corpus(index.m_corpus), m_result(result), m_scope(scope) {}
 
   PaperSet eval(const QueryNode& node, bool positive);
   /// Ranks `hits` into the result; `named` is the category the query's words name, if any.
@@ -39,12 +40,14 @@ class QueryEvaluator {
   const SearchIndex& m_index;
   const Corpus& m_corpus;
   SearchResult& m_result;
+  const SearchScope* m_scope;  // null: the whole corpus
   // BM25 sums per paper, added leaf by leaf, so no leaf is kept (memory stays O(papers)).
   std::vector<double> m_scores;
   // Occurrences per paper while one leaf's terms are summed; all zero between leaves.
   std::vector<std::uint32_t> m_tf;
 
   PaperSet all_papers() const;
+  void keep_in_scope(PaperSet& set) const;
   std::vector<std::size_t> fields_of(Field field) const;
   PaperSet all_of(const QueryNode& node, bool positive);
   std::vector<PaperSet> part_sets(const std::vector<const QueryNode*>& texts, bool positive);

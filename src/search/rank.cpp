@@ -259,6 +259,7 @@ void QueryEvaluator::score_near(const PaperSet& full, const PaperSet& near,
   for (std::size_t i : order) {
     m_result.papers.push_back(near[i]);
     m_result.scores.push_back(scores[i]);
+    m_result.near.push_back(1);
   }
 }
 
@@ -276,6 +277,7 @@ void QueryEvaluator::score(const PaperSet& hits, std::optional<CategoryIndex> na
     sort_papers(m_corpus, listed, SortOptions{});
     m_result.papers.insert(m_result.papers.end(), listed.begin(), listed.end());
     m_result.scores.insert(m_result.scores.end(), scores.begin(), scores.end());
+    m_result.near.resize(m_result.papers.size(), 0);
     return;
   }
   std::vector<std::size_t> order(hits.size());
@@ -285,6 +287,7 @@ void QueryEvaluator::score(const PaperSet& hits, std::optional<CategoryIndex> na
   for (std::size_t i : order) {
     m_result.papers.push_back(hits[i]);
     m_result.scores.push_back(scores[i]);
+    m_result.near.push_back(0);
   }
 }
 

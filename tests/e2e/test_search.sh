@@ -185,4 +185,37 @@ cap="ulimit -v 1000000"
 rc=$?
 ((rc == 0)) || fail "a query of 240 prefixes failed or timed out (exit $rc)"
 
+# Near matches: marked in JSON, and decided within the filters. Ten papers hold both words,
+# two of them from 2024; within --year 2024 the near match of 2024 follows them, the 2023 one not.
+{
+  printf '{"format": "papertree-corpus", "version": 1, "title": "t",\n'
+  printf ' "taxonomy": [{"id": "a", "name": "A"}], "papers": [\n'
+  printf '  {"id": "near-2024", "title": "Alpha Only", "year": 2024, "categories": ["a"]},\n'
+  printf '  {"id": "near-2023", "title": "Alpha Alone", "year": 2023, "categories": ["a"]}'
+  for i in $(seq 0 9); do
+    printf ',\n  {"id": "full%d", "title": "Alpha Beta %d", "year": %d, "categories": ["a"]}' \
+      "$i" "$i" "$((i < 2 ? 2024 : 2023))"
+  done
+  printf ']}\n'
+} >"$WORK/near.json"
+run --corpus "$WORK/near.json" search alpha beta --format ids
+expect_code 0
+[[ $out != *near-* ]] || fail "ten full matches were followed by near ones: $out"
+run --corpus "$WORK/near.json" search alpha beta --year 2024 --format json
+expect_code 0
+got="$(jq -c '[.[] | [.id, .near]]' <<<"$out")"
+[[ $got == '[["full0",false],["full1",false],["near-2024",true]]' ]] ||
+  fail "search --year 2024: near matches not decided within the year: $got"
+run --corpus "$WORK/near.json" search alpha beta --year 2024 --format jsonl
+[[ $(jq -r .near <<<"$out" | tr '\n' ' ') == 'false false true ' ]] || fail "jsonl near flags: $out"
+run --corpus "$WORK/near.json" search alpha beta --year 2024 --sort title --format json
+got="$(jq -c '[.[] | [.id, .near]]' <<<"$out")"
+[[ $got == '[["full0",false],["full1",false],["near-2024",true]]' ]] ||
+  fail "--sort title lost the near flags: $got"
+run --corpus "$WORK/near.json" search alpha beta --year 2024 --reverse --format json
+[[ $(jq -r '.[0].id, .[0].near' <<<"$out" | tr '\n' ' ') == 'near-2024 true ' ]] ||
+  fail "--reverse lost the near flags: $out"
+run --corpus "$WORK/near.json" search alpha beta --year 2024 --format table
+expect_err_contains "2 papers hold every word; 1 holds all but one (listed after them)"
+
 finish

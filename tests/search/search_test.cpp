@@ -300,6 +300,43 @@ TEST(SearchCoverage, FewFullMatchesAreFollowedByPapersMissingOneWord) {
   EXPECT_EQ(hit_ids(c, run(c, "alpha x9")), "a-only ab full0 full1");
 }
 
+TEST(SearchCoverage, NearMatchesAreMarked) {
+  Corpus c = word_coverage_corpus(2);
+  SearchResult result = run(c, "alpha beta gamma");
+  ASSERT_EQ(result.near.size(), result.papers.size());
+  EXPECT_EQ(result.near, (std::vector<std::uint8_t>{0, 0, 1, 1}));
+  SearchResult plain = run(c, "gamma");
+  EXPECT_EQ(plain.near, std::vector<std::uint8_t>(plain.papers.size(), 0));
+}
+
+// Ten full matches in the corpus, but only two of them from 2024: within --year 2024 the query
+// is held whole by few papers, so the near matches of that year follow, and those of other
+// years do not.
+TEST(SearchCoverage, TheScopeIsAppliedBeforeNearMatchesAreDecided) {
+  std::string papers = R"({"id": "near-2024", "title": "Alpha Beta", "year": 2024, "categories": ["a"]},
+    {"id": "near-2023", "title": "Beta Gamma", "year": 2023, "categories": ["a"]})";
+  for (int i = 0; i < 10; ++i) {
+    papers += R"(, {"id": "full)" + std::to_string(i) + R"(", "title": "Alpha Beta Gamma", "year": )" +
+              (i < 2 ? "2024" : "2023") + R"(, "categories": ["a"]})";
+  }
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}], "papers": [)" +
+                        papers + "]}");
+  SearchIndex index(c);
+  QueryNode query = parse_query("alpha beta gamma");
+  EXPECT_EQ(hit_ids(c, index.search(query)).find("near"), std::string::npos);
+  SearchScope scope;
+  scope.filters.years = YearRange{2024, 2024};
+  SearchResult scoped = index.search(query, scope);
+  EXPECT_EQ(hit_ids(c, scoped), "full0 full1 near-2024");
+  EXPECT_EQ(scoped.near, (std::vector<std::uint8_t>{0, 0, 1}));
+  // filter_result after an unscoped search keeps only what the scope admits, flags and all.
+  SearchResult late = index.search(query);
+  filter_result(c, late, scope.filters, std::nullopt);
+  EXPECT_EQ(hit_ids(c, late), "full0 full1");
+  EXPECT_EQ(late.near, (std::vector<std::uint8_t>{0, 0}));
+}
+
 TEST(SearchCoverage, TenFullMatchesAreTheWholeResult) {
   Corpus c = word_coverage_corpus(static_cast<int>(k_few_full_matches));
   SearchResult result = run(c, "alpha beta gamma");

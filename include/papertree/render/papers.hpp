@@ -34,6 +34,7 @@ struct PaperListOptions {
   TextStyle style;                     ///< table: colours
   std::vector<std::string> highlight;  ///< table: folded search terms to mark in titles, sorted
   std::span<const double> scores;      ///< search scores parallel to the papers; empty for lists
+  std::span<const std::uint8_t> near;  ///< search: 1 for a near match, parallel to the papers
   bool header = false;                 ///< table: a first row naming the columns
   std::vector<PaperColumn> columns;    ///< table, plain: the columns; empty for the default
 };
@@ -63,9 +64,9 @@ void render_papers_plain(const Corpus& corpus, std::span<const PaperIndex> paper
 void render_papers_ids(const Corpus& corpus, std::span<const PaperIndex> papers, std::ostream& out);
 
 /// A paper as in the corpus file, plus `category_paths` (id paths of its categories) and, when
-/// given, `score` (docs/json-output.md).
+/// a score is given, `score` and `near` (true for a near match; docs/json-output.md).
 nlohmann::ordered_json paper_to_json(const Corpus& corpus, PaperIndex paper,
-                                     const double* score = nullptr);
+                                     const double* score = nullptr, bool near = false);
 
 /// A JSON array of paper_to_json objects, indented, with a trailing newline.
 void render_papers_json(const Corpus& corpus, std::span<const PaperIndex> papers,

@@ -58,8 +58,20 @@ struct Correction {
 struct SearchResult {
   std::vector<PaperIndex> papers;
   std::vector<double> scores;           ///< parallel to `papers`
+  /// Parallel to `papers`: 1 for a near match (a paper holding all the query's words but one,
+  /// listed after the full matches), 0 for a paper that matches the whole query.
+  std::vector<std::uint8_t> near;
   std::vector<Correction> corrections;  ///< typos replaced, in query order
   std::vector<std::string> highlight;   ///< folded terms to mark in titles, sorted, distinct
+};
+
+/// What a search is restricted to: the filters of `list` and a category's subtree.
+struct SearchScope {
+  Filters filters;
+  std::optional<CategoryIndex> within;
+
+  /// True when paper `p` passes the filters and sits in the subtree of `within` (when given).
+  bool admits(const Corpus& corpus, PaperIndex p) const;
 };
 
 /// Keeps the hits that pass `filters` and sit in the subtree of `within` (when given), in order.
@@ -89,6 +101,11 @@ class SearchIndex {
   /// (two for long words), unless it holds a digit; both are reported in `corrections`. Throws
   /// UsageError for an unknown `in:` category.
   SearchResult search(const QueryNode& query) const;
+  /// The same, restricted to `scope` before near matches are decided: a query held whole by
+  /// fewer than k_few_full_matches papers *within the scope* gets its near matches (from the
+  /// scope too), so `--in`, `--year` and the other filters never leave a short list that the
+  /// whole corpus would have filled.
+  SearchResult search(const QueryNode& query, const SearchScope& scope) const;
 
   /// Number of distinct indexed terms.
   std::size_t vocabulary_size() const { return m_vocabulary.size(); }
@@ -118,6 +135,8 @@ class SearchIndex {
   /// An empty index of `corpus`, for SnapshotAccess to fill.
   struct Unbuilt {};
   SearchIndex(const Corpus& corpus, Unbuilt) : m_corpus(corpus) {}
+
+  SearchResult search(const QueryNode& query, const SearchScope* scope) const;
 
  public:
   /// The indexed fields, in m_fields order.
