@@ -40,55 +40,55 @@ Json category_json(const CategoryNode& node) {
 // escape_json_controls apply to exactly the pieces they could change.
 class CanonicalWriter {
  public:
-  explicit CanonicalWriter(std::string& out) : out_(out) {}
+  explicit CanonicalWriter(std::string& out) : m_out(out) {}
 
   void begin(char bracket) {
-    out_ += bracket;
-    first_ = true;
-    ++depth_;
+    m_out += bracket;
+    m_first = true;
+    ++m_depth;
   }
   // Closes an object or array: "{}" or "[]" when nothing was written into it.
   void end(char bracket) {
-    --depth_;
-    if (!first_) newline();
-    out_ += bracket;
-    first_ = false;
+    --m_depth;
+    if (!m_first) newline();
+    m_out += bracket;
+    m_first = false;
   }
   void key(std::string_view name) {
     item();
     string(name);
-    out_ += ": ";
+    m_out += ": ";
   }
   // Starts an array element.
   void item() {
-    if (!first_) out_ += ',';
+    if (!m_first) m_out += ',';
     newline();
-    first_ = false;
+    m_first = false;
   }
   void string(std::string_view s) {
     if (plain_ascii(s)) {
-      out_ += '"';
-      out_ += s;
-      out_ += '"';
+      m_out += '"';
+      m_out += s;
+      m_out += '"';
       return;
     }
-    out_ += json_text(Json(std::string(s)));
+    m_out += json_text(Json(std::string(s)));
   }
-  void number(long long n) { out_ += std::to_string(n); }
-  void raw(std::string_view text) { out_ += text; }
+  void number(long long n) { m_out += std::to_string(n); }
+  void raw(std::string_view text) { m_out += text; }
   // A value from the unknown keys, dumped by nlohmann and indented to this depth. Raw newlines
   // only separate members there: inside strings they are escaped.
   void value(const Json& v) {
     std::string text = json_text(v, 2);
-    std::string pad(static_cast<std::size_t>(depth_) * 2, ' ');
+    std::string pad(static_cast<std::size_t>(m_depth) * 2, ' ');
     for (char c : text) {
-      out_ += c;
-      if (c == '\n') out_ += pad;
+      m_out += c;
+      if (c == '\n') m_out += pad;
     }
   }
   void strings(const std::vector<std::string>& list) {
     if (list.empty()) {
-      out_ += "[]";
+      m_out += "[]";
       return;
     }
     begin('[');
@@ -115,13 +115,13 @@ class CanonicalWriter {
     return true;
   }
   void newline() {
-    out_ += '\n';
-    out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+    m_out += '\n';
+    m_out.append(static_cast<std::size_t>(m_depth) * 2, ' ');
   }
 
-  std::string& out_;
-  int depth_ = 0;
-  bool first_ = true;
+  std::string& m_out;
+  int m_depth = 0;
+  bool m_first = true;
 };
 
 void write_category(CanonicalWriter& w, const CategoryNode& node) {
