@@ -1,6 +1,8 @@
 // Load stages: JSON parse into plain data, index build, and both together from a file.
 #include <benchmark/benchmark.h>
 
+#include <cstdint>
+
 #include "bench_support.hpp"
 #include "papertree/io/io.hpp"
 #include "papertree/json/load.hpp"
@@ -41,7 +43,7 @@ void BM_LoadFile(benchmark::State& state) {
     return;
   }
   for (auto _ : state) {
-    Corpus c = load_corpus_file(path);
+    Corpus c = load_corpus_file(path, SIZE_MAX);
     benchmark::DoNotOptimize(c.papers().data());
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus_text().size()));
@@ -54,7 +56,7 @@ void BM_ReadFile(benchmark::State& state) {
     return;
   }
   for (auto _ : state) {
-    std::string text = read_file(path);
+    std::string text = read_file(path, SIZE_MAX);
     benchmark::DoNotOptimize(text.data());
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * corpus_text().size()));

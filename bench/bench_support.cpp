@@ -2,6 +2,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
@@ -34,7 +35,8 @@ std::string corpus_path() {
 const std::string& corpus_text() {
   static const std::string text = [] {
     std::string path = corpus_path();
-    return path.empty() ? std::string(embedded_corpus_json()) : read_file(path);
+    // The benchmarks read files of their own making, of any size: no input limit.
+    return path.empty() ? std::string(embedded_corpus_json()) : read_file(path, SIZE_MAX);
   }();
   return text;
 }
