@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 
+#include "codec.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io/io.hpp"
 
@@ -69,7 +70,8 @@ std::optional<LoadedSnapshot> open_cached_snapshot(const std::string& path, cons
     MappedFile file(entry);
     if (std::string problem = cache_entry_problem(file.bytes(), current, path); !problem.empty())
       return fail(problem);
-    return read_snapshot(file.bytes(), path, entry);
+    // cache_entry_problem has checked the header and the checksum.
+    return snapshot_detail::read_checked_snapshot(file.bytes(), path, entry);
   } catch (const Error& e) {
     return fail(e.what());
   } catch (const std::filesystem::filesystem_error& e) {

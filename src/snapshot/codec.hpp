@@ -16,6 +16,12 @@ namespace snapshot_detail {
 void encode_corpus(ByteWriter& out, const CorpusData& data, const ProgressFn& progress);
 CorpusData decode_corpus(ByteReader& in);
 
+/// read_snapshot for bytes whose snapshot_problem was found empty (header and checksum checked):
+/// decodes without checking them again (the checksum of a large snapshot is a pass over all of
+/// it). The payload's own consistency is still checked.
+LoadedSnapshot read_checked_snapshot(std::span<const char> bytes, const std::string& origin,
+                                     const std::string& snapshot_name);
+
 /// Writes a list of strings as its length, then each string.
 void put_strings(ByteWriter& out, const std::vector<std::string>& list);
 /// Reads a list written by put_strings.

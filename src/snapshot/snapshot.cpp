@@ -157,6 +157,12 @@ LoadedSnapshot read_snapshot(std::span<const char> bytes, const std::string& ori
   if (std::string problem = snapshot_problem(bytes); !problem.empty())
     throw DataError(file_location(snapshot_name), "cannot use this snapshot: " + problem,
                     "rebuild it with: papertree index CORPUS -o " + snapshot_name);
+  return snapshot_detail::read_checked_snapshot(bytes, origin, snapshot_name);
+}
+
+LoadedSnapshot snapshot_detail::read_checked_snapshot(std::span<const char> bytes,
+                                                      const std::string& origin,
+                                                      const std::string& snapshot_name) {
   LoadedSnapshot loaded;
   loaded.source = snapshot_source(bytes);
   try {
