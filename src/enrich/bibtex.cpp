@@ -165,6 +165,14 @@ void check_utf8(std::string_view text, const std::string& origin) {
   }
 }
 
+// Ends a read_bibtex call: frees btparse's tables, macro names and all.
+struct BtCleanup {
+  BtCleanup() = default;
+  BtCleanup(const BtCleanup&) = delete;
+  BtCleanup& operator=(const BtCleanup&) = delete;
+  ~BtCleanup() { bt_cleanup(); }
+};
+
 void add_month_macros() {
   static constexpr const char* k_months[][2] = {
       {"jan", "January"},   {"feb", "February"}, {"mar", "March"},    {"apr", "April"},
@@ -200,11 +208,12 @@ std::vector<SourceRecord> read_bibtex(std::string_view text, const std::string& 
   check_utf8(text, origin);
   std::vector<detail::EntrySpan> spans = detail::check_bibtex_syntax(text, origin);
   if (spans.empty()) return {};
-  static std::once_flag initialized;
-  std::call_once(initialized, [] { bt_initialize(); });
   static std::mutex global_state;  // btparse's lexer and macro table are global
   std::lock_guard lock(global_state);
-  bt_delete_all_macros();
+  // btparse never gives back the room of a deleted macro's name, and exits the process when its
+  // table is full: each file gets a fresh table (the syntax check bounds what one file defines).
+  bt_initialize();
+  BtCleanup cleanup;
   add_month_macros();
   std::string buffer = entries_only(text, spans);
   std::string file_name = origin;

@@ -1,5 +1,7 @@
 #include "bibtex_syntax.hpp"
 
+#include <fmt/format.h>
+
 #include <set>
 
 #include "../json/syntax.hpp"
@@ -39,6 +41,8 @@ class Checker {
   std::size_t m_pos = 0;
   std::set<std::string, std::less<>> m_macros = {"jan", "feb", "mar", "apr", "may", "jun",
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
+
+  std::size_t m_macro_bytes = 0;  // the new macros' names, a NUL after each, as btparse keeps them
 
   [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
     auto [line, column] = line_column(m_text, offset);
@@ -153,7 +157,13 @@ class Checker {
       std::string macro = ascii_lower(m_text.substr(start, m_pos - start));
       expect('=', "'=' after the macro name");
       value(at);
-      m_macros.insert(macro);
+      if (m_macros.insert(macro).second) {
+        m_macro_bytes += macro.size() + 1;
+        if (m_macro_bytes > k_max_macro_name_bytes)
+          fail(start, fmt::format("the @string macros' names take more than {} KiB in all, more "
+                                  "than the BibTeX reader (btparse) holds",
+                                  k_max_macro_name_bytes / 1024));
+      }
     } else {
       return fields(at, type, close);
     }

@@ -109,3 +109,5 @@ write("huge-id.json", corpus("[" + paper("", pid="Q" * 100000) + "]"))
 write("huge-category-ref.json",
       corpus('[{"id": "p9", "title": "Z", "categories": ["%s"]}]' % ("z" * 100000)))
 write("latin1.bib", b"@misc{a,\n  title = {Caf\xe9}}\n")
+# 30 000 macros of 17-byte names (540 KB with their NULs): more than btparse's name table holds.
+write("many-macros.bib", "".join('@string{m_%015d = "v"}\n' % i for i in range(30000)))

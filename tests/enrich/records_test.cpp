@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "papertree/enrich/records.hpp"
+#include "../../src/enrich/bibtex_syntax.hpp"
 #include "papertree/error.hpp"
 
 namespace papertree {
@@ -130,6 +131,34 @@ TEST(ReadBibtex, MalformedInputNamesFileLineAndColumn) {
             "refs.bib:1:23: unbalanced '}' inside a quoted value");
   EXPECT_EQ(bib_error("@{a}"), "refs.bib:1:2: expected an entry type after '@', found \"{\"");
   EXPECT_EQ(bib_error("@article a"), "refs.bib:1:10: expected '{' after @article, found \"a\"");
+}
+
+// btparse keeps macro names in a fixed table that deleting macros does not free, and exits the
+// process when it is full: a file with more macro-name bytes than it holds is refused, naming the
+// first macro past the limit, and many files read in one process each start with a fresh table.
+TEST(ReadBibtex, MacroNamesAreBoundedPerFile) {
+  std::string text;
+  std::size_t bytes = 0;
+  int macros = 0;
+  while (bytes <= detail::k_max_macro_name_bytes) {
+    std::string name = "macro_name_" + std::to_string(macros++);
+    bytes += name.size() + 1;
+    text += "@string{" + name + " = \"v\"}\n";
+  }
+  EXPECT_EQ(bib_error(text), "refs.bib:" + std::to_string(macros) +
+                                 ":9: the @string macros' names take more than 256 KiB in all, "
+                                 "more than the BibTeX reader (btparse) holds");
+}
+
+TEST(ReadBibtex, ManyFilesInOneProcessDoNotFillBtparsesTables) {
+  // 20 000 reads of a file defining a macro: 20 000 x (12 month names + "venue") is far more
+  // than btparse's 400 960-byte table of names.
+  const std::string text = "@string{venue_name = \"NeurIPS\"}\n@inproceedings{a, title = {T}, "
+                           "booktitle = venue_name, year = 2024}\n";
+  for (int i = 0; i < 20000; ++i) {
+    auto records = read_bibtex(text, "refs.bib");
+    ASSERT_EQ(records.size(), 1u) << i;
+  }
 }
 
 TEST(ReadBibtex, EmptyOrCommentOnlyFileHasNoRecords) {
