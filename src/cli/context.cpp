@@ -70,7 +70,7 @@ const Corpus& Context::corpus() {
 
 const SearchIndex& Context::search_index() {
   const Corpus& loaded = corpus();
-  if (!m_index) m_index = std::make_unique<SearchIndex>(loaded);
+  if (!m_index) m_index = m_index_loader ? m_index_loader() : std::make_unique<SearchIndex>(loaded);
   return *m_index;
 }
 
@@ -85,9 +85,7 @@ void Context::load() {
       return;
     }
     std::string bytes = build_snapshot(corpus, SearchIndex(corpus), {});
-    LoadedSnapshot loaded = read_snapshot({bytes.data(), bytes.size()}, origin, origin);
-    m_corpus = std::move(loaded.corpus);
-    m_index = std::move(loaded.index);
+    take(read_snapshot({bytes.data(), bytes.size()}, origin, origin));
     return;
   }
   if (path == "-") {
@@ -96,14 +94,17 @@ void Context::load() {
     return;
   }
   if (is_snapshot_file(path)) {
-    MappedFile file(path);
-    LoadedSnapshot loaded = read_snapshot(file.bytes(), path, path);
-    m_corpus = std::move(loaded.corpus);
-    m_index = std::move(loaded.index);
+    take(open_snapshot_file(path, path));
     return;
   }
   if (mode != CacheMode::off && load_cached(path, mode)) return;
   m_corpus = std::make_unique<Corpus>(load_corpus_file(path, input_limit()));
+}
+
+void Context::take(LoadedSnapshot loaded) {
+  m_corpus = std::move(loaded.corpus);
+  m_index = std::move(loaded.index);
+  m_index_loader = std::move(loaded.index_loader);
 }
 
 bool Context::load_cached(const std::string& path, CacheMode mode) {
@@ -116,8 +117,7 @@ bool Context::load_cached(const std::string& path, CacheMode mode) {
     return false;  // the JSON path reports it as usual
   }
   if (auto loaded = open_cached_snapshot(path, dir)) {
-    m_corpus = std::move(loaded->corpus);
-    m_index = std::move(loaded->index);
+    take(std::move(*loaded));
     return true;
   }
   if (mode == CacheMode::automatic) {
@@ -130,8 +130,7 @@ bool Context::load_cached(const std::string& path, CacheMode mode) {
   try {
     write_cached_snapshot(dir, id, *corpus, *index);  // a test mode: no progress drawn
     if (auto loaded = open_cached_snapshot(path, dir, &why_not)) {
-      m_corpus = std::move(loaded->corpus);
-      m_index = std::move(loaded->index);
+      take(std::move(*loaded));
       return true;
     }
   } catch (const IoError& e) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,11 +59,13 @@ struct Context {
  private:
   std::unique_ptr<Corpus> m_corpus;
   std::unique_ptr<SearchIndex> m_index;
+  std::function<std::unique_ptr<SearchIndex>()> m_index_loader;  // a snapshot's, not yet called
   std::optional<Terminal> m_terminal;
   std::optional<SourceIdentity> m_pending;  // a miss whose snapshot is still to be built
 
   void load();
   bool load_cached(const std::string& path, CacheMode mode);
+  void take(LoadedSnapshot loaded);
 };
 
 }  // namespace papertree::cli

@@ -86,6 +86,8 @@ class ByteReader {
     take((offset + 7) / 8 * 8 - offset);
   }
   std::size_t remaining() const { return static_cast<std::size_t>(m_end - m_at); }
+  /// Bytes read so far.
+  std::size_t offset() const { return static_cast<std::size_t>(m_at - m_begin); }
 
  private:
   const char* m_begin;

@@ -67,11 +67,11 @@ std::optional<LoadedSnapshot> open_cached_snapshot(const std::string& path, cons
     SourceIdentity current = identify_file(path, file_clock_now_ns());
     std::string entry = cache_entry_path(dir, current);
     if (!std::filesystem::exists(entry)) return fail("no cached snapshot");
-    MappedFile file(entry);
-    if (std::string problem = cache_entry_problem(file.bytes(), current, path); !problem.empty())
+    auto file = std::make_shared<const MappedFile>(entry);
+    if (std::string problem = cache_entry_problem(file->bytes(), current, path); !problem.empty())
       return fail(problem);
     // cache_entry_problem has checked the header and the checksum.
-    return snapshot_detail::read_checked_snapshot(file.bytes(), path, entry);
+    return snapshot_detail::read_checked_snapshot(std::move(file), path, entry);
   } catch (const Error& e) {
     return fail(e.what());
   } catch (const std::filesystem::filesystem_error& e) {

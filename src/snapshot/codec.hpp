@@ -21,6 +21,10 @@ CorpusData decode_corpus(ByteReader& in);
 /// it). The payload's own consistency is still checked.
 LoadedSnapshot read_checked_snapshot(std::span<const char> bytes, const std::string& origin,
                                      const std::string& snapshot_name);
+/// The same for a mapped snapshot file, whose index is left to `index_loader` (which keeps the
+/// mapping).
+LoadedSnapshot read_checked_snapshot(std::shared_ptr<const MappedFile> file,
+                                     const std::string& origin, const std::string& snapshot_name);
 
 /// Writes a list of strings as its length, then each string.
 void put_strings(ByteWriter& out, const std::vector<std::string>& list);

@@ -152,17 +152,27 @@ SourceIdentity snapshot_source(std::span<const char> bytes) {
           h.content_hash};
 }
 
-LoadedSnapshot read_snapshot(std::span<const char> bytes, const std::string& origin,
-                             const std::string& snapshot_name) {
+namespace {
+
+void require_usable(std::span<const char> bytes, const std::string& snapshot_name) {
   if (std::string problem = snapshot_problem(bytes); !problem.empty())
     throw DataError(file_location(snapshot_name), "cannot use this snapshot: " + problem,
                     "rebuild it with: papertree index CORPUS -o " + snapshot_name);
+}
+
+}  // namespace
+
+LoadedSnapshot read_snapshot(std::span<const char> bytes, const std::string& origin,
+                             const std::string& snapshot_name) {
+  require_usable(bytes, snapshot_name);
   return snapshot_detail::read_checked_snapshot(bytes, origin, snapshot_name);
 }
 
-LoadedSnapshot snapshot_detail::read_checked_snapshot(std::span<const char> bytes,
-                                                      const std::string& origin,
-                                                      const std::string& snapshot_name) {
+namespace {
+
+// Decodes the corpus part of checked snapshot bytes; `index_at` is set to where the index starts.
+LoadedSnapshot decode_corpus_part(std::span<const char> bytes, const std::string& origin,
+                                  const std::string& snapshot_name, std::size_t& index_at) {
   LoadedSnapshot loaded;
   loaded.source = snapshot_source(bytes);
   try {
@@ -170,13 +180,57 @@ LoadedSnapshot snapshot_detail::read_checked_snapshot(std::span<const char> byte
     CorpusData data = snapshot_detail::decode_corpus(in);
     loaded.corpus = std::make_unique<Corpus>(Corpus::build(std::move(data), origin));
     in.align();
-    loaded.index = SnapshotAccess::decode_index(in, *loaded.corpus);
-    if (in.remaining() != 0) throw MalformedSnapshot("bytes after the index");
+    index_at = sizeof(Header) + in.offset();
   } catch (const MalformedSnapshot& e) {
     throw DataError(file_location(snapshot_name),
                     fmt::format("cannot use this snapshot: malformed ({})", e.what()));
   }
   return loaded;
+}
+
+// Decodes the index part, which starts at `index_at` (8-aligned, as the header's size is) and
+// runs to the end of the bytes.
+std::unique_ptr<SearchIndex> decode_index_part(std::span<const char> bytes, std::size_t index_at,
+                                               const Corpus& corpus,
+                                               const std::string& snapshot_name) {
+  try {
+    ByteReader in(bytes.subspan(index_at));
+    std::unique_ptr<SearchIndex> index = SnapshotAccess::decode_index(in, corpus);
+    if (in.remaining() != 0) throw MalformedSnapshot("bytes after the index");
+    return index;
+  } catch (const MalformedSnapshot& e) {
+    throw DataError(file_location(snapshot_name),
+                    fmt::format("cannot use this snapshot: malformed ({})", e.what()));
+  }
+}
+
+}  // namespace
+
+LoadedSnapshot snapshot_detail::read_checked_snapshot(std::span<const char> bytes,
+                                                      const std::string& origin,
+                                                      const std::string& snapshot_name) {
+  std::size_t index_at = 0;
+  LoadedSnapshot loaded = decode_corpus_part(bytes, origin, snapshot_name, index_at);
+  loaded.index = decode_index_part(bytes, index_at, *loaded.corpus, snapshot_name);
+  return loaded;
+}
+
+LoadedSnapshot snapshot_detail::read_checked_snapshot(std::shared_ptr<const MappedFile> file,
+                                                      const std::string& origin,
+                                                      const std::string& snapshot_name) {
+  std::size_t index_at = 0;
+  LoadedSnapshot loaded = decode_corpus_part(file->bytes(), origin, snapshot_name, index_at);
+  const Corpus* corpus = loaded.corpus.get();  // owned by whoever keeps `loaded`, at one address
+  loaded.index_loader = [file = std::move(file), index_at, corpus, snapshot_name] {
+    return decode_index_part(file->bytes(), index_at, *corpus, snapshot_name);
+  };
+  return loaded;
+}
+
+LoadedSnapshot open_snapshot_file(const std::string& path, const std::string& origin) {
+  auto file = std::make_shared<const MappedFile>(path);
+  require_usable(file->bytes(), path);
+  return snapshot_detail::read_checked_snapshot(std::move(file), origin, path);
 }
 
 }  // namespace papertree

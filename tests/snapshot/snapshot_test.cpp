@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <filesystem>
 
 #include "papertree/embedded.hpp"
 #include "papertree/error.hpp"
+#include "papertree/io/io.hpp"
 #include "papertree/json/load.hpp"
 #include "papertree/search/query.hpp"
 #include "test_support.hpp"
@@ -61,6 +63,7 @@ void expect_same_answers(const Corpus& json, const SearchIndex& json_index, cons
     EXPECT_EQ(b.papers, a.papers);
     EXPECT_EQ(b.scores, a.scores);  // exactly: the same arrays give the same arithmetic
     EXPECT_EQ(b.highlight, a.highlight);
+    EXPECT_EQ(b.near, a.near);
     ASSERT_EQ(b.corrections.size(), a.corrections.size());
     for (std::size_t i = 0; i < a.corrections.size(); ++i) {
       EXPECT_EQ(b.corrections[i].typed, a.corrections[i].typed);
@@ -88,6 +91,22 @@ TEST(Snapshot, RoundTripOfTheSurveyRanksIdentically) {
   expect_same_answers(corpus, index, *loaded.corpus, *loaded.index,
                       {"kv cache", "quantization", "mixture of experts", "lora", "attention",
                        "speculatve", "efficient -survey", "in:quantization llm", "flash*"});
+}
+
+// A snapshot file is mapped: the corpus is decoded at once, the index only when it is asked for,
+// from the mapping the loader keeps, with the same answers.
+TEST(Snapshot, AFileDecodesItsIndexOnFirstUse) {
+  Corpus corpus = load_corpus_text(embedded_corpus_json(), std::string(k_embedded_origin));
+  SearchIndex index(corpus);
+  std::string path = ::testing::TempDir() + "papertree-deferred.snapshot";
+  write_file_atomic(path, build_snapshot(corpus, index, {}));
+  LoadedSnapshot loaded = open_snapshot_file(path, corpus.origin());
+  EXPECT_EQ(loaded.index, nullptr);
+  ASSERT_TRUE(loaded.index_loader);
+  std::filesystem::remove(path);  // the mapping stays valid
+  std::unique_ptr<SearchIndex> deferred = loaded.index_loader();
+  expect_same_answers(corpus, index, *loaded.corpus, *deferred,
+                      {"kv cache", "quantization", "lora", "speculatve", "cache eviction"});
 }
 
 TEST(Snapshot, KeepsUnknownKeysAndTheSourceIdentity) {

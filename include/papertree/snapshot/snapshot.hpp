@@ -43,8 +43,13 @@ using ProgressFn = std::function<void(const Progress&)>;
 /// which stays at one address.
 struct LoadedSnapshot {
   std::unique_ptr<Corpus> corpus;
-  std::unique_ptr<SearchIndex> index;
+  std::unique_ptr<SearchIndex> index;  ///< null when `index_loader` is set
   SourceIdentity source;
+  /// Set instead of `index` when the snapshot is a mapped file (open_snapshot_file, the cache):
+  /// decodes the index from the mapping, which it keeps, the first time it is called, so that a
+  /// command that does not search never reads the index's pages. Throws DataError for a
+  /// malformed index, as read_snapshot would have.
+  std::function<std::unique_ptr<SearchIndex>()> index_loader;
 };
 
 /// The 64-bit checksum snapshots use (fast, not cryptographic). Also the content hash of a
@@ -73,6 +78,11 @@ SourceIdentity snapshot_source(std::span<const char> bytes);
 /// `snapshot_name` when the snapshot is damaged in any way; a snapshot is never trusted unchecked.
 LoadedSnapshot read_snapshot(std::span<const char> bytes, const std::string& origin,
                              const std::string& snapshot_name);
+
+/// read_snapshot of the file at `path`, mapped into memory: checks its header and checksum and
+/// decodes the corpus now, and leaves the index to `index_loader`. Throws IoError when the file
+/// cannot be read, DataError naming it when it is damaged.
+LoadedSnapshot open_snapshot_file(const std::string& path, const std::string& origin);
 
 /// A read-only memory map of a whole file. Empty files map to an empty span.
 class MappedFile {
