@@ -148,6 +148,19 @@ std::vector<SourceRecord> read_csljson(std::string_view text, const std::string&
     throw DataError(
         Location{origin, line, column, {}},
         "not valid CSL-JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
+  } catch (const Json::out_of_range& e) {
+    // A number past a double's range ("5e3333"): nlohmann names the number but not where it is;
+    // it is the first such run of the text.
+    std::string what = e.what();
+    std::size_t open = what.find('\'');
+    std::size_t close = open == std::string::npos ? open : what.find('\'', open + 1);
+    std::string number =
+        close == std::string::npos ? std::string() : what.substr(open + 1, close - open - 1);
+    std::size_t at = number.empty() ? std::string_view::npos : text.find(number);
+    auto [line, column] = line_column(text, at == std::string_view::npos ? 0 : at);
+    throw DataError(Location{origin, line, column, {}},
+                    "not valid CSL-JSON: the number " + quote_for_message(number) +
+                        " is too large");
   }
   std::vector<std::size_t> lines = item_lines(text);
   std::vector<SourceRecord> records;

@@ -199,6 +199,9 @@ TEST(ReadCsljson, MalformedInputNamesFileLineAndPath) {
   EXPECT_EQ(csl_error("[{\"title\": [1]}]"),
             "refs.json:1: [0].title: expected a string, found array");
   EXPECT_EQ(csl_error("\"x\""), "refs.json:1:1: expected a CSL-JSON array of items, found string");
+  // Found by fuzz_enrich: a number past a double's range threw out_of_range, not parse_error.
+  EXPECT_EQ(csl_error("[\n  {\"title\": \"x\", \"issued\": 5e3333}\n]"),
+            "refs.json:2:28: not valid CSL-JSON: the number \"5e3333\" is too large");
 }
 
 TEST(ReadRecords, PicksTheReaderByNameOrContent) {
