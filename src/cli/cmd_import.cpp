@@ -23,7 +23,11 @@ struct ImportCommand {
 };
 
 void run_import(const ImportCommand& cmd, const Context& ctx) {
-  ImportResult result = import_markdown(ctx.read_input(cmd.input), cmd.input, cmd.options);
+  ImportOptions options = cmd.options;
+  options.progress = ctx.progress("importing");
+  const ProgressFn& progress = options.progress;
+  if (progress) progress({"reading the file", 0, 0});
+  ImportResult result = import_markdown(ctx.read_input(cmd.input), cmd.input, options);
   if (!ctx.quiet) {
     for (const ImportWarning& w : result.warnings) {
       std::string where = w.column == 0 ? fmt::format("{}:{}", cmd.input, w.line)
@@ -43,9 +47,12 @@ void run_import(const ImportCommand& cmd, const Context& ctx) {
     }
   }
   // The result must load: the importer's output is held to the loader's rules.
+  if (progress) progress({"checking the corpus", 0, 0});
   std::string json = to_canonical_json(result.corpus);
   load_corpus_text(json, output_name(cmd.output));
+  if (progress) progress({"writing", 0, 0});
   write_output(cmd.output, json);
+  if (progress) progress({"writing", 1, 1});  // erases the line
 }
 
 }  // namespace

@@ -58,9 +58,9 @@ std::string Context::cache_dir() const {
   return {};
 }
 
-ProgressFn Context::progress() const {
+ProgressFn Context::progress(std::string task) const {
   if (quiet || ::isatty(STDERR_FILENO) == 0) return {};
-  return make_progress_drawer("building the snapshot");
+  return make_progress_drawer(std::move(task));
 }
 
 const Corpus& Context::corpus() {

@@ -50,7 +50,7 @@ struct Context {
   /// none of these is set.
   std::string cache_dir() const;
   /// Progress drawing on stderr when it is a terminal and not --quiet; else an empty function.
-  ProgressFn progress() const;
+  ProgressFn progress(std::string task = "building the snapshot") const;
 
   /// After the command: when the corpus was read from JSON on a cache miss, builds its snapshot
   /// in a detached child process, so the answer is not delayed. Does nothing otherwise.

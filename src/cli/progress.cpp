@@ -36,7 +36,7 @@ struct Drawer {
     last_draw = now;
     double seconds = std::chrono::duration<double>(now - phase_start).count();
     std::string line = fmt::format("papertree: {}: {}", task, phase);
-    if (p.total != 0) line += fmt::format(" {}/{} papers", p.done, p.total);
+    if (p.total != 0) line += fmt::format(" {}/{} {}", p.done, p.total, p.unit);
     if (p.total != 0 && p.done > 0 && seconds > 0.05) {
       double rate = static_cast<double>(p.done) / seconds;
       line += fmt::format(", {:.0f}/s, {:.0f} s left", rate,

@@ -309,10 +309,19 @@ std::string survey_arxiv(const Outline& o) {
 
 }  // namespace
 
+namespace {
+
+// Entries read between two progress reports.
+constexpr std::size_t k_progress_step = 4096;
+
+}  // namespace
+
 ImportResult import_markdown(std::string_view text, const std::string& origin,
                              const ImportOptions& options) {
   refuse_binary(text, origin);
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  const ProgressFn& progress = options.progress;
+  if (progress) progress({"parsing markdown", 0, 0});
   Outline o = scan_outline(text);
   if (o.headings.empty()) {
     throw DataError(
@@ -395,7 +404,10 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
   compare_toc(
       o, [&](int h) { return taxonomy.kept(h); }, title, r.warnings);
   PaperMerger merger(r.warnings);
+  std::size_t done = 0;
   for (Listing& l : listings) {
+    if (progress && done++ % k_progress_step == 0)
+      progress({"reading entries", done - 1, listings.size(), "entries"});
     ParsedEntry e = l.bullet != nullptr ? read_item(*l.bullet, r.warnings) : std::move(rows[l.row]);
     if (e.title.empty()) {
       r.warnings.push_back(
@@ -406,6 +418,7 @@ ImportResult import_markdown(std::string_view text, const std::string& origin,
     ++r.summary.entries;
     merger.add(std::move(e), taxonomy.id(l.heading), o.headings[l.heading].name, l.line);
   }
+  if (progress) progress({"reading entries", listings.size(), listings.size(), "entries"});
   r.summary.repeats = merger.repeats();
   r.corpus.papers = merger.take();
   for (const Table* t : tables) read_frameworks(*t, r.corpus.frameworks, r.warnings);

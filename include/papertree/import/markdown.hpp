@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "papertree/corpus/corpus.hpp"
+#include "papertree/progress.hpp"
 
 namespace papertree {
 
@@ -15,6 +16,9 @@ struct ImportOptions {
   std::string source_url;  ///< where the list comes from (source.url)
   std::string source_commit;
   std::string citation;
+  /// Told the phases ("parsing markdown", then "reading entries" with entries done of total);
+  /// may be empty.
+  ProgressFn progress;
 };
 
 /// Something the importer tolerated: the entry was still read, the line says where.

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "papertree/corpus/corpus.hpp"
+#include "papertree/progress.hpp"
 #include "papertree/search/search.hpp"
 
 namespace papertree {
@@ -29,15 +30,6 @@ struct SourceIdentity {
   std::uint64_t content_hash = 0;
   bool operator==(const SourceIdentity&) const = default;
 };
-
-/// Long work reports where it is: phase ("reading", "indexing", "writing"), items done of total.
-/// Called from the core; the command line decides whether and how to draw it.
-struct Progress {
-  std::string_view phase;
-  std::size_t done = 0;
-  std::size_t total = 0;
-};
-using ProgressFn = std::function<void(const Progress&)>;
 
 /// A corpus and its search index, read back from a snapshot. The index refers to the corpus,
 /// which stays at one address.
