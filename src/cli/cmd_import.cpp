@@ -50,9 +50,9 @@ void run_import(const ImportCommand& cmd, const Context& ctx) {
   if (progress) progress({"checking the corpus", 0, 0});
   std::string json = to_canonical_json(result.corpus);
   load_corpus_text(json, output_name(cmd.output));
-  if (progress) progress({"writing", 0, 0});
+  // Erased before writing: with `-o -` on a terminal, the corpus follows on the same screen.
+  if (progress) progress({"checking the corpus", 1, 1});
   write_output(cmd.output, json);
-  if (progress) progress({"writing", 1, 1});  // erases the line
 }
 
 }  // namespace

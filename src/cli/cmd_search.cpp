@@ -116,7 +116,8 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
   }
   print_papers(ctx, cmd.output, result.papers, options,
                "no papers match " + quote_for_message(join(cmd.words)));
-  if (format == "table") report_near_matches(result);
+  // The note says the near matches come after the others: only in relevance order.
+  if (format == "table" && cmd.sort == "relevance" && !cmd.reverse) report_near_matches(result);
   if (cmd.facets && !result.papers.empty()) {
     print_facets(ctx, format, facet_counts(corpus, result.papers), result.papers.size());
   }

@@ -70,7 +70,19 @@ const Corpus& Context::corpus() {
 
 const SearchIndex& Context::search_index() {
   const Corpus& loaded = corpus();
-  if (!m_index) m_index = m_index_loader ? m_index_loader() : std::make_unique<SearchIndex>(loaded);
+  if (m_index) return *m_index;
+  if (m_index_loader) {
+    try {
+      m_index = m_index_loader();
+    } catch (const DataError& e) {
+      // A cached snapshot is never trusted: its corpus passed, so the index is built from it, as
+      // the JSON path would. An explicit snapshot file's damage is the user's to know.
+      if (!m_index_from_cache) throw;
+      if (!quiet) warn(std::string("the snapshot cache is not used for searching: ") + e.what());
+    }
+    m_index_loader = nullptr;
+  }
+  if (!m_index) m_index = std::make_unique<SearchIndex>(loaded);
   return *m_index;
 }
 
@@ -118,6 +130,7 @@ bool Context::load_cached(const std::string& path, CacheMode mode) {
   }
   if (auto loaded = open_cached_snapshot(path, dir)) {
     take(std::move(*loaded));
+    m_index_from_cache = true;
     return true;
   }
   if (mode == CacheMode::automatic) {
@@ -131,6 +144,7 @@ bool Context::load_cached(const std::string& path, CacheMode mode) {
     write_cached_snapshot(dir, id, *corpus, *index);  // a test mode: no progress drawn
     if (auto loaded = open_cached_snapshot(path, dir, &why_not)) {
       take(std::move(*loaded));
+      m_index_from_cache = true;
       return true;
     }
   } catch (const IoError& e) {

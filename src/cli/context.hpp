@@ -60,6 +60,7 @@ struct Context {
   std::unique_ptr<Corpus> m_corpus;
   std::unique_ptr<SearchIndex> m_index;
   std::function<std::unique_ptr<SearchIndex>()> m_index_loader;  // a snapshot's, not yet called
+  bool m_index_from_cache = false;  // the loader reads a cached snapshot (damage: rebuild)
   std::optional<Terminal> m_terminal;
   std::optional<SourceIdentity> m_pending;  // a miss whose snapshot is still to be built
 

@@ -19,6 +19,15 @@ struct Drawer {
   Clock::time_point last_draw;
   bool drawn = false;
 
+  Drawer() = default;
+  Drawer(const Drawer&) = delete;
+  Drawer& operator=(const Drawer&) = delete;
+  // The work ended without saying so (an error unwound it): the line goes, so that the error
+  // message starts a line of its own.
+  ~Drawer() {
+    if (drawn) std::fputs("\r\033[K", stderr);
+  }
+
   void operator()(const Progress& p) {
     Clock::time_point now = Clock::now();
     if (p.phase != phase) {

@@ -42,7 +42,7 @@ class Checker {
   std::set<std::string, std::less<>> m_macros = {"jan", "feb", "mar", "apr", "may", "jun",
                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
 
-  std::size_t m_macro_bytes = 0;  // the new macros' names, a NUL after each, as btparse keeps them
+  std::size_t m_macro_bytes = 0;  // every definition's name and a NUL, as btparse keeps them
 
   [[noreturn]] void fail(std::size_t offset, const std::string& message) const {
     auto [line, column] = line_column(m_text, offset);
@@ -157,13 +157,13 @@ class Checker {
       std::string macro = ascii_lower(m_text.substr(start, m_pos - start));
       expect('=', "'=' after the macro name");
       value(at);
-      if (m_macros.insert(macro).second) {
-        m_macro_bytes += macro.size() + 1;
-        if (m_macro_bytes > k_max_macro_name_bytes)
-          fail(start, fmt::format("the @string macros' names take more than {} KiB in all, more "
-                                  "than the BibTeX reader (btparse) holds",
-                                  k_max_macro_name_bytes / 1024));
-      }
+      // btparse copies the name again at every definition, a redefinition too.
+      m_macro_bytes += macro.size() + 1;
+      if (m_macro_bytes > k_max_macro_name_bytes)
+        fail(start, fmt::format("the @string macros' names take more than {} KiB in all, more "
+                                "than the BibTeX reader (btparse) holds",
+                                k_max_macro_name_bytes / 1024));
+      m_macros.insert(macro);
     } else {
       return fields(at, type, close);
     }

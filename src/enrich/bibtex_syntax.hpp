@@ -13,8 +13,9 @@ struct EntrySpan {
   std::size_t end = 0;
 };
 
-/// The most bytes the names of one file's @string macros may take (a NUL after each). btparse
-/// keeps macro names in a fixed table of 400 960 bytes and exits the process when it is full.
+/// The most bytes the names of one file's @string definitions may take (a NUL after each, a
+/// redefinition counted again). btparse copies each definition's name into a fixed table of
+/// 400 960 bytes and exits the process when it is full.
 inline constexpr std::size_t k_max_macro_name_bytes = std::size_t{256} * 1024;
 
 /// Checks that `text` is well-formed BibTeX (entries, fields, balanced braces and quotes, defined

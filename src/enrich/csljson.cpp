@@ -136,6 +136,35 @@ SourceRecord record_of(const Json& item, Location at) {
 
 }  // namespace
 
+namespace {
+
+// Where `number` first stands in `text` as a whole JSON number, outside string literals; npos
+// when nowhere (or when `number` is empty).
+std::size_t number_outside_strings(std::string_view text, std::string_view number) {
+  if (number.empty()) return std::string_view::npos;
+  auto numeric = [](char c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-';
+  };
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (text.compare(i, number.size(), number) == 0 && (i == 0 || !numeric(text[i - 1])) &&
+               (i + number.size() == text.size() || !numeric(text[i + number.size()]))) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
 std::vector<SourceRecord> read_csljson(std::string_view text, const std::string& origin) {
   Json doc;
   try {
@@ -156,7 +185,7 @@ std::vector<SourceRecord> read_csljson(std::string_view text, const std::string&
     std::size_t close = open == std::string::npos ? open : what.find('\'', open + 1);
     std::string number =
         close == std::string::npos ? std::string() : what.substr(open + 1, close - open - 1);
-    std::size_t at = number.empty() ? std::string_view::npos : text.find(number);
+    std::size_t at = number_outside_strings(text, number);
     auto [line, column] = line_column(text, at == std::string_view::npos ? 0 : at);
     throw DataError(Location{origin, line, column, {}},
                     "not valid CSL-JSON: the number " + quote_for_message(number) +

@@ -16,7 +16,15 @@ upstream_md="$UPSTREAM/efficient-llms-survey/README.md"
 on_tty import "$upstream_md" -o "$WORK/a.json"
 [[ $tty_out == *"papertree: importing: reading entries"*" entries"* ]] ||
   fail "import on a terminal drew no progress: $tty_out"
-[[ $tty_out == *"papertree: importing: writing"* ]] || fail "import progress has no writing phase"
+[[ $tty_out == *"papertree: importing: checking the corpus"* ]] ||
+  fail "import progress has no checking phase"
+after_last="${tty_out##*importing: }"
+[[ $after_last == *$'\e[K'* ]] || fail "import left its progress line on the screen: $tty_out"
+
+# An error after a phase was drawn: the line is erased, so the error starts a line of its own.
+on_tty import "$FIXTURES/import/no_headings.md" -o "$WORK/none.json"
+[[ $tty_out == *$'\e[K'"papertree: error: "* ]] ||
+  fail "import's error was written after its progress line: $tty_out"
 [[ -s $WORK/a.json ]] || fail "import under script wrote nothing"
 
 run import "$upstream_md" -o "$WORK/b.json"

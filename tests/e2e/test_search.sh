@@ -208,14 +208,16 @@ got="$(jq -c '[.[] | [.id, .near]]' <<<"$out")"
   fail "search --year 2024: near matches not decided within the year: $got"
 run --corpus "$WORK/near.json" search alpha beta --year 2024 --format jsonl
 [[ $(jq -r .near <<<"$out" | tr '\n' ' ') == 'false false true ' ]] || fail "jsonl near flags: $out"
-run --corpus "$WORK/near.json" search alpha beta --year 2024 --sort title --format json
+run --corpus "$WORK/near.json" search alpha beta --year 2024 --sort title --reverse --format json
 got="$(jq -c '[.[] | [.id, .near]]' <<<"$out")"
-[[ $got == '[["full0",false],["full1",false],["near-2024",true]]' ]] ||
-  fail "--sort title lost the near flags: $got"
+[[ $got == '[["near-2024",true],["full1",false],["full0",false]]' ]] ||
+  fail "--sort title --reverse lost the near flags: $got"
 run --corpus "$WORK/near.json" search alpha beta --year 2024 --reverse --format json
 [[ $(jq -r '.[0].id, .[0].near' <<<"$out" | tr '\n' ' ') == 'near-2024 true ' ]] ||
   fail "--reverse lost the near flags: $out"
 run --corpus "$WORK/near.json" search alpha beta --year 2024 --format table
 expect_err_contains "2 papers hold every word; 1 holds all but one (listed after them)"
+run --corpus "$WORK/near.json" search alpha beta --year 2024 --format table --sort title
+[[ $err != *"hold every word"* ]] || fail "the near-match note was printed for --sort title: $err"
 
 finish

@@ -109,6 +109,31 @@ TEST(Snapshot, AFileDecodesItsIndexOnFirstUse) {
                       {"kv cache", "quantization", "lora", "speculatve", "cache eviction"});
 }
 
+// A damaged index that the checksum does not catch (resealed here) is found when the index is
+// first decoded: the corpus still loads, the loader throws the DataError read_snapshot would.
+TEST(Snapshot, ADeferredIndexStillRefusesDamage) {
+  const Corpus& corpus = test::small_corpus();
+  std::string bytes = build_snapshot(corpus, SearchIndex(corpus), {});
+  bytes.append(8, '\0');
+  std::uint64_t payload = 0;
+  std::memcpy(&payload, bytes.data() + 16, sizeof payload);
+  payload += 8;
+  std::memcpy(bytes.data() + 16, &payload, sizeof payload);
+  reseal(bytes);
+  EXPECT_NE(read_error(bytes).find("malformed (bytes after the index)"), std::string::npos);
+  std::string path = ::testing::TempDir() + "papertree-damaged-index.snapshot";
+  write_file_atomic(path, bytes);
+  LoadedSnapshot loaded = open_snapshot_file(path, corpus.origin());
+  std::filesystem::remove(path);
+  EXPECT_EQ(loaded.corpus->papers().size(), corpus.papers().size());
+  try {
+    loaded.index_loader();
+    ADD_FAILURE() << "expected a DataError";
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("malformed (bytes after the index)"), std::string::npos);
+  }
+}
+
 TEST(Snapshot, KeepsUnknownKeysAndTheSourceIdentity) {
   Corpus corpus = test::load(
       R"({"format": "papertree-corpus", "version": 2, "title": "T", "x-note": {"a": [1, 2.5]},
