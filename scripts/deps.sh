@@ -9,7 +9,7 @@
 set -euo pipefail
 
 build_pkgs=(g++ cmake ninja-build pkg-config nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev libbenchmark-dev
-  libutf8proc-dev libstemmer-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libbtparse-dev libsimdjson-dev)
+  libutf8proc-dev libstemmer-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libbtparse-dev libsimdjson-dev wamerican)
 test_pkgs=(graphviz pandoc texlive-latex-base texlive-latex-recommended texlive-latex-extra texlive-pictures
   texlive-fonts-recommended texlive-bibtex-extra biber bibtool chromium poppler-utils jq bash-completion zsh fish python3
   python3-jsonschema git clang libclang-rt-14-dev man-db groff-base)

@@ -11,6 +11,7 @@
 
 #include "evaluator.hpp"
 #include "papertree/corpus/select.hpp"
+#include "papertree/text/english.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree {
@@ -146,11 +147,12 @@ PaperSet QueryEvaluator::prefix(const QueryNode& node, bool positive) {
 
 // The indexed words one edit away from `word` (two for words of eight letters or more), closest
 // and then most frequent first. Words with digits ("int4") are names of formats and models, not
-// typos, and are never corrected.
+// typos, and common English words ("soft", "spare") are what was meant: neither is corrected.
 std::vector<std::pair<std::uint32_t, std::string>> QueryEvaluator::corrections(
     const std::string& word, Field field) const {
   if (word.size() < 4 || word.size() > k_max_stemmed_word ||
-      std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+      is_english_word(word)) {
     return {};
   }
   const std::size_t max_distance = word.size() >= 8 ? 2 : 1;

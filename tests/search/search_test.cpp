@@ -227,6 +227,18 @@ TEST(Search, WordsWithDigitsAreNeverCorrected) {
   EXPECT_TRUE(result.corrections.empty());
 }
 
+TEST(Search, CommonEnglishWordsAreNeverCorrected) {
+  const Corpus& c = test::small_corpus();
+  // "spare" is one edit from "sparse" (SparseGPT), but it is a word of its own.
+  SearchResult result = run(c, "spare");
+  EXPECT_EQ(hit_ids(c, result), "");
+  EXPECT_TRUE(result.corrections.empty());
+  // A typo of the same length that is no word is still corrected.
+  result = run(c, "sparze");
+  ASSERT_EQ(result.corrections.size(), 1u);
+  EXPECT_EQ(result.corrections[0].used, std::vector<std::string>{"sparse"});
+}
+
 TEST(Search, TermsWithNoLettersOrDigitsMatchNothing) {
   EXPECT_EQ(hits("✓"), "");
   EXPECT_EQ(hits("."), "");

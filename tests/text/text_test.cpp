@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "papertree/text/english.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree {
@@ -90,3 +91,17 @@ TEST(TruncateLeftToWidth, KeepsTheEndWholeClusters) {
 
 }  // namespace
 }  // namespace papertree
+
+TEST(English, CommonWordsAreKnownAndOthersAreNot) {
+  EXPECT_TRUE(papertree::is_english_word("soft"));
+  EXPECT_TRUE(papertree::is_english_word("prompts"));
+  EXPECT_TRUE(papertree::is_english_word("spare"));
+  // Typos, technical words and proper names are not in the list; nor are short words.
+  EXPECT_FALSE(papertree::is_english_word("prunign"));
+  EXPECT_FALSE(papertree::is_english_word("quantizaton"));
+  EXPECT_FALSE(papertree::is_english_word("lora"));
+  EXPECT_FALSE(papertree::is_english_word("boston"));
+  EXPECT_FALSE(papertree::is_english_word("the"));
+  EXPECT_FALSE(papertree::is_english_word("Soft"));  // the caller folds case first
+  EXPECT_FALSE(papertree::is_english_word(""));
+}

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <string_view>
+
+namespace papertree {
+
+/// True when `word` (lower-case ASCII) is a common English word of four letters or more: an entry
+/// of Debian's wamerican list that is not a proper name, compiled into the binary. Typo correction
+/// leaves such words alone, so a real word is never searched for as another one.
+bool is_english_word(std::string_view word);
+
+/// The embedded word list: one word per line (generated at build time from wamerican).
+std::string_view english_word_list();
+
+}  // namespace papertree
