@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Mean precision@10 of papertree search, and of grep over titles, on queries.tsv.
 
-Usage: precision.py PAPERTREE [--corpus FILE] [--queries FILE] [--split dev|heldout|fresh|all]
+Usage: precision.py PAPERTREE [--corpus FILE] [--queries FILE] [--split dev|heldout|fresh|unseen|all]
                     [--engine papertree|grep|both] [--min P] [--verbose]
 
 Relevance of a paper for a query: it lies in the subtree of the query's category (the
@@ -56,7 +56,7 @@ def main():
     ap.add_argument("papertree")
     ap.add_argument("--corpus")
     ap.add_argument("--queries", default=os.path.join(HERE, "queries.tsv"))
-    ap.add_argument("--split", default="heldout", choices=["dev", "heldout", "fresh", "all"])
+    ap.add_argument("--split", default="heldout", choices=["dev", "heldout", "fresh", "unseen", "all"])
     ap.add_argument("--engine", default="both", choices=["papertree", "grep", "both"])
     ap.add_argument("--min", type=float)
     ap.add_argument("--verbose", action="store_true")

@@ -81,6 +81,10 @@ bool is_empty_text(const QueryNode& node) {
          tokenize(node.text, 1).empty();
 }
 
+constexpr std::size_t k_max_initialism = 4;  // words
+constexpr std::size_t k_min_initialism = 2;  // letters
+constexpr std::size_t k_min_lone_initialism = 3;  // letters, for one not written beside a query word
+
 // A plain word of letters only, which may join the next one into a compound.
 bool joinable(const QueryNode& node) {
   return node.kind == QueryNode::Kind::word && !node.text.empty() &&
@@ -134,6 +138,37 @@ std::vector<PaperSet> QueryEvaluator::part_sets(const std::vector<const QueryNod
     PaperSet together = terms({*id}, a.field, positive);
     sets[i] = unite(sets[i], together);
     sets[i + 1] = unite(sets[i + 1], together);
+  }
+  // Two to four adjacent words also match the initialism they make: "key value cache" finds
+  // "KV cache", "mixture of experts" MoE, "state space models" SSMs. Two letters are taken only
+  // where some title writes them next to the query's word before or after ("kv" beside "cache"),
+  // as two-letter terms are often something else ("cache eviction" is no "CE").
+  auto term_of = [&](std::size_t k) {
+    std::vector<TextToken> token = tokenize(texts[k]->text);
+    return token.size() == 1 ? token.front().term : std::string();
+  };
+  for (std::size_t i = 0; i + 1 < texts.size(); ++i) {
+    std::string initials;
+    for (std::size_t n = 0; n < k_max_initialism && i + n < texts.size(); ++n) {
+      const QueryNode& w = *texts[i + n];
+      if (!joinable(w) || w.field != texts[i]->field) break;
+      initials += static_cast<char>(w.text.front() | 0x20);
+      if (n == 0 || initials.size() < k_min_initialism) continue;
+      std::vector<TextToken> token = tokenize(initials);
+      if (token.size() != 1) continue;
+      const std::string& acronym = token.front().term;
+      auto id = m_index.term_id(acronym);
+      if (!id) continue;
+      if (initials.size() < k_min_lone_initialism) {
+        std::string before = i > 0 ? term_of(i - 1) : std::string();
+        std::string after = i + n + 1 < texts.size() ? term_of(i + n + 1) : std::string();
+        bool beside = (!before.empty() && !phrase({before, acronym}, w.field, false).empty()) ||
+                      (!after.empty() && !phrase({acronym, after}, w.field, false).empty());
+        if (!beside) continue;
+      }
+      PaperSet together = terms({*id}, w.field, positive);
+      for (std::size_t k = i; k <= i + n; ++k) sets[k] = unite(sets[k], together);
+    }
   }
   return sets;
 }

@@ -479,6 +479,17 @@ TEST(SearchCompounds, SplitAndJoinedWordsMeet) {
   EXPECT_EQ(compound_hits("LongLoRA"), "longlora");
 }
 
+TEST(SearchCompounds, WordsMatchTheInitialismTheyMake) {
+  // "large language models" is what "LLMs" stands for (three letters: taken anywhere).
+  std::string llm = compound_hits("large language models");
+  EXPECT_NE(llm.find("qlora"), std::string::npos) << llm;
+  EXPECT_TRUE(llm.starts_with("lora longlora")) << llm;  // the words as typed rank first
+  // Two letters are taken where a title writes them beside the next query word: "KV Cache".
+  std::string kv = compound_hits("key value cache");
+  EXPECT_NE(kv.find("kv-split"), std::string::npos) << kv;
+  EXPECT_EQ(compound_hits("key value"), "");  // no neighbour: "kv" alone is not read in
+}
+
 TEST(SearchAuthors, AuthorFieldTakesFamilyGivenInitialsAndPhrases) {
   EXPECT_EQ(compound_hits("author:dao"), "flashattention");
   EXPECT_EQ(compound_hits("author:\"tri dao\""), "flashattention");
