@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "papertree/json/dump.hpp"
 #include "commands.hpp"
 #include "option_values.hpp"
 #include "papertree/corpus/date.hpp"
@@ -90,7 +91,7 @@ void run_news(const NewsCommand& cmd, Context& ctx) {
                      {"path", corpus.display_path(s.category)},
                      {"papers", std::move(papers)}});
     }
-    std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    std::cout << json_text(out, 2) << '\n';
     return;
   }
   if (sections.empty()) {

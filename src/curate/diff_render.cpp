@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "papertree/json/dump.hpp"
 #include "papertree/curate/corpus_diff.hpp"
 #include "papertree/render/markdown.hpp"
 #include "papertree/text/text.hpp"
@@ -137,7 +138,7 @@ void render_diff_json(const CorpusDiff& d, std::ostream& out) {
     cats["renamed"].push_back(
         {{"before", category_json(r.before)}, {"after", category_json(r.after)}});
   }
-  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  out << json_text(doc, 2) << '\n';
 }
 
 void render_diff_markdown(const CorpusDiff& d, std::ostream& out) {

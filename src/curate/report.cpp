@@ -1,4 +1,5 @@
 // Output of `papertree validate`: text for people, JSON for programs.
+#include "papertree/json/dump.hpp"
 #include "papertree/curate/report.hpp"
 
 #include <algorithm>
@@ -153,7 +154,7 @@ void render_validation_json(const ValidationReport& report, const ValidationOutp
     item["suggestion"] = finding.suggestion;
     doc["findings"].push_back(std::move(item));
   }
-  out << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  out << json_text(doc, 2) << '\n';
 }
 
 void render_rule_explanation(const RuleInfo& rule, std::ostream& out) {

@@ -10,6 +10,7 @@
 #include "export_common.hpp"
 #include "latex_text.hpp"
 #include "papertree/corpus/authors.hpp"
+#include "papertree/text/text.hpp"
 #include "papertree/corpus/venue.hpp"
 #include "papertree/text/text.hpp"
 
@@ -198,13 +199,24 @@ EntryKind entry_kind(const Paper& paper) {
 
 namespace {
 
+// A part of a name as BibTeX text, braced when BibTeX would otherwise split it: at a comma, or at
+// the word "and" in any case ("Smith and Wesson" is one family name, not two people).
+std::string name_part(const std::string& part) {
+  std::string text = bibtex_text(part, false);
+  std::string padded = " " + ascii_lower(part) + " ";
+  for (char& c : padded) {
+    if (c == '\t' || c == '\n' || c == '\r' || c == '~') c = ' ';
+  }
+  bool splits = part.find(',') != std::string::npos || padded.find(" and ") != std::string::npos;
+  return splits ? "{" + text + "}" : text;
+}
+
 std::string bibtex_names(const Paper& paper) {
   std::string authors;
   for (const Author& author : paper.authors) {
     std::string name =
         author.literal.empty()
-            ? bibtex_text(author.family, false) +
-                  (author.given.empty() ? "" : ", " + bibtex_text(author.given, false))
+            ? name_part(author.family) + (author.given.empty() ? "" : ", " + name_part(author.given))
             : "{" + bibtex_text(author.literal, false) + "}";
     authors += (authors.empty() ? "" : " and ") + name;
   }

@@ -42,6 +42,17 @@ for args in "${json_outputs[@]}"; do
   if grep -qE "$c1_bidi" <<<"$out"; then fail "papertree $args writes a raw C1 or bidi control"; fi
   jq -e . >/dev/null <<<"$out" || fail "papertree $args is not JSON that jq reads"
 done
+# diff and news too: a corpus without the injected paper against the one with it.
+jq 'del(.papers[] | select(.id == "script-links"))' "$inj" >"$WORK/without.json"
+jq '(.papers[] | select(.id == "script-links") | .added) = "2030-01-01"' "$inj" >"$WORK/dated.json"
+for args in "diff $WORK/without.json $inj --format json" "--corpus $WORK/dated.json news --format json"; do
+  # shellcheck disable=SC2086
+  run $args
+  [[ -n $out ]] || fail "papertree $args printed nothing"
+  if grep -qE "$c1_bidi" <<<"$out"; then fail "papertree $args writes a raw C1 or bidi control"; fi
+  jq -e . >/dev/null <<<"$out" || fail "papertree $args is not JSON that jq reads"
+  expect_contains 'Script links \u0085 and \u202eoverride'
+done
 run --corpus "$inj" export -f json
 expect_contains 'Script links \u0085 and \u202eoverride'
 expect_contains 'https://example.org/a\u0085b\u202ec\u2066d\u200fe\u061cf\u009bg'

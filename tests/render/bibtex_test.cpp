@@ -212,6 +212,21 @@ TEST(RenderBibtex, EntryTypesAndFields) {
       << jbib;
 }
 
+TEST(RenderBibtex, NamePartsHoldingAndOrACommaAreBraced) {
+  // BibTeX splits names at "and" (any case) and parts at commas: such parts stay whole.
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 2, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}],
+    "papers": [{"id": "s", "title": "Guns", "year": 2024, "venue": "TMLR",
+      "authors": [{"family": "Smith and Wesson", "given": "A."}, {"family": "Dupont", "given": "Jean AND"},
+                  {"family": "Roe, Jr", "given": "R"}, {"family": "Anderson", "given": "Sandy"}],
+      "categories": ["a"]}]})");
+  std::string bib = bibtex_of(c, whole(c));
+  EXPECT_NE(bib.find("  author = {{Smith and Wesson}, A. and Dupont, {Jean AND} and {Roe, Jr}, R and "
+                     "Anderson, Sandy},\n"),
+            std::string::npos)
+      << bib;
+}
+
 TEST(RenderBibtex, PapersWithNoAuthorAreMiscWithAKey) {
   const Corpus& c = test::small_corpus();
   std::string bib = bibtex_of(c, whole(c));
