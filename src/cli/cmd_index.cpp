@@ -35,10 +35,10 @@ void run_index(const IndexCommand& cmd, const Context& ctx) {
   if (cmd.output.empty()) {
     written = write_cached_snapshot(dir, id, corpus, index, progress);
   } else {
-    write_file_atomic(cmd.output, build_snapshot(corpus, index, id, progress), cmd.force);
+    write_snapshot_file(cmd.output, build_snapshot(corpus, index, id, progress), cmd.force);
   }
   std::cout << fmt::format("{}: snapshot of {} ({} papers, {} terms)\n", written, cmd.input,
-                           corpus.papers().size(), index.vocabulary_size());
+                           corpus.paper_count(), index.vocabulary_size());
 }
 
 }  // namespace

@@ -89,27 +89,96 @@ bool Paper::has_code() const {
   });
 }
 
+void Corpus::index_taxonomy() {
+  const CorpusData& d = m_data;
+  TreeFlattener flattener(m_origin, m_categories);
+  for (std::size_t i = 0; i < d.taxonomy.size(); ++i) {
+    m_roots.push_back(static_cast<CategoryIndex>(m_categories.size()));
+    flattener.add(d.taxonomy[i], std::nullopt, fmt::format("taxonomy[{}]", i));
+  }
+  auto& by_cat = m_category_by_id;
+  for (CategoryIndex i = 0; i < m_categories.size(); ++i) by_cat.push_back(i);
+  std::sort(by_cat.begin(), by_cat.end(), [&](CategoryIndex a, CategoryIndex b) {
+    return m_categories[a].id < m_categories[b].id;
+  });
+}
+
 Corpus Corpus::build(CorpusData data, const std::string& origin) {
   Corpus corpus;
   corpus.m_origin = origin;
   corpus.m_data = std::move(data);
-  const CorpusData& d = corpus.m_data;
-
-  TreeFlattener flattener(origin, corpus.m_categories);
-  for (std::size_t i = 0; i < d.taxonomy.size(); ++i) {
-    corpus.m_roots.push_back(static_cast<CategoryIndex>(corpus.m_categories.size()));
-    flattener.add(d.taxonomy[i], std::nullopt, fmt::format("taxonomy[{}]", i));
-  }
-  auto& by_cat = corpus.m_category_by_id;
-  for (CategoryIndex i = 0; i < corpus.m_categories.size(); ++i) by_cat.push_back(i);
-  std::sort(by_cat.begin(), by_cat.end(), [&](CategoryIndex a, CategoryIndex b) {
-    return corpus.m_categories[a].id < corpus.m_categories[b].id;
-  });
-
+  corpus.index_taxonomy();
   corpus.index_papers();
   corpus.index_frameworks();
   corpus.count_subtrees();
   return corpus;
+}
+
+Corpus Corpus::with_store(CorpusData head, const std::string& origin,
+                          std::shared_ptr<const PaperStore> store,
+                          const std::vector<std::size_t>& direct_counts,
+                          const std::vector<std::size_t>& totals) {
+  Corpus corpus;
+  corpus.m_origin = origin;
+  corpus.m_data = std::move(head);
+  corpus.m_data.papers.clear();
+  corpus.m_store = std::move(store);
+  corpus.index_taxonomy();
+  corpus.index_frameworks();
+  const std::size_t n = corpus.m_store->paper_count();
+  if (direct_counts.size() != corpus.m_categories.size() ||
+      totals.size() != corpus.m_categories.size())
+    throw data_error(origin, "", "the stored category counts do not match the taxonomy");
+  std::size_t placed = 0;
+  for (CategoryIndex c = 0; c < corpus.m_categories.size(); ++c) {
+    if (totals[c] > n || direct_counts[c] > totals[c])
+      throw data_error(origin, "", "a stored category count is out of range");
+    corpus.m_categories[c].direct_count = direct_counts[c];
+    corpus.m_categories[c].total_papers = totals[c];
+    placed += direct_counts[c];
+  }
+  if (placed != corpus.m_store->placement_count())
+    throw data_error(origin, "", "the stored category counts do not add up to the placements");
+  return corpus;
+}
+
+const CorpusData& Corpus::data() const {
+  if (m_store && !m_all_decoded) {
+    const std::size_t n = m_store->paper_count();
+    std::vector<Paper> papers;
+    papers.reserve(n);
+    for (PaperIndex p = 0; p < n; ++p) {
+      auto it = m_decoded.papers.find(p);
+      papers.push_back(it != m_decoded.papers.end() ? *it->second : Paper(decode(p)));
+      if (it == m_decoded.papers.end()) m_decoded.papers.erase(p);
+    }
+    m_data.papers = std::move(papers);
+    m_all_decoded = true;
+  }
+  return m_data;
+}
+
+const Paper& Corpus::paper(PaperIndex i) const {
+  if (!m_store || m_all_decoded) return m_data.papers[i];
+  auto it = m_decoded.papers.find(i);
+  return it != m_decoded.papers.end() ? *it->second : decode(i);
+}
+
+// Decodes paper `p` from the store into m_decoded, checking it against what the store says of
+// its placements, as build() checks a paper of the JSON.
+const Paper& Corpus::decode(PaperIndex p) const {
+  if (p >= m_store->paper_count())
+    throw data_error(m_origin, fmt::format("papers[{}]", p), "no such paper in the snapshot");
+  auto paper = std::make_unique<Paper>(m_store->paper(p));
+  auto cats = paper_categories(p);
+  bool consistent = is_slug(paper->id) && !trim(paper->title).empty() &&
+                    paper->categories.size() == cats.size() && !cats.empty();
+  for (std::size_t k = 0; consistent && k < cats.size(); ++k)
+    consistent = paper->categories[k] == m_categories[cats[k]].id;
+  if (!consistent)
+    throw data_error(m_origin, fmt::format("papers[{}]", p),
+                     "the snapshot's record of this paper is inconsistent");
+  return *m_decoded.papers.emplace(p, std::move(paper)).first->second;
 }
 
 void Corpus::index_papers() {
@@ -146,10 +215,19 @@ void Corpus::index_papers() {
                          fmt::format("category \"{}\" is listed twice", paper.categories[k]));
       }
       m_placement_cats.push_back(*c);
-      m_categories[*c].direct_papers.push_back(p);
+      ++m_categories[*c].direct_count;
     }
   }
   m_placement_start.push_back(static_cast<std::uint32_t>(m_placement_cats.size()));
+  // Every category's direct papers, in corpus order, as one array.
+  m_direct_start.assign(m_categories.size() + 1, 0);
+  for (CategoryIndex c = 0; c < m_categories.size(); ++c)
+    m_direct_start[c + 1] = m_direct_start[c] + static_cast<std::uint32_t>(m_categories[c].direct_count);
+  m_direct.resize(m_placement_cats.size());
+  std::vector<std::uint32_t> fill(m_direct_start.begin(), m_direct_start.end() - 1);
+  for (PaperIndex p = 0; p < papers.size(); ++p)
+    for (std::uint32_t k = m_placement_start[p]; k < m_placement_start[p + 1]; ++k)
+      m_direct[fill[m_placement_cats[k]]++] = p;
 
   index_paper_ids();
 }
@@ -205,7 +283,7 @@ void Corpus::index_frameworks() {
 }
 
 void Corpus::count_subtrees() {
-  std::vector<PaperIndex> all(m_data.papers.size());
+  std::vector<PaperIndex> all(paper_count());
   std::iota(all.begin(), all.end(), PaperIndex{0});
   std::vector<std::size_t> counts = count_in_subtrees(*this, all);
   for (CategoryIndex c = 0; c < m_categories.size(); ++c) m_categories[c].total_papers = counts[c];
@@ -230,6 +308,7 @@ std::vector<std::size_t> count_in_subtrees(const Corpus& corpus,
 }
 
 std::span<const CategoryIndex> Corpus::paper_categories(PaperIndex p) const {
+  if (m_store) return m_store->paper_categories(p, m_categories.size());
   return std::span<const CategoryIndex>(m_placement_cats.data() + m_placement_start[p],
                                         m_placement_start[p + 1] - m_placement_start[p]);
 }
@@ -242,7 +321,14 @@ std::optional<CategoryIndex> Corpus::find_category(std::string_view id) const {
   return *it;
 }
 
+std::span<const PaperIndex> Corpus::direct_papers(CategoryIndex c) const {
+  if (m_store) return m_store->direct_papers(c);
+  return std::span<const PaperIndex>(m_direct.data() + m_direct_start[c],
+                                     m_direct_start[c + 1] - m_direct_start[c]);
+}
+
 std::optional<PaperIndex> Corpus::find_paper(std::string_view id) const {
+  if (m_store) return m_store->find_paper(id);
   if (m_paper_slots.empty()) return std::nullopt;
   const std::size_t mask = m_paper_slots.size() - 1;
   for (std::size_t slot = id_hash(id) & mask;; slot = (slot + 1) & mask) {
@@ -253,11 +339,14 @@ std::optional<PaperIndex> Corpus::find_paper(std::string_view id) const {
 }
 
 std::vector<PaperIndex> Corpus::papers_under(CategoryIndex c, bool direct) const {
-  if (direct) return m_categories[c].direct_papers;
+  if (direct) {
+    auto d = direct_papers(c);
+    return {d.begin(), d.end()};
+  }
   std::vector<PaperIndex> out;
   out.reserve(m_categories[c].total_papers);
   for (CategoryIndex i = c; i < m_categories[c].subtree_end; ++i) {
-    const auto& d = m_categories[i].direct_papers;
+    auto d = direct_papers(i);
     out.insert(out.end(), d.begin(), d.end());
   }
   std::sort(out.begin(), out.end());
@@ -299,12 +388,12 @@ std::vector<std::string> check_consistency(const Corpus& corpus) {
     }
     std::size_t expect = corpus.papers_under(c).size();
     if (cat.total_papers != expect || cat.total_papers < child_max ||
-        cat.total_papers < cat.direct_papers.size()) {
+        cat.total_papers < cat.direct_count || corpus.direct_papers(c).size() != cat.direct_count) {
       problems.push_back(fmt::format("category \"{}\" counts {} papers, its subtree holds {}",
                                      cat.id, cat.total_papers, expect));
     }
   }
-  for (PaperIndex p = 0; p < corpus.papers().size(); ++p) {
+  for (PaperIndex p = 0; p < corpus.paper_count(); ++p) {
     const Paper& paper = corpus.paper(p);
     if (corpus.find_paper(paper.id) != p)
       problems.push_back(fmt::format("paper id \"{}\" is not unique", paper.id));

@@ -149,9 +149,10 @@ std::vector<PaperIndex> select_papers(const Corpus& corpus, std::optional<Catego
   if (root) {
     papers = corpus.papers_under(*root, direct);
   } else {
-    papers.resize(corpus.papers().size());
+    papers.resize(corpus.paper_count());
     std::iota(papers.begin(), papers.end(), PaperIndex{0});
   }
+  if (filters.keep_all()) return papers;  // a compiled snapshot's papers stay undecoded
   std::erase_if(papers, [&](PaperIndex p) { return !filters.matches(corpus.paper(p)); });
   return papers;
 }
@@ -165,8 +166,35 @@ SortKey parse_sort_key(std::string_view text) {
                    ": expected year, title, venue or added");
 }
 
+namespace {
+
+// sort_papers with the store's precomputed positions of every paper in each order: the same
+// order (the comparison is total), without decoding a paper.
+void sort_by_rank(const PaperStore& store, std::vector<PaperIndex>& papers,
+                  const SortOptions& options) {
+  std::vector<std::pair<std::uint32_t, PaperIndex>> rows;
+  rows.reserve(papers.size());
+  for (PaperIndex p : papers) rows.emplace_back(store.sort_rank(options.key, p), p);
+  std::sort(rows.begin(), rows.end());
+  if (options.reverse) {
+    // Under `added`, the undated papers (the last ranks) stay last, in their order.
+    auto end = rows.end();
+    if (options.key == SortKey::added)
+      end = std::partition_point(rows.begin(), rows.end(),
+                                 [&](const auto& r) { return r.first < store.dated_count(); });
+    std::reverse(rows.begin(), end);
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) papers[i] = rows[i].second;
+}
+
+}  // namespace
+
 void sort_papers(const Corpus& corpus, std::vector<PaperIndex>& papers,
                  const SortOptions& options) {
+  if (const PaperStore* store = corpus.store()) {
+    sort_by_rank(*store, papers, options);
+    return;
+  }
   // Keys are computed once per paper, not once per comparison.
   struct Row {
     std::string primary;  // folded venue for SortKey::venue
@@ -263,13 +291,13 @@ std::string doi_of(std::string_view text) {
 PaperIndex resolve_paper(const Corpus& corpus, std::string_view text) {
   if (auto p = corpus.find_paper(trim(text))) return *p;
   if (std::string doi = doi_of(text); !doi.empty()) {
-    for (PaperIndex p = 0; p < corpus.papers().size(); ++p)
+    for (PaperIndex p = 0; p < corpus.paper_count(); ++p)
       if (iequals(corpus.paper(p).doi, doi)) return p;
   }
   std::string arxiv = arxiv_id_of(text);
   std::string needle = fold_case_accents(trim(text));
   std::vector<PaperIndex> by_title;
-  for (PaperIndex p = 0; p < corpus.papers().size(); ++p) {
+  for (PaperIndex p = 0; p < corpus.paper_count(); ++p) {
     const Paper& paper = corpus.paper(p);
     if (!arxiv.empty() && paper.arxiv == arxiv) return p;
     std::string title = fold_case_accents(paper.title);

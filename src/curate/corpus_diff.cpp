@@ -98,7 +98,7 @@ CategoryRef ref_of(const Corpus& corpus, CategoryIndex c) {
 // The papers of a category, by title key, for matching renamed categories: those placed in it
 // directly, or, for a category that holds none (a parent), those of its whole subtree.
 std::vector<std::string> paper_keys(const Corpus& corpus, CategoryIndex c) {
-  bool direct = !corpus.category(c).direct_papers.empty();
+  bool direct = corpus.category(c).direct_count != 0;
   std::vector<std::string> keys;
   for (PaperIndex p : corpus.papers_under(c, direct))
     keys.push_back(title_key(corpus.paper(p).title));

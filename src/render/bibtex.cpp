@@ -153,7 +153,7 @@ void field(std::ostream& out, std::string_view name, const std::string& value) {
 }  // namespace
 
 std::vector<std::string> citation_keys(const Corpus& corpus) {
-  const std::size_t n = corpus.papers().size();
+  const std::size_t n = corpus.paper_count();
   std::vector<KeyParts> parts(n);
   std::map<std::string, std::vector<PaperIndex>> groups;
   for (PaperIndex p = 0; p < n; ++p) {

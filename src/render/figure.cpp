@@ -34,7 +34,7 @@ class FigureBuilder {
                 const ExportOptions& options)
       : m_corpus(corpus),
         m_options(options),
-        m_selected(corpus.papers().size(), 0),
+        m_selected(corpus.paper_count(), 0),
         m_counts(count_in_subtrees(corpus, selection.papers)) {
     for (PaperIndex p : selection.papers) m_selected[p] = 1;
   }
@@ -47,7 +47,7 @@ class FigureBuilder {
       if (at_limit) {
         add_papers(node, m_corpus.papers_under(c));
       } else {
-        add_papers(node, cat.direct_papers);
+        add_papers(node, m_corpus.direct_papers(c));
       }
     }
     if (at_limit) return node;
@@ -63,7 +63,7 @@ class FigureBuilder {
   int top_depth() const { return m_top_depth; }
 
  private:
-  void add_papers(FigureNode& node, const std::vector<PaperIndex>& papers) const {
+  void add_papers(FigureNode& node, std::span<const PaperIndex> papers) const {
     for (PaperIndex p : papers) {
       if (!m_selected[p]) continue;
       node.children.push_back(FigureNode{FigureNode::Kind::paper,

@@ -18,7 +18,7 @@ class HtmlPage {
   HtmlPage(const Corpus& corpus, const ExportSelection& selection, std::ostream& out)
       : m_corpus(corpus),
         m_out(out),
-        m_selected(corpus.papers().size(), 0),
+        m_selected(corpus.paper_count(), 0),
         m_counts(count_in_subtrees(corpus, selection.papers)) {
     for (PaperIndex p : selection.papers) m_selected[p] = 1;
   }
@@ -33,12 +33,12 @@ class HtmlPage {
                  "<summary><span class=\"name\">{}</span><span class=\"count\">{}</span>"
                  "</summary>\n",
                  html_escape(cat.name), m_counts[c]);
-    papers(cat.direct_papers);
+    papers(m_corpus.direct_papers(c));
     for (CategoryIndex child : cat.children) category(child, level + 1, branch);
     m_out << "</details>\n";
   }
 
-  void papers(const std::vector<PaperIndex>& list) {
+  void papers(std::span<const PaperIndex> list) {
     bool any = false;
     for (PaperIndex p : list) {
       if (!m_selected[p]) continue;
@@ -134,7 +134,7 @@ void export_html(const Corpus& corpus, const ExportSelection& selection, const E
   HtmlPage page(corpus, selection, out);
   if (selection.root) {
     const Category& root = corpus.category(*selection.root);
-    page.papers(root.direct_papers);
+    page.papers(corpus.direct_papers(*selection.root));
     int branch = 0;
     for (CategoryIndex child : root.children) page.category(child, 1, branch++);
   } else {

@@ -150,7 +150,7 @@ void write_sections(const Corpus& corpus, const Outline& o, const std::vector<bo
         << std::string(static_cast<std::size_t>(level), '#') << ' ' << escape_markdown(cat.name)
         << '\n';
     bool first = true;
-    for (PaperIndex p : cat.direct_papers) {
+    for (PaperIndex p : corpus.direct_papers(c)) {
       if (!selected[p]) continue;
       out << (first ? "\n" : "") << entry_text(corpus.paper(p), options) << '\n';
       first = false;
@@ -174,7 +174,7 @@ void render_markdown(const Corpus& corpus, const ExportSelection& selection,
     for (PaperIndex p : selection.papers) out << entry_text(corpus.paper(p), options) << '\n';
     return;
   }
-  std::vector<bool> selected(corpus.papers().size(), false);
+  std::vector<bool> selected(corpus.paper_count(), false);
   for (PaperIndex p : selection.papers) selected[p] = true;
   Outline o = make_outline(corpus, selection);
   std::string title = selection.root ? corpus.display_path(*selection.root) : corpus.title();

@@ -36,7 +36,7 @@ std::vector<StatsCount> sorted_counts(const std::map<std::string, std::size_t>& 
 
 std::vector<PaperIndex> papers_in_scope(const Corpus& corpus, std::optional<CategoryIndex> scope) {
   if (scope) return corpus.papers_under(*scope);
-  std::vector<PaperIndex> all(corpus.papers().size());
+  std::vector<PaperIndex> all(corpus.paper_count());
   for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<PaperIndex>(i);
   return all;
 }
@@ -53,7 +53,7 @@ CorpusStats compute_stats(const Corpus& corpus, std::optional<CategoryIndex> sco
   if (scope) s.scope_name = corpus.display_path(*scope);
   s.categories = end - begin;
   for (CategoryIndex c = begin; c < end; ++c)
-    s.placements += corpus.category(c).direct_papers.size();
+    s.placements += corpus.category(c).direct_count;
   s.frameworks = corpus.frameworks().size();
   std::map<int, std::size_t> years;
   std::map<std::string, std::size_t> venues;

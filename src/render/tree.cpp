@@ -37,7 +37,7 @@ class TextTree {
   void node(CategoryIndex c, const std::string& prefix, bool last, int level, bool top) {
     const Category& cat = m_corpus.category(c);
     std::string lead = top ? "" : prefix + std::string(last ? m_glyphs.last : m_glyphs.branch);
-    rows.push_back({lead, sanitize_for_display(cat.name), cat.direct_papers.size(),
+    rows.push_back({lead, sanitize_for_display(cat.name), cat.direct_count,
                     cat.total_papers, false, m_opt.ids ? sanitize_for_display(cat.id) : ""});
     if (m_opt.max_depth >= 0 && level >= m_opt.max_depth) return;
     std::string child_prefix =
@@ -110,7 +110,7 @@ nlohmann::ordered_json node_json(const Corpus& corpus, CategoryIndex c, int leve
   out["name"] = cat.name;
   out["path"] = cat.path;
   out["depth"] = cat.depth;
-  out["direct"] = cat.direct_papers.size();
+  out["direct"] = cat.direct_count;
   out["total"] = cat.total_papers;
   out["children"] = nlohmann::ordered_json::array();
   if (max_depth < 0 || level < max_depth) {
@@ -132,7 +132,7 @@ void render_tree_text(const Corpus& corpus, const TreeOptions& options, std::ost
     tree.node(*options.root, "", true, 0, true);
   } else {
     tree.rows.push_back(
-        {"", sanitize_for_display(corpus.title()), 0, corpus.papers().size(), true, ""});
+        {"", sanitize_for_display(corpus.title()), 0, corpus.paper_count(), true, ""});
     auto roots = corpus.roots();
     for (std::size_t i = 0; i < roots.size(); ++i)
       tree.node(roots[i], "", i + 1 == roots.size(), 0, false);
@@ -144,7 +144,7 @@ void render_tree_json(const Corpus& corpus, const TreeOptions& options, std::ost
   nlohmann::ordered_json doc;
   doc["title"] = corpus.title();
   doc["papers"] =
-      options.root ? corpus.category(*options.root).total_papers : corpus.papers().size();
+      options.root ? corpus.category(*options.root).total_papers : corpus.paper_count();
   doc["categories"] = nlohmann::ordered_json::array();
   if (options.root) {
     doc["categories"].push_back(node_json(corpus, *options.root, 0, options.max_depth));

@@ -18,7 +18,7 @@ bool is_filter(const QueryNode& node) {
 }  // namespace
 
 PaperSet QueryEvaluator::all_papers() const {
-  PaperSet all(m_corpus.papers().size());
+  PaperSet all(m_corpus.paper_count());
   std::iota(all.begin(), all.end(), PaperIndex{0});
   return all;
 }
@@ -183,7 +183,7 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
   score(*full, named);
   if (sets.size() < 2 || full->size() >= k_few_full_matches) return;
   // Few papers hold every word: those that hold all but one follow them (any one word of two).
-  std::vector<std::uint32_t> held(m_corpus.papers().size(), 0);
+  std::vector<std::uint32_t> held(m_corpus.paper_count(), 0);
   for (const PaperSet& set : sets) {
     for (PaperIndex p : set) ++held[p];
   }
@@ -310,7 +310,7 @@ PaperSet QueryEvaluator::terms(const std::vector<std::uint32_t>& ids, Field fiel
   if (positive) {
     for (std::uint32_t id : ids) remember_highlight(m_index.m_vocabulary[id], field);
   }
-  if (m_tf.empty()) m_tf.assign(m_corpus.papers().size(), 0);
+  if (m_tf.empty()) m_tf.assign(m_corpus.paper_count(), 0);
   PaperSet touched;
   for (std::size_t f : fields_of(field)) {
     touched.clear();
@@ -385,7 +385,8 @@ SearchResult SearchIndex::search(const QueryNode& query, const SearchScope* scop
 }
 
 bool SearchScope::admits(const Corpus& corpus, PaperIndex p) const {
-  if (!filters.matches(corpus.paper(p))) return false;
+  // Without filters a paper is not decoded (a compiled snapshot's stay where they are).
+  if (!filters.keep_all() && !filters.matches(corpus.paper(p))) return false;
   if (!within) return true;
   auto cats = corpus.paper_categories(p);
   return std::any_of(cats.begin(), cats.end(),

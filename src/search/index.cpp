@@ -125,7 +125,7 @@ SearchIndex::SearchIndex(const Corpus& corpus) : m_corpus(corpus) {
   std::vector<FieldTokens> fields(SearchIndex::k_field_count);
   const std::vector<std::vector<std::string_view>> synonyms = category_synonyms(corpus);
   std::vector<CategoryIndex> ancestors;
-  for (PaperIndex p = 0; p < corpus.papers().size(); ++p) {
+  for (PaperIndex p = 0; p < corpus.paper_count(); ++p) {
     const Paper& paper = corpus.paper(p);
     add_text(interner, fields[0], paper.title, 0);
     std::uint32_t base = 0;
@@ -198,9 +198,9 @@ void SearchIndex::build_field(const std::vector<std::uint32_t>& terms,
   FieldIndex& field = m_fields[f];
   field.weight = k_field_weights[f];
   std::vector<std::vector<Posting>> by_term(m_vocabulary.size());
-  field.positions.reserve(positions.size());
+  field.built_positions.reserve(positions.size());
   const std::size_t papers = start.size() - 1;
-  field.length.resize(papers);
+  field.built_length.resize(papers);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (term id, position)
   for (PaperIndex p = 0; p < papers; ++p) {
     pairs.clear();
@@ -208,27 +208,46 @@ void SearchIndex::build_field(const std::vector<std::uint32_t>& terms,
       pairs.emplace_back(rank[terms[i]], positions[i]);
     std::sort(pairs.begin(), pairs.end());
     for (std::size_t i = 0; i < pairs.size();) {
-      Posting posting{p, static_cast<std::uint32_t>(field.positions.size()), 0};
+      Posting posting{p, static_cast<std::uint32_t>(field.built_positions.size()), 0};
       std::size_t j = i;
       for (; j < pairs.size() && pairs[j].first == pairs[i].first; ++j) {
-        field.positions.push_back(pairs[j].second);
+        field.built_positions.push_back(pairs[j].second);
         ++posting.count;
       }
       by_term[pairs[i].first].push_back(posting);
       i = j;
     }
-    field.length[p] = static_cast<std::uint32_t>(pairs.size());
+    field.built_length[p] = static_cast<std::uint32_t>(pairs.size());
   }
-  field.start.reserve(by_term.size() + 1);
-  field.start.push_back(0);
+  field.built_start.reserve(by_term.size() + 1);
+  field.built_start.push_back(0);
   for (auto& list : by_term) {
-    field.postings.insert(field.postings.end(), list.begin(), list.end());
-    field.start.push_back(static_cast<std::uint32_t>(field.postings.size()));
+    field.built_postings.insert(field.built_postings.end(), list.begin(), list.end());
+    field.built_start.push_back(static_cast<std::uint32_t>(field.built_postings.size()));
     std::vector<Posting>().swap(list);
   }
   field.average_length =
       papers == 0 ? 0.0 : static_cast<double>(terms.size()) / static_cast<double>(papers);
+  field.view_built();
 }
+
+void SearchIndex::FieldIndex::check_term(std::uint32_t t) const {
+  in_place->verify(start.data() + t, 2 * sizeof(std::uint32_t));
+  if (start[t] > start[t + 1] || start[t + 1] > postings.size())
+    in_place->malformed("bad posting offsets");
+  std::span<const Posting> list(postings.data() + start[t], postings.data() + start[t + 1]);
+  in_place->verify(list.data(), list.size_bytes());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Posting& p = list[i];
+    if (p.paper >= length.size() || (i > 0 && p.paper <= list[i - 1].paper))
+      in_place->malformed("posting of an unknown paper");
+    if (p.first_position > positions.size() || p.count > positions.size() - p.first_position)
+      in_place->malformed("bad positions");
+  }
+  checked_terms[t] = 1;
+}
+
+
 
 std::optional<std::uint32_t> SearchIndex::term_id(std::string_view term) const {
   auto it = std::lower_bound(m_vocabulary.begin(), m_vocabulary.end(), term);

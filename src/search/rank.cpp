@@ -68,14 +68,14 @@ std::size_t typo_distance(std::string_view a, std::string_view b, std::size_t li
 void QueryEvaluator::add_scores(std::size_t f, const Docs& docs) {
   if (docs.empty()) return;
   const SearchIndex::FieldIndex& field = m_index.m_fields[f];
-  if (m_scores.empty()) m_scores.assign(m_corpus.papers().size(), 0.0);
-  const double n = static_cast<double>(m_corpus.papers().size());
+  if (m_scores.empty()) m_scores.assign(m_corpus.paper_count(), 0.0);
+  const double n = static_cast<double>(m_corpus.paper_count());
   const double df = static_cast<double>(docs.size());
   const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
   for (const auto& [paper, count] : docs) {
     const double tf = count;
     const double relative =
-        field.average_length > 0 ? field.length[paper] / field.average_length : 1.0;
+        field.average_length > 0 ? field.length_of(paper) / field.average_length : 1.0;
     m_scores[paper] += field.weight * idf * tf * (k_bm25_k1 + 1) /
                        (tf + k_bm25_k1 * (1 - k_bm25_b + k_bm25_b * relative));
   }
@@ -105,7 +105,7 @@ PaperSet QueryEvaluator::phrase(const std::vector<std::string>& words, Field fie
             std::lower_bound(list.begin(), list.end(), first.paper,
                              [](const auto& posting, PaperIndex p) { return posting.paper < p; });
         all_present = it != list.end() && it->paper == first.paper;
-        if (all_present) positions[i] = {index.positions.data() + it->first_position, it->count};
+        if (all_present) positions[i] = index.positions_of(*it);
       }
       if (!all_present) continue;
       std::uint32_t count = 0;

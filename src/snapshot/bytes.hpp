@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -73,6 +74,19 @@ class ByteReader {
     if (n > remaining() / (min_bytes == 0 ? 1 : min_bytes)) throw MalformedSnapshot("bad count");
     return static_cast<std::size_t>(n);
   }
+  /// Like array(), but a view of the elements where they are, which are not passed to the check
+  /// (see set_check): whoever reads them checks them. The bytes must be aligned for T.
+  template <class T>
+  std::span<const T> view() {
+    align();
+    std::size_t n = count(sizeof(T));
+    const char* at = take(n * sizeof(T), false);
+    if (reinterpret_cast<std::uintptr_t>(at) % alignof(T) != 0) throw MalformedSnapshot("misaligned");
+    return {reinterpret_cast<const T*>(at), n};
+  }
+  /// Called with every span of bytes read, except views, before it is used (to verify its
+  /// checksums).
+  void set_check(std::function<void(const char*, std::size_t)> check) { m_check = std::move(check); }
   template <class T>
   std::vector<T> array() {
     align();
@@ -93,11 +107,13 @@ class ByteReader {
   const char* m_begin;
   const char* m_at;
   const char* m_end;
+  std::function<void(const char*, std::size_t)> m_check;
 
-  const char* take(std::size_t n) {
+  const char* take(std::size_t n, bool check = true) {
     if (n > remaining()) throw MalformedSnapshot("ends early");
     const char* at = m_at;
     m_at += n;
+    if (check && m_check && n != 0) m_check(at, n);
     return at;
   }
 };

@@ -71,7 +71,10 @@ std::optional<LoadedSnapshot> open_cached_snapshot(const std::string& path, cons
     if (std::string problem = cache_entry_problem(file->bytes(), current, path); !problem.empty())
       return fail(problem);
     // cache_entry_problem has checked the header and the checksum.
-    return snapshot_detail::read_checked_snapshot(std::move(file), path, entry);
+    std::span<const char> bytes = file->bytes();
+    return snapshot_detail::open_checked_snapshot(
+        std::move(file), bytes, path, entry,
+        "it is the cached snapshot of " + path + "; rebuild it with: papertree index " + path);
   } catch (const Error& e) {
     return fail(e.what());
   } catch (const std::filesystem::filesystem_error& e) {
@@ -87,7 +90,7 @@ std::string write_cached_snapshot(const std::string& dir, const SourceIdentity& 
   if (ec)
     throw IoError(fmt::format("{}: cannot create the cache directory: {}", dir, ec.message()));
   std::string entry = cache_entry_path(dir, id);
-  write_file_atomic(entry, build_snapshot(corpus, index, id, progress));
+  write_snapshot_file(entry, build_snapshot(corpus, index, id, progress));
   return entry;
 }
 

@@ -7,7 +7,6 @@ namespace {
 
 // Deeper taxonomies than this are refused on reading, so a crafted file cannot exhaust the stack.
 constexpr int k_max_depth = 256;
-constexpr std::size_t k_progress_step = 65536;
 
 // Unknown keys: a count, then each member as its key and its value's JSON. Members are appended
 // one by one without nlohmann's search for an existing key, so an object of n keys costs n steps,
@@ -25,7 +24,7 @@ void put_extra(ByteWriter& out, const ExtraKeys& extra) {
 }
 
 ExtraKeys get_extra(ByteReader& in) {
-  std::size_t members = in.count(16);
+  std::size_t members = in.count(9);  // a key (4 + 0 bytes), a value (4 + 1)
   if (members == 0) return nullptr;
   ExtraKeys extra = ExtraKeys::object();
   for (std::size_t i = 0; i < members; ++i) {
@@ -55,6 +54,8 @@ CategoryNode get_node(ByteReader& in, int depth) {
   for (auto& child : node.children) child = get_node(in, depth + 1);
   return node;
 }
+
+}  // namespace
 
 void put_paper(ByteWriter& out, const Paper& p) {
   out.str(p.id);
@@ -110,6 +111,8 @@ Paper get_paper(ByteReader& in) {
   return p;
 }
 
+namespace {
+
 void put_framework(ByteWriter& out, const Framework& f) {
   out.str(f.id);
   out.str(f.name);
@@ -141,7 +144,7 @@ std::vector<std::string> get_strings(ByteReader& in) {
   return list;
 }
 
-void encode_corpus(ByteWriter& out, const CorpusData& data, const ProgressFn& progress) {
+void encode_corpus_head(ByteWriter& out, const CorpusData& data) {
   out.str(data.title);
   out.str(data.source.url);
   out.str(data.source.commit);
@@ -150,18 +153,12 @@ void encode_corpus(ByteWriter& out, const CorpusData& data, const ProgressFn& pr
   put_extra(out, data.source.extra);
   out.u64(data.taxonomy.size());
   for (const auto& node : data.taxonomy) put_node(out, node);
-  out.u64(data.papers.size());
-  for (std::size_t i = 0; i < data.papers.size(); ++i) {
-    if (progress && i % k_progress_step == 0) progress({"writing", i, data.papers.size()});
-    put_paper(out, data.papers[i]);
-  }
-  if (progress) progress({"writing", data.papers.size(), data.papers.size()});
   out.u64(data.frameworks.size());
   for (const auto& f : data.frameworks) put_framework(out, f);
   put_extra(out, data.extra);
 }
 
-CorpusData decode_corpus(ByteReader& in) {
+CorpusData decode_corpus_head(ByteReader& in) {
   CorpusData data;
   data.title = in.str();
   data.source.url = in.str();
@@ -171,8 +168,6 @@ CorpusData decode_corpus(ByteReader& in) {
   data.source.extra = get_extra(in);
   data.taxonomy.resize(in.count(20));
   for (auto& node : data.taxonomy) node = get_node(in, 0);
-  data.papers.resize(in.count(60));
-  for (auto& paper : data.papers) paper = get_paper(in);
   data.frameworks.resize(in.count(20));
   for (auto& f : data.frameworks) f = get_framework(in);
   data.extra = get_extra(in);

@@ -37,13 +37,18 @@ void SnapshotAccess::encode_index(ByteWriter& out, const SearchIndex& index) {
   }
 }
 
-std::unique_ptr<SearchIndex> SnapshotAccess::decode_index(ByteReader& in, const Corpus& corpus) {
+std::unique_ptr<SearchIndex> SnapshotAccess::decode_index(ByteReader& in, const Corpus& corpus,
+                                                          std::shared_ptr<const void> keep,
+                                                          const InPlaceBytes& bytes) {
   std::unique_ptr<SearchIndex> index(new SearchIndex(corpus, SearchIndex::Unbuilt{}));
+  index->m_keep = std::move(keep);
   index->m_vocabulary = get_strings(in);
   index->m_surface = get_strings(in);
   const std::size_t terms = index->m_vocabulary.size();
-  const std::size_t papers = corpus.papers().size();
+  const std::size_t papers = corpus.paper_count();
   require(index->m_surface.size() == terms, "surface forms do not match the vocabulary");
+  require(std::is_sorted(index->m_vocabulary.begin(), index->m_vocabulary.end()),
+          "vocabulary out of order");
   index->m_words.resize(in.count(12));
   for (auto& [word, id] : index->m_words) {
     word = in.str();
@@ -57,23 +62,16 @@ std::unique_ptr<SearchIndex> SnapshotAccess::decode_index(ByteReader& in, const 
   for (auto& field : index->m_fields) {
     field.weight = in.pod<double>();
     field.average_length = in.pod<double>();
-    field.postings = in.array<SearchIndex::Posting>();
-    field.start = in.array<std::uint32_t>();
-    field.positions = in.array<std::uint32_t>();
-    field.length = in.array<std::uint32_t>();
-    // Everything the evaluator indexes with must stay in range, whatever the file says.
-    require(field.start.size() == terms + 1 && field.start.front() == 0 &&
-                field.start.back() == field.postings.size(),
-            "bad posting offsets");
-    for (std::size_t t = 0; t < terms; ++t)
-      require(field.start[t] <= field.start[t + 1], "bad posting offsets");
+    field.postings = in.view<SearchIndex::Posting>();
+    field.start = in.view<std::uint32_t>();
+    field.positions = in.view<std::uint32_t>();
+    field.length = in.view<std::uint32_t>();
+    // The postings of each term are checked when it is first looked up (FieldIndex::check_term);
+    // what every lookup relies on is checked now.
+    require(field.start.size() == terms + 1, "bad posting offsets");
     require(field.length.size() == papers, "bad document lengths");
-    for (const auto& posting : field.postings) {
-      require(posting.paper < papers, "posting of an unknown paper");
-      require(posting.first_position <= field.positions.size() &&
-                  posting.count <= field.positions.size() - posting.first_position,
-              "bad positions");
-    }
+    field.in_place = &bytes;
+    field.checked_terms.assign(terms, 0);
   }
   return index;
 }

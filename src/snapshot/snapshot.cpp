@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstring>
+#include <numeric>
 
 #include "codec.hpp"
+#include "paper_store.hpp"
+#include "papertree/corpus/select.hpp"
 #include "papertree/error.hpp"
 
 namespace papertree {
@@ -12,14 +16,23 @@ namespace papertree {
 using snapshot_detail::ByteReader;
 using snapshot_detail::ByteWriter;
 using snapshot_detail::MalformedSnapshot;
+using snapshot_detail::HeadCounts;
+using snapshot_detail::Section;
+using snapshot_detail::k_chunk_bytes;
 
 namespace {
 
 constexpr std::uint32_t k_endian_marker = 0x01020304;
 constexpr std::uint32_t k_flag_content_hash = 1;
 
-// The file starts with this, in the writer's byte order. The checksum covers every byte after
-// its own field: the rest of the header and the payload.
+// The file starts with this, in the writer's byte order, then:
+//   head        head_size bytes: the corpus' head data (encode_corpus_head) and HeadCounts
+//   padding     to a multiple of 8
+//   chunk sums  one u64 snapshot_hash per k_chunk_bytes of the body
+//   body        body_size bytes: the sections of paper_store.hpp, each 8-aligned
+// The header checksum covers every byte after its own field up to the body: the rest of the
+// header, the head and the chunk sums. The body is checked chunk by chunk when it is read, so a
+// command reads (and pages in) only the chunks it uses.
 struct Header {
   char magic[8];
   std::uint32_t endian;
@@ -34,8 +47,10 @@ struct Header {
   std::uint64_t content_hash;
   std::uint32_t flags;
   std::uint32_t reserved;
+  std::uint64_t head_size;
+  std::uint64_t body_size;
 };
-static_assert(sizeof(Header) == 88);
+static_assert(sizeof(Header) == 104);
 constexpr std::size_t k_checked_from = offsetof(Header, builder);
 
 // Changes whenever the tokenizer folds words differently, so a snapshot made by a build that
@@ -70,6 +85,24 @@ std::uint64_t load64(const char* p) {
   return w;
 }
 
+std::uint64_t align8(std::uint64_t n) { return (n + 7) / 8 * 8; }
+
+// Where the parts of a snapshot whose header has been checked lie.
+struct Parts {
+  std::uint64_t head_at, head_size, sums_at, sums_size, body_at, body_size;
+};
+
+Parts parts_of(const Header& h) {
+  Parts p{};
+  p.head_at = sizeof(Header);
+  p.head_size = h.head_size;
+  p.sums_at = align8(p.head_at + h.head_size);
+  p.sums_size = (h.body_size + k_chunk_bytes - 1) / k_chunk_bytes * 8;
+  p.body_at = p.sums_at + p.sums_size;
+  p.body_size = h.body_size;
+  return p;
+}
+
 }  // namespace
 
 std::uint64_t snapshot_hash(std::span<const char> bytes) {
@@ -95,19 +128,131 @@ std::uint64_t snapshot_hash(std::span<const char> bytes) {
   return h;
 }
 
+namespace {
+
+using snapshot_detail::SectionRange;
+
+template <class T>
+void put_raw(ByteWriter& out, const std::vector<T>& values) {
+  out.bytes().append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+}
+
+constexpr std::size_t k_progress_step = 65536;
+
+// The body's sections and the counts of the head that describe them.
+std::string build_body(const Corpus& corpus, const SearchIndex& index, HeadCounts& counts,
+                       const ProgressFn& progress) {
+  using namespace snapshot_detail;
+  const std::size_t n = corpus.paper_count();
+  const std::size_t categories = corpus.categories().size();
+  ByteWriter body;
+  auto begin = [&](Section s) {
+    body.align();
+    counts.sections[s].offset = body.bytes().size();
+  };
+  auto end = [&](Section s) {
+    counts.sections[s].size = body.bytes().size() - counts.sections[s].offset;
+  };
+  counts.papers = n;
+  counts.placements = corpus.placement_count();
+
+  std::vector<std::uint64_t> starts;
+  starts.reserve(n + 1);
+  begin(records);
+  for (PaperIndex p = 0; p < n; ++p) {
+    if (progress && p % k_progress_step == 0) progress({"writing", p, n});
+    starts.push_back(body.bytes().size() - counts.sections[records].offset);
+    put_paper(body, corpus.paper(p));
+  }
+  starts.push_back(body.bytes().size() - counts.sections[records].offset);
+  end(records);
+  if (progress) progress({"writing", n, n});
+  begin(record_start);
+  put_raw(body, starts);
+  end(record_start);
+
+  std::vector<std::uint32_t> placement_start;
+  std::vector<std::uint32_t> cats;
+  placement_start.reserve(n + 1);
+  cats.reserve(counts.placements);
+  for (PaperIndex p = 0; p < n; ++p) {
+    placement_start.push_back(static_cast<std::uint32_t>(cats.size()));
+    for (CategoryIndex c : corpus.paper_categories(p)) cats.push_back(c);
+  }
+  placement_start.push_back(static_cast<std::uint32_t>(cats.size()));
+  begin(Section::placement_start);
+  put_raw(body, placement_start);
+  end(Section::placement_start);
+  begin(placement_cats);
+  put_raw(body, cats);
+  end(placement_cats);
+
+  std::vector<std::uint32_t> direct;
+  direct.reserve(counts.placements);
+  counts.direct_start.push_back(0);
+  for (CategoryIndex c = 0; c < categories; ++c) {
+    for (PaperIndex p : corpus.direct_papers(c)) direct.push_back(p);
+    counts.direct_start.push_back(static_cast<std::uint32_t>(direct.size()));
+    counts.direct_counts.push_back(corpus.category(c).direct_count);
+    counts.totals.push_back(corpus.category(c).total_papers);
+  }
+  begin(direct_papers);
+  put_raw(body, direct);
+  end(direct_papers);
+
+  std::size_t capacity = 16;
+  while (capacity < 2 * n + 1) capacity *= 2;
+  std::vector<std::uint32_t> slots(capacity, 0xFFFFFFFFu);
+  for (PaperIndex p = 0; p < n; ++p) {
+    std::size_t slot = id_slot_hash(corpus.paper(p).id) & (capacity - 1);
+    while (slots[slot] != 0xFFFFFFFFu) slot = (slot + 1) & (capacity - 1);
+    slots[slot] = p;
+  }
+  begin(id_slots);
+  put_raw(body, slots);
+  end(id_slots);
+
+  // Each paper's position in every order, so a list sorts without decoding its papers.
+  const std::pair<SortKey, Section> orders[] = {{SortKey::year, rank_year},
+                                                {SortKey::title, rank_title},
+                                                {SortKey::venue, rank_venue},
+                                                {SortKey::added, rank_added}};
+  for (const auto& [key, section] : orders) {
+    if (progress) progress({"sorting", static_cast<std::size_t>(section - rank_year), 4});
+    std::vector<PaperIndex> order(n);
+    std::iota(order.begin(), order.end(), PaperIndex{0});
+    sort_papers(corpus, order, SortOptions{key, false});
+    std::vector<std::uint32_t> rank(n);
+    for (std::size_t i = 0; i < n; ++i) rank[order[i]] = static_cast<std::uint32_t>(i);
+    begin(section);
+    put_raw(body, rank);
+    end(section);
+  }
+  counts.dated = 0;
+  for (PaperIndex p = 0; p < n; ++p)
+    if (corpus.paper(p).added.size() == 10) ++counts.dated;
+
+  begin(Section::index);
+  SnapshotAccess::encode_index(body, index);
+  end(Section::index);
+  body.align();
+  return std::move(body.bytes());
+}
+
+}  // namespace
+
 std::string build_snapshot(const Corpus& corpus, const SearchIndex& index,
                            const SourceIdentity& source, const ProgressFn& progress) {
-  ByteWriter out;
-  out.bytes().resize(sizeof(Header));
-  snapshot_detail::encode_corpus(out, corpus.data(), progress);
-  out.align();
-  SnapshotAccess::encode_index(out, index);
-  std::string& bytes = out.bytes();
+  HeadCounts counts;
+  std::string body = build_body(corpus, index, counts, progress);
+  ByteWriter head;
+  snapshot_detail::encode_corpus_head(head, corpus.data_head());
+  snapshot_detail::encode_head_counts(head, counts);
+
   Header h{};
   std::memcpy(h.magic, k_snapshot_magic.data(), sizeof h.magic);
   h.endian = k_endian_marker;
   h.version = k_snapshot_version;
-  h.payload_size = bytes.size() - sizeof(Header);
   h.builder = builder_fingerprint();
   h.device = source.device;
   h.inode = source.inode;
@@ -115,10 +260,25 @@ std::string build_snapshot(const Corpus& corpus, const SearchIndex& index,
   h.mtime_ns = source.mtime_ns;
   h.content_hash = source.content_hash;
   h.flags = source.has_content_hash ? k_flag_content_hash : 0;
+  h.head_size = head.bytes().size();
+  h.body_size = body.size();
+  Parts parts = parts_of(h);
+  h.payload_size = parts.body_at + parts.body_size - sizeof(Header);
+
+  std::string bytes;
+  bytes.reserve(parts.body_at + body.size());
+  bytes.resize(sizeof(Header));
+  bytes += head.bytes();
+  bytes.resize(parts.sums_at, '\0');
+  for (std::size_t at = 0; at < body.size(); at += k_chunk_bytes) {
+    std::uint64_t sum = snapshot_hash({body.data() + at, std::min(k_chunk_bytes, body.size() - at)});
+    bytes.append(reinterpret_cast<const char*>(&sum), sizeof sum);
+  }
+  bytes += body;
   std::memcpy(bytes.data(), &h, sizeof h);
-  h.checksum = snapshot_hash({bytes.data() + k_checked_from, bytes.size() - k_checked_from});
+  h.checksum = snapshot_hash({bytes.data() + k_checked_from, parts.body_at - k_checked_from});
   std::memcpy(bytes.data(), &h, sizeof h);
-  return std::move(bytes);
+  return bytes;
 }
 
 bool looks_like_snapshot(std::span<const char> bytes) {
@@ -141,7 +301,12 @@ std::string snapshot_problem(std::span<const char> bytes) {
     return fmt::format("truncated ({} of {} bytes)", bytes.size(), h.payload_size + sizeof h);
   if (h.payload_size < bytes.size() - sizeof(Header))
     return "damaged (bytes after the end of the snapshot)";
-  std::uint64_t sum = snapshot_hash({bytes.data() + k_checked_from, bytes.size() - k_checked_from});
+  if (h.head_size > h.payload_size || h.body_size > h.payload_size)
+    return "damaged (bad part sizes)";
+  Parts parts = parts_of(h);
+  if (parts.body_at + parts.body_size != bytes.size()) return "damaged (bad part sizes)";
+  std::uint64_t sum =
+      snapshot_hash({bytes.data() + k_checked_from, parts.body_at - k_checked_from});
   if (sum != h.checksum) return "corrupted (checksum mismatch)";
   return {};
 }
@@ -157,80 +322,83 @@ namespace {
 void require_usable(std::span<const char> bytes, const std::string& snapshot_name) {
   if (std::string problem = snapshot_problem(bytes); !problem.empty())
     throw DataError(file_location(snapshot_name), "cannot use this snapshot: " + problem,
-                    "rebuild it with: papertree index CORPUS -o " + snapshot_name);
+                    snapshot_detail::rebuild_hint(snapshot_name));
 }
 
 }  // namespace
+
+snapshot_detail::Layout snapshot_detail::layout_of(std::span<const char> bytes) {
+  Parts p = parts_of(read_header(bytes));
+  return {p.head_at, p.head_size, p.sums_at, p.body_at, p.body_size};
+}
+
+void snapshot_detail::reseal(std::string& bytes) {
+  Header h = read_header({bytes.data(), bytes.size()});
+  Parts p = parts_of(h);
+  for (std::size_t at = 0; at < p.body_size; at += k_chunk_bytes) {
+    std::uint64_t sum = snapshot_hash(
+        {bytes.data() + p.body_at + at, std::min<std::size_t>(k_chunk_bytes, p.body_size - at)});
+    std::memcpy(bytes.data() + p.sums_at + at / k_chunk_bytes * 8, &sum, sizeof sum);
+  }
+  h.checksum = snapshot_hash({bytes.data() + k_checked_from, p.body_at - k_checked_from});
+  std::memcpy(bytes.data(), &h, sizeof h);
+}
+
+std::string snapshot_detail::rebuild_hint(const std::string& snapshot_name) {
+  return "rebuild it with: papertree index CORPUS -o " + snapshot_name;
+}
+
+LoadedSnapshot snapshot_detail::open_checked_snapshot(std::shared_ptr<const void> owner,
+                                                      std::span<const char> bytes,
+                                                      const std::string& origin,
+                                                      const std::string& snapshot_name,
+                                                      const std::string& hint) {
+  Header h = read_header(bytes);
+  Parts parts = parts_of(h);
+  LoadedSnapshot loaded;
+  loaded.source = snapshot_source(bytes);
+  std::shared_ptr<const snapshot_detail::SnapshotPaperStore> store;
+  try {
+    ByteReader in(bytes.subspan(parts.head_at, parts.head_size));
+    CorpusData head = snapshot_detail::decode_corpus_head(in);
+    HeadCounts counts = snapshot_detail::decode_head_counts(in);
+    if (in.remaining() != 0) throw MalformedSnapshot("bytes after the head");
+    std::vector<std::size_t> direct(counts.direct_counts.begin(), counts.direct_counts.end());
+    std::vector<std::size_t> totals(counts.totals.begin(), counts.totals.end());
+    store = std::make_shared<const snapshot_detail::SnapshotPaperStore>(
+        std::move(owner), bytes.subspan(parts.body_at, parts.body_size),
+        bytes.subspan(parts.sums_at, parts.sums_size), std::move(counts), snapshot_name, hint);
+    loaded.corpus = std::make_unique<Corpus>(
+        Corpus::with_store(std::move(head), origin, store, direct, totals));
+  } catch (const MalformedSnapshot& e) {
+    throw DataError(file_location(snapshot_name),
+                    fmt::format("cannot use this snapshot: malformed ({})", e.what()), hint);
+  }
+  const Corpus* corpus = loaded.corpus.get();  // owned by whoever keeps `loaded`, at one address
+  loaded.index_loader = [store, corpus] { return store->decode_index(*corpus, store); };
+  return loaded;
+}
 
 LoadedSnapshot read_snapshot(std::span<const char> bytes, const std::string& origin,
                              const std::string& snapshot_name) {
   require_usable(bytes, snapshot_name);
-  return snapshot_detail::read_checked_snapshot(bytes, origin, snapshot_name);
-}
-
-namespace {
-
-// Decodes the corpus part of checked snapshot bytes; `index_at` is set to where the index starts.
-LoadedSnapshot decode_corpus_part(std::span<const char> bytes, const std::string& origin,
-                                  const std::string& snapshot_name, std::size_t& index_at) {
-  LoadedSnapshot loaded;
-  loaded.source = snapshot_source(bytes);
-  try {
-    ByteReader in(bytes.subspan(sizeof(Header)));
-    CorpusData data = snapshot_detail::decode_corpus(in);
-    loaded.corpus = std::make_unique<Corpus>(Corpus::build(std::move(data), origin));
-    in.align();
-    index_at = sizeof(Header) + in.offset();
-  } catch (const MalformedSnapshot& e) {
-    throw DataError(file_location(snapshot_name),
-                    fmt::format("cannot use this snapshot: malformed ({})", e.what()));
-  }
-  return loaded;
-}
-
-// Decodes the index part, which starts at `index_at` (8-aligned, as the header's size is) and
-// runs to the end of the bytes.
-std::unique_ptr<SearchIndex> decode_index_part(std::span<const char> bytes, std::size_t index_at,
-                                               const Corpus& corpus,
-                                               const std::string& snapshot_name) {
-  try {
-    ByteReader in(bytes.subspan(index_at));
-    std::unique_ptr<SearchIndex> index = SnapshotAccess::decode_index(in, corpus);
-    if (in.remaining() != 0) throw MalformedSnapshot("bytes after the index");
-    return index;
-  } catch (const MalformedSnapshot& e) {
-    throw DataError(file_location(snapshot_name),
-                    fmt::format("cannot use this snapshot: malformed ({})", e.what()));
-  }
-}
-
-}  // namespace
-
-LoadedSnapshot snapshot_detail::read_checked_snapshot(std::span<const char> bytes,
-                                                      const std::string& origin,
-                                                      const std::string& snapshot_name) {
-  std::size_t index_at = 0;
-  LoadedSnapshot loaded = decode_corpus_part(bytes, origin, snapshot_name, index_at);
-  loaded.index = decode_index_part(bytes, index_at, *loaded.corpus, snapshot_name);
-  return loaded;
-}
-
-LoadedSnapshot snapshot_detail::read_checked_snapshot(std::shared_ptr<const MappedFile> file,
-                                                      const std::string& origin,
-                                                      const std::string& snapshot_name) {
-  std::size_t index_at = 0;
-  LoadedSnapshot loaded = decode_corpus_part(file->bytes(), origin, snapshot_name, index_at);
-  const Corpus* corpus = loaded.corpus.get();  // owned by whoever keeps `loaded`, at one address
-  loaded.index_loader = [file = std::move(file), index_at, corpus, snapshot_name] {
-    return decode_index_part(file->bytes(), index_at, *corpus, snapshot_name);
-  };
+  auto copy = std::make_shared<const std::string>(bytes.data(), bytes.size());
+  std::span<const char> kept(copy->data(), copy->size());
+  LoadedSnapshot loaded = snapshot_detail::open_checked_snapshot(
+      copy, kept, origin, snapshot_name, snapshot_detail::rebuild_hint(snapshot_name));
+  // Bytes in memory are checked whole at once: read_snapshot answers for all of them.
+  static_cast<const snapshot_detail::SnapshotPaperStore*>(loaded.corpus->store())->verify_all();
+  loaded.index = loaded.index_loader();
+  loaded.index_loader = nullptr;
   return loaded;
 }
 
 LoadedSnapshot open_snapshot_file(const std::string& path, const std::string& origin) {
   auto file = std::make_shared<const MappedFile>(path);
   require_usable(file->bytes(), path);
-  return snapshot_detail::read_checked_snapshot(std::move(file), origin, path);
+  std::span<const char> bytes = file->bytes();
+  return snapshot_detail::open_checked_snapshot(std::move(file), bytes, origin, path,
+                                                snapshot_detail::rebuild_hint(path));
 }
 
 }  // namespace papertree

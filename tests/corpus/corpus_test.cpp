@@ -13,9 +13,10 @@ TEST(CorpusCounts, SubtreeTotalsCountEachPaperOnce) {
   auto quant = *c.find_category("quantization");
   // gptq, llm-int8 (in both children) and sparsegpt.
   EXPECT_EQ(c.category(quant).total_papers, 3u);
-  EXPECT_EQ(c.category(quant).direct_papers.size(), 0u);
+  EXPECT_EQ(c.category(quant).direct_count, 0u);
   auto ptq = *c.find_category("post-training-quantization");
-  EXPECT_EQ(c.category(ptq).direct_papers.size(), 3u);
+  EXPECT_EQ(c.category(ptq).direct_count, 3u);
+  EXPECT_EQ(c.direct_papers(ptq).size(), 3u);
   auto model = *c.find_category("model-centric");
   EXPECT_EQ(c.category(model).total_papers, 6u);
   auto data = *c.find_category("data-centric");

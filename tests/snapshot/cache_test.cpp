@@ -9,6 +9,7 @@
 #include <fstream>
 #include <thread>
 
+#include "papertree/error.hpp"
 #include "papertree/io/io.hpp"
 #include "papertree/json/load.hpp"
 #include "test_support.hpp"
@@ -121,10 +122,28 @@ TEST_F(SnapshotCache, ARecentEntryIsCheckedByContent) {
 
 TEST_F(SnapshotCache, ADamagedEntryIsBypassedWithTheReason) {
   std::string entry = build_entry();
-  std::string bytes = read_file(entry);
-  bytes[bytes.size() / 2] ^= 0x10;
+  const std::string good = read_file(entry);
+  std::string bytes = good;
+  bytes[104 + 3] ^= 0x10;  // the head, checked at every open
   write_file_atomic(entry, bytes);
   EXPECT_EQ(why_not(), "corrupted (checksum mismatch)");
+  // The body is checked where it is read: the entry opens, and the first read of the damaged
+  // chunk (the index, at the end) fails, naming the entry and how to rebuild it.
+  bytes = good;
+  bytes[bytes.size() - 1] ^= 0x10;
+  write_file_atomic(entry, bytes);
+  std::optional<LoadedSnapshot> loaded = open_cached_snapshot(m_corpus, m_cache);
+  ASSERT_TRUE(loaded.has_value());
+  try {
+    loaded->index_loader();
+    ADD_FAILURE() << "expected a DataError";
+  } catch (const DataError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              fmt::format("{}: cannot use this snapshot: corrupted (checksum mismatch)", entry));
+    EXPECT_EQ(e.detail(), fmt::format("it is the cached snapshot of {0}; rebuild it with: "
+                                      "papertree index {0}",
+                                      m_corpus));
+  }
   write_file_atomic(entry, bytes.substr(0, 100));
   EXPECT_EQ(why_not().rfind("truncated", 0), 0u);
   build_entry();  // rebuilding replaces it

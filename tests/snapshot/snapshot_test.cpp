@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <functional>
 #include <filesystem>
 
+#include "../../src/snapshot/codec.hpp"
 #include "papertree/embedded.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io/io.hpp"
@@ -15,8 +17,7 @@
 namespace papertree {
 namespace {
 
-constexpr std::size_t k_header_size = 88;
-constexpr std::size_t k_checksum_offset = 24;
+constexpr std::size_t k_header_size = 104;
 
 std::string snapshot_of(const Corpus& corpus, const SourceIdentity& source = {}) {
   SearchIndex index(corpus);
@@ -27,10 +28,16 @@ std::span<const char> span_of(const std::string& bytes) {
   return {bytes.data(), bytes.size()};
 }
 
-// Rewrites the checksum so that only the damage a test makes is seen.
-void reseal(std::string& bytes) {
-  std::uint64_t sum = snapshot_hash(span_of(bytes).subspan(32));
-  std::memcpy(bytes.data() + k_checksum_offset, &sum, sizeof sum);
+// Rewrites the checksums so that only the damage a test makes is seen.
+void reseal(std::string& bytes) { snapshot_detail::reseal(bytes); }
+
+// Where section `s` of the snapshot's body starts in `bytes`.
+std::size_t section_at(const std::string& bytes, snapshot_detail::Section s) {
+  snapshot_detail::Layout layout = snapshot_detail::layout_of(span_of(bytes));
+  snapshot_detail::ByteReader in(span_of(bytes).subspan(layout.head_at, layout.head_size));
+  snapshot_detail::decode_corpus_head(in);
+  snapshot_detail::HeadCounts counts = snapshot_detail::decode_head_counts(in);
+  return layout.body_at + counts.sections[s].offset;
 }
 
 void put_u32(std::string& bytes, std::size_t offset, std::uint32_t value) {
@@ -109,28 +116,101 @@ TEST(Snapshot, AFileDecodesItsIndexOnFirstUse) {
                       {"kv cache", "quantization", "lora", "speculatve", "cache eviction"});
 }
 
-// A damaged index that the checksum does not catch (resealed here) is found when the index is
-// first decoded: the corpus still loads, the loader throws the DataError read_snapshot would.
-TEST(Snapshot, ADeferredIndexStillRefusesDamage) {
+// A file's papers and index are used in place: damage the header checksum cannot see (the body
+// is checked chunk by chunk when read) is found when the damaged part is first read, and reading
+// the rest still works.
+TEST(Snapshot, AFileFindsDamageInItsBodyWhenItReadsIt) {
   const Corpus& corpus = test::small_corpus();
   std::string bytes = build_snapshot(corpus, SearchIndex(corpus), {});
-  bytes.append(8, '\0');
-  std::uint64_t payload = 0;
-  std::memcpy(&payload, bytes.data() + 16, sizeof payload);
-  payload += 8;
-  std::memcpy(bytes.data() + 16, &payload, sizeof payload);
-  reseal(bytes);
-  EXPECT_NE(read_error(bytes).find("malformed (bytes after the index)"), std::string::npos);
-  std::string path = ::testing::TempDir() + "papertree-damaged-index.snapshot";
+  bytes[section_at(bytes, snapshot_detail::records) + 6] ^= 0x20;  // paper 0's id
+  EXPECT_EQ(snapshot_problem(span_of(bytes)), "");
+  std::string path = ::testing::TempDir() + "papertree-damaged-body.snapshot";
   write_file_atomic(path, bytes);
   LoadedSnapshot loaded = open_snapshot_file(path, corpus.origin());
   std::filesystem::remove(path);
-  EXPECT_EQ(loaded.corpus->papers().size(), corpus.papers().size());
+  EXPECT_EQ(loaded.corpus->paper_count(), corpus.paper_count());
+  EXPECT_EQ(loaded.corpus->category(0).total_papers, corpus.category(0).total_papers);
   try {
-    loaded.index_loader();
+    (void)loaded.corpus->paper(0);
     ADD_FAILURE() << "expected a DataError";
   } catch (const DataError& e) {
-    EXPECT_NE(std::string(e.what()).find("malformed (bytes after the index)"), std::string::npos);
+    EXPECT_EQ(std::string(e.what()),
+              path + ": cannot use this snapshot: corrupted (checksum mismatch)");
+    EXPECT_EQ(e.exit_code(), ExitCode::bad_data);
+  }
+}
+
+// Numbers the checksums do not catch (resealed here) are checked where they are used.
+TEST(Snapshot, RefusesOutOfRangeNumbersWhereTheyAreRead) {
+  const Corpus& corpus = test::small_corpus();
+  const std::string good = build_snapshot(corpus, SearchIndex(corpus), {});
+  auto error_of = [](const std::function<void()>& read) {
+    try {
+      read();
+    } catch (const DataError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  {
+    std::string bytes = good;
+    put_u32(bytes, section_at(bytes, snapshot_detail::placement_cats), 1'000'000);
+    reseal(bytes);
+    LoadedSnapshot loaded = read_snapshot(span_of(bytes), "c.json", "c.snapshot");
+    EXPECT_EQ(error_of([&] { loaded.corpus->paper_categories(0); }),
+              "c.snapshot: cannot use this snapshot: malformed (a placement in an unknown "
+              "category)");
+    EXPECT_EQ(error_of([&] { loaded.corpus->paper_categories(1); }), "no error");
+  }
+  {
+    std::string bytes = good;
+    std::uint64_t huge = 1ull << 40;
+    std::memcpy(bytes.data() + section_at(bytes, snapshot_detail::record_start) + 8, &huge, 8);
+    reseal(bytes);
+    LoadedSnapshot loaded = read_snapshot(span_of(bytes), "c.json", "c.snapshot");
+    EXPECT_EQ(error_of([&] { loaded.corpus->paper(0); }),
+              "c.snapshot: cannot use this snapshot: malformed (a read outside its section)");
+    // Looking paper 0 up reads its id (or paper 1's, whose record now starts past its end).
+    EXPECT_EQ(error_of([&] { loaded.corpus->find_paper(corpus.paper(0).id); })
+                  .rfind("c.snapshot: cannot use this snapshot: malformed (", 0),
+              0u);
+  }
+  {
+    // The title field's first posting names a paper the corpus does not have.
+    std::string bytes = good;
+    std::size_t at = section_at(bytes, snapshot_detail::index);
+    snapshot_detail::ByteReader in(span_of(bytes).subspan(at));
+    std::vector<std::string> vocabulary = snapshot_detail::get_strings(in);
+    snapshot_detail::get_strings(in);
+    std::size_t words = in.count(12);
+    for (std::size_t i = 0; i < words; ++i) {
+      in.str();
+      in.u32();
+    }
+    in.count(40);
+    in.pod<double>();
+    in.pod<double>();
+    in.align();
+    std::size_t postings_at = at + in.offset() + 8;
+    in.u64();
+    std::uint32_t paper = 0;
+    std::memcpy(&paper, bytes.data() + postings_at, 4);
+    put_u32(bytes, postings_at, 1'000'000);
+    reseal(bytes);
+    LoadedSnapshot loaded = read_snapshot(span_of(bytes), "c.json", "c.snapshot");
+    // The first term with postings in the title field holds that posting.
+    SearchIndex fresh(corpus);
+    std::string term;
+    for (const std::string& t : vocabulary) {
+      SearchResult r = fresh.search(parse_query("title:" + t));
+      if (!r.papers.empty()) {
+        term = t;
+        break;
+      }
+    }
+    ASSERT_FALSE(term.empty());
+    EXPECT_EQ(error_of([&] { loaded.index->search(parse_query("title:" + term)); }),
+              "c.snapshot: cannot use this snapshot: malformed (posting of an unknown paper)");
   }
 }
 
@@ -170,15 +250,22 @@ TEST(Snapshot, DetectsTruncation) {
 
 TEST(Snapshot, DetectsCorruptionByChecksum) {
   std::string bytes = snapshot_of(test::small_corpus());
-  for (std::size_t at : {std::size_t{40}, k_header_size + 3, bytes.size() / 2, bytes.size() - 1}) {
+  // The header and the head are checked when the snapshot is opened…
+  for (std::size_t at : {std::size_t{40}, k_header_size + 3}) {
     std::string damaged = bytes;
     damaged[at] ^= 0x20;
     EXPECT_EQ(snapshot_problem(span_of(damaged)), "corrupted (checksum mismatch)") << at;
+    EXPECT_EQ(read_error(damaged),
+              "c.snapshot: cannot use this snapshot: corrupted (checksum mismatch)");
   }
-  std::string damaged = bytes;
-  damaged[bytes.size() / 2] ^= 1;
-  EXPECT_EQ(read_error(damaged),
-            "c.snapshot: cannot use this snapshot: corrupted (checksum mismatch)");
+  // …the body chunk by chunk when it is read; read_snapshot reads it all.
+  for (std::size_t at : {bytes.size() / 2, bytes.size() - 1}) {
+    std::string damaged = bytes;
+    damaged[at] ^= 1;
+    EXPECT_EQ(snapshot_problem(span_of(damaged)), "") << at;
+    EXPECT_EQ(read_error(damaged),
+              "c.snapshot: cannot use this snapshot: corrupted (checksum mismatch)");
+  }
 }
 
 TEST(Snapshot, DetectsTheOtherByteOrder) {
@@ -214,22 +301,20 @@ TEST(Snapshot, RefusesAMalformedPayloadEvenWithAValidChecksum) {
   EXPECT_EQ(read_error(bytes), "c.snapshot: cannot use this snapshot: malformed (ends early)");
 }
 
-TEST(Snapshot, RefusesPostingsOutOfRangeEvenWithAValidChecksum) {
-  const Corpus& corpus = test::small_corpus();
-  std::string bytes = snapshot_of(corpus);
-  // The snapshot ends with the venue field's document lengths: a count, then one per paper.
-  // One fewer no longer matches the corpus.
-  const std::size_t n = corpus.papers().size();
-  std::string shorter = bytes.substr(0, bytes.size() - 4 * n);
-  std::uint64_t count = n - 1;
-  std::memcpy(shorter.data() + shorter.size() - 8, &count, sizeof count);
-  shorter.append(bytes.data() + bytes.size() - 4 * n, 4 * count);
-  std::uint64_t payload = shorter.size() - k_header_size;
-  std::memcpy(shorter.data() + 16, &payload, sizeof payload);
-  reseal(shorter);
-  EXPECT_EQ(snapshot_problem(span_of(shorter)), "");
-  EXPECT_EQ(read_error(shorter),
-            "c.snapshot: cannot use this snapshot: malformed (bad document lengths)");
+TEST(Snapshot, RefusesBadCountsEvenWithAValidChecksum) {
+  std::string bytes = snapshot_of(test::small_corpus());
+  // The number of papers is the first count after the corpus head.
+  snapshot_detail::Layout layout = snapshot_detail::layout_of(span_of(bytes));
+  snapshot_detail::ByteReader in(span_of(bytes).subspan(layout.head_at, layout.head_size));
+  snapshot_detail::decode_corpus_head(in);
+  std::uint64_t papers = 0;
+  std::memcpy(&papers, bytes.data() + layout.head_at + in.offset(), 8);
+  papers += 1;
+  std::memcpy(bytes.data() + layout.head_at + in.offset(), &papers, 8);
+  reseal(bytes);
+  EXPECT_EQ(snapshot_problem(span_of(bytes)), "");
+  EXPECT_EQ(read_error(bytes),
+            "c.snapshot: cannot use this snapshot: malformed (a section of the wrong size)");
 }
 
 TEST(SnapshotHash, DependsOnEveryByteAndTheLength) {

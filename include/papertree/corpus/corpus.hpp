@@ -1,10 +1,12 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -101,8 +103,34 @@ struct Category {
   int depth = 0;                          ///< 0 for a top-level branch
   std::string path;                       ///< ids from the root joined by '/'
   CategoryIndex subtree_end = 0;          ///< categories [self, subtree_end) are this one's subtree
-  std::vector<PaperIndex> direct_papers;  ///< papers placed here, in corpus order
+  std::size_t direct_count = 0;           ///< papers placed here (Corpus::direct_papers)
   std::size_t total_papers = 0;           ///< distinct papers in this subtree
+};
+
+/// What to order paper lists by (sort_papers in papertree/corpus/select.hpp).
+enum class SortKey { year, title, venue, added };
+
+/// The papers of a corpus kept outside it, read one at a time when asked for: a compiled
+/// snapshot used in place (src/snapshot/), so a command that prints twenty papers of a million
+/// decodes twenty. Every method checks what it reads and throws DataError for damage.
+class PaperStore {
+ public:
+  virtual ~PaperStore() = default;
+  virtual std::size_t paper_count() const = 0;
+  virtual std::size_t placement_count() const = 0;
+  /// Paper `p` (< paper_count()), decoded.
+  virtual Paper paper(PaperIndex p) const = 0;
+  virtual std::optional<PaperIndex> find_paper(std::string_view id) const = 0;
+  /// Category indexes of paper `p`, in the order the paper lists them; each < `categories`.
+  virtual std::span<const CategoryIndex> paper_categories(PaperIndex p,
+                                                          std::size_t categories) const = 0;
+  /// The papers placed directly in category `c`, in corpus order; `count` of them.
+  virtual std::span<const PaperIndex> direct_papers(CategoryIndex c) const = 0;
+  /// Paper `p`'s position when the whole corpus is sorted by `key` (forward, as sort_papers
+  /// orders), so that any list sorts without decoding its papers.
+  virtual std::uint32_t sort_rank(SortKey key, PaperIndex p) const = 0;
+  /// How many papers have an `added` date (they come first in SortKey::added order).
+  virtual std::size_t dated_count() const = 0;
 };
 
 /// The loaded, validated, immutable corpus with its indexes. Categories are stored in pre-order,
@@ -112,24 +140,49 @@ class Corpus {
   /// Validates `data` (unique ids, known category ids, non-empty titles…) and builds the
   /// indexes. `origin` names the file in error messages. Throws DataError.
   static Corpus build(CorpusData data, const std::string& origin);
+  /// A corpus whose papers stay in `store`: `head` holds everything but the papers (which it
+  /// must not hold); `direct_counts` and `totals` are every category's Category::direct_count and
+  /// total_papers, in pre-order. Validates the taxonomy and frameworks as build() does, and the
+  /// counts against the store. Throws DataError.
+  static Corpus with_store(CorpusData head, const std::string& origin,
+                           std::shared_ptr<const PaperStore> store,
+                           const std::vector<std::size_t>& direct_counts,
+                           const std::vector<std::size_t>& totals);
+
 
   const std::string& title() const { return m_data.title; }
   const Source& source() const { return m_data.source; }
   const std::string& origin() const { return m_origin; }
-  /// The plain data the corpus was built from (for writers).
-  const CorpusData& data() const { return m_data; }
+  /// The plain data the corpus was built from (for writers). With a store, the first call
+  /// decodes every paper.
+  const CorpusData& data() const;
+
+  /// Title, source, taxonomy, frameworks and unknown keys, without decoding papers: its
+  /// `papers` may be empty or not (use papers()).
+  const CorpusData& data_head() const { return m_data; }
 
   std::span<const Category> categories() const { return m_categories; }
   std::span<const CategoryIndex> roots() const { return m_roots; }
-  std::span<const Paper> papers() const { return m_data.papers; }
+  /// Every paper. With a store, the first call decodes them all: code that needs a few papers
+  /// uses paper_count() and paper().
+  std::span<const Paper> papers() const { return data().papers; }
+  std::size_t paper_count() const { return m_store ? m_store->paper_count() : m_data.papers.size(); }
   std::span<const Framework> frameworks() const { return m_data.frameworks; }
   const Category& category(CategoryIndex i) const { return m_categories[i]; }
-  const Paper& paper(PaperIndex i) const { return m_data.papers[i]; }
+  /// Paper `i` (< paper_count()). With a store, decoded on first use and kept (the reference
+  /// stays valid as long as the corpus); not for use from several threads at once.
+  const Paper& paper(PaperIndex i) const;
 
   /// Category indexes a paper sits in, in the order the paper lists them.
   std::span<const CategoryIndex> paper_categories(PaperIndex p) const;
+  /// The papers placed directly in category `c`, in corpus order.
+  std::span<const PaperIndex> direct_papers(CategoryIndex c) const;
   /// Total number of (paper, category) placements.
-  std::size_t placement_count() const { return m_placement_cats.size(); }
+  std::size_t placement_count() const {
+    return m_store ? m_store->placement_count() : m_placement_cats.size();
+  }
+  /// The store papers are read from, null when they were all loaded (see with_store).
+  const PaperStore* store() const { return m_store.get(); }
 
   std::optional<CategoryIndex> find_category(std::string_view id) const;
   std::optional<PaperIndex> find_paper(std::string_view id) const;
@@ -144,20 +197,42 @@ class Corpus {
   std::string display_path(CategoryIndex c) const;
 
  private:
-  CorpusData m_data;
+  // With a store, the papers are decoded into m_data.papers only when all of them are asked for
+  // (data(), papers()); one at a time they go to m_decoded.
+  mutable CorpusData m_data;
   std::string m_origin;
   std::vector<Category> m_categories;
   std::vector<CategoryIndex> m_roots;
   std::vector<CategoryIndex> m_placement_cats;   // CSR: categories of every paper, concatenated
   std::vector<std::uint32_t> m_placement_start;  // paper p's are [start[p], start[p+1])
+  std::vector<PaperIndex> m_direct;              // CSR: every category's direct papers
+  std::vector<std::uint32_t> m_direct_start;     // category c's are [start[c], start[c+1])
   std::vector<CategoryIndex> m_category_by_id;   // sorted by id
   std::vector<PaperIndex>
       m_paper_slots;  // hash table of paper ids, open addressing; see find_paper
 
+  std::shared_ptr<const PaperStore> m_store;
+  // The papers decoded one at a time; a copy of the corpus starts without them.
+  struct DecodedPapers {
+    std::unordered_map<PaperIndex, std::unique_ptr<Paper>> papers;
+    DecodedPapers() = default;
+    DecodedPapers(DecodedPapers&&) = default;
+    DecodedPapers& operator=(DecodedPapers&&) = default;
+    DecodedPapers(const DecodedPapers&) {}
+    DecodedPapers& operator=(const DecodedPapers&) {
+      papers.clear();
+      return *this;
+    }
+  };
+  mutable DecodedPapers m_decoded;
+  mutable bool m_all_decoded = false;
+
+  void index_taxonomy();
   void index_papers();
   void index_paper_ids();
   void index_frameworks();
   void count_subtrees();
+  const Paper& decode(PaperIndex p) const;
 };
 
 /// Turns what a person types into a category: its id, its full id path

@@ -35,6 +35,11 @@ struct Filters {
 
   /// True when `paper` passes every filter that is set.
   bool matches(const Paper& paper) const;
+  /// True when no filter is set (every paper passes).
+  bool keep_all() const {
+    return !years && venues.empty() && !has_code && kind.empty() && !arxiv_only &&
+           authors.empty() && added_since.empty();
+  }
 };
 
 /// True when `author` is the person `name` names: every word of `name` (case and accents
@@ -47,9 +52,6 @@ bool author_matches(const Author& author, std::string_view name);
 /// when `root` is empty, that pass `filters`; each paper once, in corpus order.
 std::vector<PaperIndex> select_papers(const Corpus& corpus, std::optional<CategoryIndex> root,
                                       bool direct, const Filters& filters);
-
-/// What to order paper lists by.
-enum class SortKey { year, title, venue, added };
 
 /// "year", "title", "venue" or "added"; throws UsageError otherwise.
 SortKey parse_sort_key(std::string_view text);

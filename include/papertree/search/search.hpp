@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -85,6 +86,17 @@ std::vector<std::size_t> facet_counts(const Corpus& corpus, const std::vector<Pa
 /// this many words; the rest of a longer text is not indexed (docs/query-language.md).
 inline constexpr std::size_t k_max_field_tokens = 1024;
 
+/// The bytes of a compiled snapshot that a SearchIndex reads in place: they are checked (their
+/// chunks' checksums) on first use, not when the snapshot is opened. Implemented in src/snapshot/.
+class InPlaceBytes {
+ public:
+  virtual ~InPlaceBytes() = default;
+  /// Throws DataError unless the `size` bytes at `data` (inside the snapshot) are intact.
+  virtual void verify(const void* data, std::size_t size) const = 0;
+  /// Throws DataError saying the snapshot is malformed (`what`).
+  [[noreturn]] virtual void malformed(const std::string& what) const = 0;
+};
+
 /// An inverted index over a corpus' titles (and the parts of their CamelCase words), venues,
 /// authors and the names of each paper's categories, built once; postings are sorted vectors of
 /// paper indexes with term positions.
@@ -92,6 +104,8 @@ class SearchIndex {
  public:
   /// Indexes `corpus`, which must outlive the index.
   explicit SearchIndex(const Corpus& corpus);
+  SearchIndex(const SearchIndex&) = delete;  // its fields may view its own arrays
+  SearchIndex& operator=(const SearchIndex&) = delete;
 
   /// Evaluates a parsed query: papers that match it, ranked by BM25 (title matches weigh most,
   /// then parts of title words, then category names and authors, then venues), ties by corpus
@@ -118,16 +132,50 @@ class SearchIndex {
   };
   struct FieldIndex {
     double weight = 1.0;
-    std::vector<Posting> postings;     ///< every term's postings, concatenated (CSR)
-    std::vector<std::uint32_t> start;  ///< term t's postings are [start[t], start[t + 1])
-    std::vector<std::uint32_t> positions;
-    std::vector<std::uint32_t> length;  ///< tokens per paper
     double average_length = 0;
+    // What the evaluator reads: views of the built_ arrays, or of a snapshot's bytes.
+    std::span<const Posting> postings;     ///< every term's postings, concatenated (CSR)
+    std::span<const std::uint32_t> start;  ///< term t's postings are [start[t], start[t + 1])
+    std::span<const std::uint32_t> positions;
+    std::span<const std::uint32_t> length;  ///< tokens per paper
+    // The arrays SearchIndex's constructor builds (empty for an index read in place).
+    std::vector<Posting> built_postings;
+    std::vector<std::uint32_t> built_start, built_positions, built_length;
+    /// Set for an index read in place: each term's postings, and the lengths, are checked on
+    /// first use (checksums, and every number the evaluator indexes with).
+    const InPlaceBytes* in_place = nullptr;
+    mutable std::vector<std::uint8_t> checked_terms;
+    mutable bool length_checked = false;
 
-    /// The postings of term `t`, sorted by paper.
+    /// Points the views at the built_ arrays.
+    void view_built() {
+      postings = built_postings;
+      start = built_start;
+      positions = built_positions;
+      length = built_length;
+    }
+    /// The postings of term `t` (< the vocabulary size), sorted by paper.
     std::span<const Posting> postings_of(std::uint32_t t) const {
+      if (in_place != nullptr && checked_terms[t] == 0) check_term(t);
       return {postings.data() + start[t], postings.data() + start[t + 1]};
     }
+    /// The positions of a posting of postings_of.
+    std::span<const std::uint32_t> positions_of(const Posting& p) const {
+      std::span<const std::uint32_t> at(positions.data() + p.first_position, p.count);
+      if (in_place != nullptr) in_place->verify(at.data(), at.size_bytes());
+      return at;
+    }
+    /// The number of tokens of paper `p` in this field.
+    std::uint32_t length_of(PaperIndex p) const {
+      if (in_place != nullptr && !length_checked) {
+        in_place->verify(length.data(), length.size_bytes());
+        length_checked = true;
+      }
+      return length[p];
+    }
+
+   private:
+    void check_term(std::uint32_t t) const;
   };
   friend class QueryEvaluator;
   friend struct SnapshotAccess;  // stores and restores these arrays (src/snapshot/)
@@ -144,6 +192,7 @@ class SearchIndex {
 
  private:
   const Corpus& m_corpus;
+  std::shared_ptr<const void> m_keep;  ///< what the in-place views point into
   std::vector<std::string> m_vocabulary;  ///< sorted; a term's id is its index
   std::vector<std::string> m_surface;     ///< a readable word for each term id
   /// Every indexed word as written (folded, not stemmed), sorted, with its term id: for

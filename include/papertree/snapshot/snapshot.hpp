@@ -15,7 +15,7 @@
 namespace papertree {
 
 /// The snapshot format version this build writes and reads; any other version is refused.
-inline constexpr std::uint32_t k_snapshot_version = 2;
+inline constexpr std::uint32_t k_snapshot_version = 3;
 
 /// The first bytes of every snapshot file.
 inline constexpr std::string_view k_snapshot_magic{"PTSNAP\r\n", 8};
@@ -75,6 +75,12 @@ LoadedSnapshot read_snapshot(std::span<const char> bytes, const std::string& ori
 /// decodes the corpus now, and leaves the index to `index_loader`. Throws IoError when the file
 /// cannot be read, DataError naming it when it is damaged.
 LoadedSnapshot open_snapshot_file(const std::string& path, const std::string& origin);
+
+/// Writes snapshot `bytes` to `path` atomically (write_file_atomic, `force` to replace a file),
+/// then drops the written pages from the page cache: they were cached in large blocks as they
+/// were written, and a command mapping the snapshot would be charged whole blocks for each small
+/// read. Read back on demand, only the pages a command reads are brought in.
+void write_snapshot_file(const std::string& path, const std::string& bytes, bool force = true);
 
 /// A read-only memory map of a whole file. Empty files map to an empty span.
 class MappedFile {
