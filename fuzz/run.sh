@@ -11,7 +11,7 @@ build=${PAPERTREE_FUZZ_BUILD:-$root/build/fuzz}
 seconds=${1:-30}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(fuzz_corpus_load fuzz_import_markdown fuzz_query fuzz_export fuzz_enrich)
+((${#targets[@]})) || targets=(fuzz_corpus_load fuzz_import_markdown fuzz_query fuzz_export fuzz_enrich fuzz_snapshot)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -20,6 +20,7 @@ seed_dirs() {
   case $1 in
     fuzz_corpus_load) echo "$fixtures $fixtures/broken" ;;
     fuzz_import_markdown) echo "$fixtures/import" ;;
+    fuzz_snapshot) echo "$root/fuzz/seeds/fuzz_snapshot $fixtures" ;;
     *) echo "$root/fuzz/seeds/$1" ;;
   esac
 }
@@ -29,6 +30,7 @@ options_for() {
     fuzz_import_markdown) echo "-dict=$root/fuzz/dict/markdown.dict -max_len=8192" ;;
     fuzz_query) echo "-dict=$root/fuzz/dict/query.dict -max_len=2048" ;;
     fuzz_enrich) echo "-dict=$root/fuzz/dict/bibtex.dict -max_len=16384" ;;
+    fuzz_snapshot) echo "-max_len=32768" ;;
   esac
 }
 

@@ -24,7 +24,9 @@ void run_list(const ListCommand& cmd, Context& ctx) {
   if (!cmd.category.empty()) root = resolve_category(corpus, cmd.category);
   std::vector<PaperIndex> papers =
       select_papers(corpus, root, cmd.direct, cmd.filters.to_filters());
-  sort_papers(corpus, papers, SortOptions{parse_sort_key(cmd.sort), cmd.reverse});
+  // Only the page that is printed needs its order (the rest is counted).
+  sort_papers(corpus, papers,
+              SortOptions{parse_sort_key(cmd.sort), cmd.reverse, cmd.output.effective_limit(ctx)});
   print_papers(ctx, cmd.output, papers, {}, "no papers match");
 }
 

@@ -1,6 +1,7 @@
 #include "papertree/corpus/corpus.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
@@ -343,14 +344,21 @@ std::vector<PaperIndex> Corpus::papers_under(CategoryIndex c, bool direct) const
     auto d = direct_papers(c);
     return {d.begin(), d.end()};
   }
+  if (m_categories[c].subtree_end == c + 1) {
+    auto d = direct_papers(c);
+    return {d.begin(), d.end()};
+  }
+  // A paper may sit in several categories of the subtree: mark them in a bit set, then read it
+  // in order (a pass over paper_count() / 64 words, cheaper than sorting a long list).
+  std::vector<std::uint64_t> marked((paper_count() + 63) / 64, 0);
+  for (CategoryIndex i = c; i < m_categories[c].subtree_end; ++i)
+    for (PaperIndex p : direct_papers(i)) marked[p / 64] |= std::uint64_t{1} << (p % 64);
   std::vector<PaperIndex> out;
   out.reserve(m_categories[c].total_papers);
-  for (CategoryIndex i = c; i < m_categories[c].subtree_end; ++i) {
-    auto d = direct_papers(i);
-    out.insert(out.end(), d.begin(), d.end());
+  for (std::size_t w = 0; w < marked.size(); ++w) {
+    for (std::uint64_t bits = marked[w]; bits != 0; bits &= bits - 1)
+      out.push_back(static_cast<PaperIndex>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

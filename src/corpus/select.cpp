@@ -169,22 +169,31 @@ SortKey parse_sort_key(std::string_view text) {
 namespace {
 
 // sort_papers with the store's precomputed positions of every paper in each order: the same
-// order (the comparison is total), without decoding a paper.
+// order (the comparison is total), without decoding a paper. Reversing maps each position to its
+// mirror (under `added`, only the dated papers' positions, which come first), so one ascending
+// sort serves both directions.
 void sort_by_rank(const PaperStore& store, std::vector<PaperIndex>& papers,
                   const SortOptions& options) {
-  std::vector<std::pair<std::uint32_t, PaperIndex>> rows;
+  const std::uint64_t n = store.paper_count();
+  const std::uint64_t dated = store.dated_count();
+  std::vector<std::uint64_t> rows;  // position << 32 | paper
   rows.reserve(papers.size());
-  for (PaperIndex p : papers) rows.emplace_back(store.sort_rank(options.key, p), p);
-  std::sort(rows.begin(), rows.end());
-  if (options.reverse) {
-    // Under `added`, the undated papers (the last ranks) stay last, in their order.
-    auto end = rows.end();
-    if (options.key == SortKey::added)
-      end = std::partition_point(rows.begin(), rows.end(),
-                                 [&](const auto& r) { return r.first < store.dated_count(); });
-    std::reverse(rows.begin(), end);
+  for (PaperIndex p : papers) {
+    std::uint64_t r = store.sort_rank(options.key, p);
+    if (options.reverse) {
+      if (options.key != SortKey::added) r = n - 1 - r;
+      else if (r < dated) r = dated - 1 - r;
+    }
+    rows.push_back(r << 32 | p);
   }
-  for (std::size_t i = 0; i < rows.size(); ++i) papers[i] = rows[i].second;
+  if (options.first != 0 && options.first < rows.size()) {
+    std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(options.first),
+                      rows.end());
+  } else {
+    std::sort(rows.begin(), rows.end());
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    papers[i] = static_cast<PaperIndex>(rows[i] & 0xFFFFFFFFu);
 }
 
 }  // namespace
@@ -223,9 +232,15 @@ void sort_papers(const Corpus& corpus, std::vector<PaperIndex>& papers,
   auto by_venue = [](const Row& r) { return std::tie(r.primary, r.neg_year, r.title, r.id); };
   auto by_added = [](const Row& r) { return std::tie(r.neg_added, r.title, r.id); };
   auto sort_by = [&](auto key) {
-    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+    auto before = [&](const Row& a, const Row& b) {
       return options.reverse ? key(b) < key(a) : key(a) < key(b);
-    });
+    };
+    if (options.first != 0 && options.first < rows.size()) {
+      std::partial_sort(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(options.first),
+                        rows.end(), before);
+    } else {
+      std::sort(rows.begin(), rows.end(), before);
+    }
   };
   // Undated papers stay last in both directions: only the dated ones are reversed.
   if (options.key == SortKey::added && options.reverse) {

@@ -4,9 +4,11 @@
 
 #include <cstring>
 #include <functional>
+#include <optional>
 #include <filesystem>
 
 #include "../../src/snapshot/codec.hpp"
+#include "papertree/corpus/select.hpp"
 #include "papertree/embedded.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io/io.hpp"
@@ -212,6 +214,35 @@ TEST(Snapshot, RefusesOutOfRangeNumbersWhereTheyAreRead) {
     EXPECT_EQ(error_of([&] { loaded.index->search(parse_query("title:" + term)); }),
               "c.snapshot: cannot use this snapshot: malformed (posting of an unknown paper)");
   }
+}
+
+// Lists come out in the same order from a snapshot, which sorts by stored positions without
+// decoding papers, as from the JSON, for every order, both directions, whole or a category.
+TEST(Snapshot, SortsListsAsTheJsonDoes) {
+  Corpus corpus = load_corpus_text(embedded_corpus_json(), std::string(k_embedded_origin));
+  std::string bytes = build_snapshot(corpus, SearchIndex(corpus), {});
+  LoadedSnapshot loaded = read_snapshot(span_of(bytes), corpus.origin(), "s");
+  ASSERT_NE(loaded.corpus->store(), nullptr);
+  CategoryIndex quantization = resolve_category(corpus, "quantization");
+  for (std::optional<CategoryIndex> root : {std::optional<CategoryIndex>{}, std::optional{quantization}}) {
+    for (SortKey key : {SortKey::year, SortKey::title, SortKey::venue, SortKey::added}) {
+      for (bool reverse : {false, true}) {
+        SCOPED_TRACE(::testing::Message() << static_cast<int>(key) << " " << reverse);
+        std::vector<PaperIndex> a = select_papers(corpus, root, false, {});
+        std::vector<PaperIndex> b = select_papers(*loaded.corpus, root, false, {});
+        EXPECT_EQ(a, b);
+        sort_papers(corpus, a, {key, reverse});
+        sort_papers(*loaded.corpus, b, {key, reverse});
+        EXPECT_EQ(a, b);
+      }
+    }
+  }
+  Filters since;
+  since.years = parse_year_range(">=2024");
+  EXPECT_EQ(select_papers(corpus, quantization, false, since),
+            select_papers(*loaded.corpus, quantization, false, since));
+  EXPECT_EQ(loaded.corpus->find_paper("gptq"), corpus.find_paper("gptq"));
+  EXPECT_EQ(loaded.corpus->find_paper("no-such-paper"), std::nullopt);
 }
 
 TEST(Snapshot, KeepsUnknownKeysAndTheSourceIdentity) {

@@ -64,6 +64,9 @@ SortKey parse_sort_key(std::string_view text);
 struct SortOptions {
   SortKey key = SortKey::year;
   bool reverse = false;
+  /// When not 0, only the first `first` positions are put in order (the rest follow in no
+  /// particular order): enough for a list cut to a page, and much less work on a long one.
+  std::size_t first = 0;
 };
 
 /// Sorts `papers` in place (case- and accent-insensitive on text keys).
