@@ -26,6 +26,11 @@ struct FieldTokens {
   std::vector<std::size_t> start{0};  // paper p's tokens are [start[p], start[p + 1])
 };
 
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // Assigns provisional ids to terms in the order they are first seen.
 struct Interner {
   std::unordered_map<std::string, std::uint32_t> ids;
@@ -42,26 +47,91 @@ struct Interner {
     if (words.size() < k_max_words) words.try_emplace(word, it->second);
     return it->second;
   }
+
+  // A word as written in the text: the same text always folds to the same term and word, so
+  // after its first time it is looked up, not folded and stemmed again (a bounded memo; past
+  // the bound, words are folded every time, with the same result). `initial` is the folded
+  // word's first letter when it is ASCII and the word is longer than one byte, else 0.
+  struct Raw {
+    std::uint32_t id;
+    char initial;
+  };
+  Raw intern_raw(std::string_view text) {
+    if (auto it = raw.find(text); it != raw.end()) return it->second;
+    std::string word = fold_case_accents(text);
+    char initial = word.size() > 1 && static_cast<unsigned char>(word[0]) < 0x80 ? word[0] : '\0';
+    Raw result{intern(fold_term(word), word), initial};
+    if (raw.size() < k_max_words) raw.emplace(std::string(text), result);
+    return result;
+  }
+
   static constexpr std::size_t k_max_words = 1 << 22;
+  std::unordered_map<std::string, Raw, TransparentHash, std::equal_to<>> raw;
 };
 
-void add_text(Interner& interner, FieldTokens& field, std::string_view text, std::uint32_t base) {
+// The provisional term ids of a text's words, in order.
+std::vector<std::uint32_t> text_terms(Interner& interner, std::string_view text) {
+  std::vector<std::uint32_t> ids;
+  for (auto [begin, end] : word_spans(text, k_max_field_tokens))
+    ids.push_back(interner.intern_raw(text.substr(begin, end - begin)).id);
+  return ids;
+}
+
+void add_terms(FieldTokens& field, const std::vector<std::uint32_t>& ids, std::uint32_t base) {
   std::uint32_t position = base;
-  for (const TextToken& t : tokenize(text, k_max_field_tokens)) {
-    field.terms.push_back(
-        interner.intern(t.term, fold_case_accents(text.substr(t.begin, t.end - t.begin))));
+  for (std::uint32_t id : ids) {
+    field.terms.push_back(id);
     field.positions.push_back(position++);
   }
 }
 
+
+// Texts that recur from paper to paper (category names, their synonyms, venues) are tokenized
+// once, the first time they are met, so the interning order, and with it every id and surface
+// word, is what tokenizing them each time would give. Venues are remembered up to a bound.
+class RecurringTexts {
+ public:
+  RecurringTexts(const Corpus& corpus, const std::vector<std::vector<std::string_view>>& synonyms)
+      : m_synonyms(synonyms), m_names(corpus.categories().size()) {}
+
+  // The ids of category c's name (part 0) and of its synonyms (parts 1...).
+  const std::vector<std::vector<std::uint32_t>>& category(Interner& interner, const Corpus& corpus,
+                                                          CategoryIndex c) {
+    auto& parts = m_names[c];
+    if (parts.empty()) {
+      parts.push_back(text_terms(interner, corpus.category(c).name));
+      for (std::string_view synonym : m_synonyms[c]) parts.push_back(text_terms(interner, synonym));
+    }
+    return parts;
+  }
+
+  const std::vector<std::uint32_t>& venue(Interner& interner, const std::string& venue) {
+    if (auto it = m_venues.find(venue); it != m_venues.end()) return it->second;
+    std::vector<std::uint32_t> ids = text_terms(interner, normalize_venue(venue));
+    if (m_venues.size() >= k_max_venues) {
+      m_scratch = std::move(ids);
+      return m_scratch;
+    }
+    return m_venues.emplace(venue, std::move(ids)).first->second;
+  }
+
+ private:
+  static constexpr std::size_t k_max_venues = 1 << 16;
+  const std::vector<std::vector<std::string_view>>& m_synonyms;
+  std::vector<std::vector<std::vector<std::uint32_t>>> m_names;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> m_venues;
+  std::vector<std::uint32_t> m_scratch;
+};
+
 // The runs of parts of the title's CamelCase words ("QLoRA" -> "lora", "q"; "FlashAttention" ->
 // "flash", "attention"), except the whole word; a run of two letters only when written in
 // capitals ("KV"), none of one letter.
-void add_parts(Interner& interner, FieldTokens& field, std::string_view title) {
+void add_parts(Interner& interner, FieldTokens& field, std::string_view title,
+               const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
   std::uint32_t word = 0;
   std::size_t added = 0;
-  for (const TextToken& t : tokenize(title, k_max_field_tokens)) {
-    std::string_view surface = title.substr(t.begin, t.end - t.begin);
+  for (auto [begin, end] : spans) {
+    std::string_view surface = title.substr(begin, end - begin);
     std::vector<std::string> parts = compound_parts(surface);
     if (parts.size() > k_part_stride) parts.resize(k_part_stride);
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -90,14 +160,14 @@ void add_authors(Interner& interner, FieldTokens& field, const Paper& paper) {
   std::uint32_t position = 0;
   std::size_t count = 0;
   auto add = [&](std::string_view text, bool given) {
-    for (const TextToken& t : tokenize(text, k_max_field_tokens)) {
+    for (auto [begin, end] : word_spans(text, k_max_field_tokens)) {
       if (count >= k_max_field_tokens) return;
-      std::string word = fold_case_accents(text.substr(t.begin, t.end - t.begin));
-      field.terms.push_back(interner.intern(t.term, word));
+      Interner::Raw word = interner.intern_raw(text.substr(begin, end - begin));
+      field.terms.push_back(word.id);
       field.positions.push_back(position);
       ++count;
-      if (given && word.size() > 1 && static_cast<unsigned char>(word[0]) < 0x80) {
-        std::string initial(word, 0, 1);
+      if (given && word.initial != '\0') {
+        std::string initial(1, word.initial);
         field.terms.push_back(interner.intern(initial, initial));
         field.positions.push_back(position);
         ++count;
@@ -124,10 +194,18 @@ SearchIndex::SearchIndex(const Corpus& corpus) : m_corpus(corpus) {
   Interner interner;
   std::vector<FieldTokens> fields(SearchIndex::k_field_count);
   const std::vector<std::vector<std::string_view>> synonyms = category_synonyms(corpus);
+  RecurringTexts recurring(corpus, synonyms);
   std::vector<CategoryIndex> ancestors;
   for (PaperIndex p = 0; p < corpus.paper_count(); ++p) {
     const Paper& paper = corpus.paper(p);
-    add_text(interner, fields[0], paper.title, 0);
+    const auto title_spans = word_spans(paper.title, k_max_field_tokens);
+    {
+      std::uint32_t position = 0;
+      for (auto [begin, end] : title_spans) {
+        fields[0].terms.push_back(interner.intern_raw(std::string_view(paper.title).substr(begin, end - begin)).id);
+        fields[0].positions.push_back(position++);
+      }
+    }
     std::uint32_t base = 0;
     auto next_base = [&] {
       return (fields[1].positions.size() > fields[1].start.back() ? fields[1].positions.back()
@@ -135,10 +213,8 @@ SearchIndex::SearchIndex(const Corpus& corpus) : m_corpus(corpus) {
              k_name_gap;
     };
     for (CategoryIndex c : corpus.paper_categories(p)) {
-      add_text(interner, fields[1], corpus.category(c).name, base);
-      base = next_base();
-      for (std::string_view synonym : synonyms[c]) {
-        add_text(interner, fields[1], synonym, base);
+      for (const auto& part : recurring.category(interner, corpus, c)) {
+        add_terms(fields[1], part, base);
         base = next_base();
       }
     }
@@ -154,18 +230,21 @@ SearchIndex::SearchIndex(const Corpus& corpus) : m_corpus(corpus) {
     ancestors.erase(std::unique(ancestors.begin(), ancestors.end()), ancestors.end());
     std::uint32_t ancestor_base = 0;
     auto& above = fields[SearchIndex::ancestors];
+    auto next_ancestor_base = [&] {
+      return (above.positions.size() > above.start.back() ? above.positions.back() : 0) +
+             k_name_gap;
+    };
     for (CategoryIndex a : ancestors) {
-      add_text(interner, above, corpus.category(a).name, ancestor_base);
-      for (std::string_view synonym : synonyms[a]) {
-        ancestor_base =
-            (above.positions.size() > above.start.back() ? above.positions.back() : 0) + k_name_gap;
-        add_text(interner, above, synonym, ancestor_base);
+      const auto& parts = recurring.category(interner, corpus, a);
+      add_terms(above, parts[0], ancestor_base);
+      for (std::size_t s = 1; s < parts.size(); ++s) {
+        ancestor_base = next_ancestor_base();
+        add_terms(above, parts[s], ancestor_base);
       }
-      ancestor_base =
-          (above.positions.size() > above.start.back() ? above.positions.back() : 0) + k_name_gap;
+      ancestor_base = next_ancestor_base();
     }
-    add_text(interner, fields[2], normalize_venue(paper.venue), 0);
-    add_parts(interner, fields[3], paper.title);
+    add_terms(fields[2], recurring.venue(interner, paper.venue), 0);
+    add_parts(interner, fields[3], paper.title, title_spans);
     add_authors(interner, fields[4], paper);
     for (auto& f : fields) f.start.push_back(f.terms.size());
   }

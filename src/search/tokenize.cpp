@@ -104,17 +104,18 @@ std::vector<std::string> compound_parts(std::string_view word) {
   return parts;
 }
 
-std::vector<TextToken> tokenize(std::string_view text, std::size_t max_tokens) {
-  std::vector<TextToken> tokens;
+std::vector<std::pair<std::size_t, std::size_t>> word_spans(std::string_view text,
+                                                            std::size_t max_tokens) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
   std::size_t pos = 0;
   std::size_t start = std::string_view::npos;
   char32_t previous = 0;
   auto flush = [&](std::size_t end) {
     if (start == std::string_view::npos) return;
-    tokens.push_back({fold_term(fold_case_accents(text.substr(start, end - start))), start, end});
+    spans.emplace_back(start, end);
     start = std::string_view::npos;
   };
-  while (pos < text.size() && tokens.size() < max_tokens) {
+  while (pos < text.size() && spans.size() < max_tokens) {
     std::size_t at = pos;
     char32_t cp = next_code_point(text, pos);
     bool decimal_point = cp == '.' && is_ascii_digit(previous) && pos < text.size() &&
@@ -127,7 +128,14 @@ std::vector<TextToken> tokenize(std::string_view text, std::size_t max_tokens) {
     }
     previous = cp;
   }
-  if (tokens.size() < max_tokens) flush(text.size());
+  if (spans.size() < max_tokens) flush(text.size());
+  return spans;
+}
+
+std::vector<TextToken> tokenize(std::string_view text, std::size_t max_tokens) {
+  std::vector<TextToken> tokens;
+  for (auto [begin, end] : word_spans(text, max_tokens))
+    tokens.push_back({fold_term(fold_case_accents(text.substr(begin, end - begin))), begin, end});
   return tokens;
 }
 

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <optional>
 #include <span>
 #include <string>
@@ -31,6 +32,10 @@ inline constexpr std::size_t k_max_stemmed_word = 64;
 /// punctuation, '-' included, separates, so "KV-Cache", "kv-cache" and "kv cache" all give
 /// "kv", "cach", and "LLM.int8()" gives "llm", "int8". Words are stemmed (`fold_term`).
 std::vector<TextToken> tokenize(std::string_view text, std::size_t max_tokens = SIZE_MAX);
+
+/// Where `tokenize` finds its words, as [begin, end) byte ranges, without folding them.
+std::vector<std::pair<std::size_t, std::size_t>> word_spans(std::string_view text,
+                                                            std::size_t max_tokens = SIZE_MAX);
 
 /// Stems one lower-case word with the Snowball English stemmer ("quantization", "quantized",
 /// "quantize" -> "quantiz"; "models" -> "model"), and drops the plural "s" of an acronym
