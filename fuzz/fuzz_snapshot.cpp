@@ -4,13 +4,17 @@
 //     version and fingerprint and their checksums are recomputed (so the fuzzer explores what
 //     lies behind them, where a crafted file would go), then every part is read: each paper, its
 //     placements and id lookup, each category's papers, every sort order, the consistency
-//     checks and some searches. Damage may only ever be a DataError.
+//     checks and some searches, once as a mapped file is read (each chunk checked when first
+//     read) and once as bytes in memory (all checked at once). Damage may only ever be a
+//     DataError.
 //   - Anything else is tried as a corpus file: one that loads is compiled into a snapshot and
-//     read back, which must give the same data and the same search answers.
+//     read back, which must give the same data, the same search answers, and the same sort
+//     orders, category counts and subtrees (which the snapshot stores rather than recomputes).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <numeric>
 #include <optional>
 #include <string>
@@ -70,8 +74,63 @@ void read_everything(const LoadedSnapshot& loaded) {
       sort_papers(corpus, sorted, {key, reverse});
     }
   }
-  for (const char* q : k_queries) (void)loaded.index->search(parse_query(q));
+  const SearchIndex* index = loaded.index.get();
+  std::unique_ptr<SearchIndex> loaded_index;
+  if (!index) {
+    loaded_index = loaded.index_loader();
+    index = loaded_index.get();
+  }
+  for (const char* q : k_queries) (void)index->search(parse_query(q));
   if (corpus.paper_count() <= k_most_papers_read) (void)check_consistency(corpus);
+}
+
+// Reads the snapshot as a mapped file is read (each chunk checked when first read), then as
+// bytes in memory are (every chunk checked at once).
+void read_both_ways(const std::string& bytes) {
+  for (bool lazily : {true, false}) {
+    try {
+      auto owner = std::make_shared<const std::string>(bytes);
+      LoadedSnapshot loaded =
+          lazily ? snapshot_detail::open_checked_snapshot(owner, {owner->data(), owner->size()},
+                                                          "f.json", "f.snapshot", "rebuild it")
+                 : read_snapshot({bytes.data(), bytes.size()}, "f.json", "f.snapshot");
+      read_everything(loaded);
+    } catch (const DataError&) {
+      // A damaged snapshot: refused, as it must be.
+    } catch (const UsageError&) {
+      // A search naming a category the taxonomy lacks.
+    }
+  }
+}
+
+// The orders, counts and subtrees the snapshot stores (rather than recomputes) against the
+// JSON corpus's own.
+void compare_stored(const Corpus& json, const Corpus& snap, std::string_view text) {
+  fuzz::check(json.paper_count() == snap.paper_count(), "paper counts differ", text);
+  for (CategoryIndex c = 0; c < json.categories().size(); ++c) {
+    fuzz::check(json.category(c).direct_count == snap.category(c).direct_count &&
+                    json.category(c).total_papers == snap.category(c).total_papers,
+                "category counts differ", text);
+    auto a = json.direct_papers(c);
+    auto b = snap.direct_papers(c);
+    fuzz::check(std::equal(a.begin(), a.end(), b.begin(), b.end()), "direct papers differ", text);
+    fuzz::check(json.papers_under(c) == snap.papers_under(c), "subtree papers differ", text);
+  }
+  std::vector<PaperIndex> all(json.paper_count());
+  std::iota(all.begin(), all.end(), PaperIndex{0});
+  for (SortKey key : {SortKey::year, SortKey::title, SortKey::venue, SortKey::added}) {
+    for (bool reverse : {false, true}) {
+      for (std::size_t first : {std::size_t{0}, std::size_t{1}, std::size_t{3}}) {
+        std::vector<PaperIndex> x = all;
+        std::vector<PaperIndex> y = all;
+        sort_papers(json, x, {key, reverse, first});
+        sort_papers(snap, y, {key, reverse, first});
+        std::size_t shown = first == 0 ? x.size() : std::min(first, x.size());
+        fuzz::check(std::equal(x.begin(), x.begin() + static_cast<std::ptrdiff_t>(shown), y.begin()),
+                    "the snapshot sorts differently", text);
+      }
+    }
+  }
 }
 
 void fuzz_snapshot_bytes(std::string bytes) {
@@ -79,16 +138,12 @@ void fuzz_snapshot_bytes(std::string bytes) {
   const std::string& ref = reference_snapshot();
   std::memcpy(bytes.data() + 8, ref.data() + 8, 8);    // byte-order marker, version
   std::memcpy(bytes.data() + 32, ref.data() + 32, 8);  // index fingerprint
+  // The header's checksum covers the header, head and chunk table; a mutation of the body alone
+  // leaves it intact but breaks a chunk's sum. Either way the sums are recomputed, so that the
+  // checks behind them are what the fuzzer reaches.
   std::string problem = snapshot_problem({bytes.data(), bytes.size()});
-  if (problem == "corrupted (checksum mismatch)") snapshot_detail::reseal(bytes);
-  try {
-    LoadedSnapshot loaded = read_snapshot({bytes.data(), bytes.size()}, "f.json", "f.snapshot");
-    read_everything(loaded);
-  } catch (const DataError&) {
-    // A damaged snapshot: refused, as it must be.
-  } catch (const UsageError&) {
-    // A search naming a category the taxonomy lacks.
-  }
+  if (problem.empty() || problem == "corrupted (checksum mismatch)") snapshot_detail::reseal(bytes);
+  read_both_ways(bytes);
 }
 
 void fuzz_round_trip(std::string_view text) {
@@ -110,6 +165,7 @@ void fuzz_round_trip(std::string_view text) {
     fuzz::check(a.papers == b.papers && a.scores == b.scores && a.near == b.near,
                 "the snapshot ranks differently", std::string(q) + "\n" + std::string(text));
   }
+  compare_stored(*corpus, *loaded.corpus, text);
   read_everything(loaded);
 }
 

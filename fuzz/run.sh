@@ -30,7 +30,7 @@ options_for() {
     fuzz_import_markdown) echo "-dict=$root/fuzz/dict/markdown.dict -max_len=8192" ;;
     fuzz_query) echo "-dict=$root/fuzz/dict/query.dict -max_len=2048" ;;
     fuzz_enrich) echo "-dict=$root/fuzz/dict/bibtex.dict -max_len=16384" ;;
-    fuzz_snapshot) echo "-max_len=32768" ;;
+    fuzz_snapshot) echo "-max_len=160000" ;;
   esac
 }
 

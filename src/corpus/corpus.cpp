@@ -129,17 +129,17 @@ Corpus Corpus::with_store(CorpusData head, const std::string& origin,
   const std::size_t n = corpus.m_store->paper_count();
   if (direct_counts.size() != corpus.m_categories.size() ||
       totals.size() != corpus.m_categories.size())
-    throw data_error(origin, "", "the stored category counts do not match the taxonomy");
+    corpus.m_store->malformed("the stored category counts do not match the taxonomy");
   std::size_t placed = 0;
   for (CategoryIndex c = 0; c < corpus.m_categories.size(); ++c) {
     if (totals[c] > n || direct_counts[c] > totals[c])
-      throw data_error(origin, "", "a stored category count is out of range");
+      corpus.m_store->malformed("a stored category count is out of range");
     corpus.m_categories[c].direct_count = direct_counts[c];
     corpus.m_categories[c].total_papers = totals[c];
     placed += direct_counts[c];
   }
   if (placed != corpus.m_store->placement_count())
-    throw data_error(origin, "", "the stored category counts do not add up to the placements");
+    corpus.m_store->malformed("the stored category counts do not add up to the placements");
   return corpus;
 }
 
@@ -169,7 +169,7 @@ const Paper& Corpus::paper(PaperIndex i) const {
 // its placements, as build() checks a paper of the JSON.
 const Paper& Corpus::decode(PaperIndex p) const {
   if (p >= m_store->paper_count())
-    throw data_error(m_origin, fmt::format("papers[{}]", p), "no such paper in the snapshot");
+    m_store->malformed(fmt::format("papers[{}]: no such paper", p));
   auto paper = std::make_unique<Paper>(m_store->paper(p));
   auto cats = paper_categories(p);
   bool consistent = is_slug(paper->id) && !trim(paper->title).empty() &&
@@ -177,8 +177,7 @@ const Paper& Corpus::decode(PaperIndex p) const {
   for (std::size_t k = 0; consistent && k < cats.size(); ++k)
     consistent = paper->categories[k] == m_categories[cats[k]].id;
   if (!consistent)
-    throw data_error(m_origin, fmt::format("papers[{}]", p),
-                     "the snapshot's record of this paper is inconsistent");
+    m_store->malformed(fmt::format("papers[{}]: the record of this paper is inconsistent", p));
   return *m_decoded.papers.emplace(p, std::move(paper)).first->second;
 }
 

@@ -37,7 +37,7 @@ using Json = nlohmann::ordered_json;
 namespace {
 
 constexpr int k_max_taxonomy_depth = 32;
-constexpr int k_max_json_depth = 128;
+using detail::k_max_json_depth;
 
 // What a JSON value is, for "expected …, got …" messages. Containers are named, not dumped.
 std::string describe(const Json& v) {

@@ -16,6 +16,9 @@ std::string caret_excerpt(std::string_view text, std::size_t offset, std::size_t
 /// nlohmann's parse error message without its "[json.exception…] … column C: " prefix.
 std::string syntax_message(const std::string& what);
 
+/// How deep JSON may nest, in a corpus file and in the unknown keys a snapshot stores.
+inline constexpr int k_max_json_depth = 128;
+
 /// Offset of the first bracket nested deeper than `limit`, or npos. Deep nesting is refused
 /// before parsing so that no later recursive step (copies, dumps) can exhaust the stack.
 std::size_t too_deep_at(std::string_view text, int limit);

@@ -1,4 +1,5 @@
 #include "../json/members.hpp"
+#include "../json/syntax.hpp"
 #include "codec.hpp"
 
 namespace papertree::snapshot_detail {
@@ -6,7 +7,7 @@ namespace papertree::snapshot_detail {
 namespace {
 
 // Deeper taxonomies than this are refused on reading, so a crafted file cannot exhaust the stack.
-constexpr int k_max_depth = 256;
+constexpr int k_max_depth = 32;
 
 // Unknown keys: a count, then each member as its key and its value's JSON. Members are appended
 // one by one without nlohmann's search for an existing key, so an object of n keys costs n steps,
@@ -29,7 +30,12 @@ ExtraKeys get_extra(ByteReader& in) {
   ExtraKeys extra = ExtraKeys::object();
   for (std::size_t i = 0; i < members; ++i) {
     std::string key = in.str();
-    ExtraKeys value = ExtraKeys::parse(in.str(), nullptr, false);
+    std::string text = in.str();
+    // The JSON loader's nesting limit: nlohmann's dump() recurses, so deeper nesting read from a
+    // crafted snapshot would exhaust the stack when the value is printed.
+    if (detail::too_deep_at(text, detail::k_max_json_depth) != std::string_view::npos)
+      throw MalformedSnapshot("unknown keys nested too deep");
+    ExtraKeys value = ExtraKeys::parse(text, nullptr, false);
     if (value.is_discarded()) throw MalformedSnapshot("bad unknown keys");
     detail::append_member(extra, std::move(key), std::move(value));
   }

@@ -9,6 +9,8 @@
 #include "codec.hpp"
 #include "paper_store.hpp"
 #include "papertree/corpus/select.hpp"
+#include "papertree/corpus/venue.hpp"
+#include "papertree/text/text.hpp"
 #include "papertree/error.hpp"
 
 namespace papertree {
@@ -53,8 +55,10 @@ struct Header {
 static_assert(sizeof(Header) == 104);
 constexpr std::size_t k_checked_from = offsetof(Header, builder);
 
-// Changes whenever the tokenizer folds words differently, so a snapshot made by a build that
-// indexes otherwise is rebuilt rather than answering differently from the JSON path.
+// Changes whenever the tokenizer folds words differently, or the stored sort positions would
+// come out otherwise (titles and venues are sorted by their case- and accent-folded text, venues
+// after normalize_venue), so a snapshot made by a build that indexes or sorts otherwise is
+// rebuilt rather than answering differently from the JSON path.
 std::uint64_t builder_fingerprint() {
   static const std::uint64_t value = [] {
     std::string terms;
@@ -62,6 +66,10 @@ std::uint64_t builder_fingerprint() {
              "Quantized KV-Caches: LLM.int8() scaling, 1.58-bit models; sparsely-gated Mixtures "
              "of Experts, distillation and pruning strategies for efficient inference"))
       terms += t.term + ' ';
+    terms += fold_case_accents("\u00C9COLE \u00C5ngstr\u00F6m \u0130stanbul \u00DFtra\u00DFe \uFB01ne Na\u00EFve");
+    for (std::string_view venue : {"Proc. of NeurIPS 2023", "arXiv preprint arXiv:2310.01", "ICML'24",
+                                   "Findings of ACL 2024", "TMLR", "EMNLP (Findings)", ""})
+      terms += '|' + normalize_venue(venue);
     return snapshot_hash({terms.data(), terms.size()}) ^ k_snapshot_version;
   }();
   return value;

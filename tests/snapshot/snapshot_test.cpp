@@ -259,6 +259,29 @@ TEST(Snapshot, KeepsUnknownKeysAndTheSourceIdentity) {
   EXPECT_EQ(loaded.corpus->paper(0).extra.dump(), R"({"x-rank":3})");
 }
 
+// nlohmann's dump() recurses: an unknown key's value nested deeper than the JSON loader allows
+// would exhaust the stack when printed, so it is refused where it is read.
+TEST(Snapshot, RefusesUnknownKeysNestedDeeperThanTheLoaderAllows) {
+  const std::string filler(398, 'A');
+  Corpus corpus = test::load(R"({"format": "papertree-corpus", "version": 2, "title": "T",
+    "taxonomy": [{"id": "a", "name": "A"}],
+    "papers": [{"id": "p", "title": "P", "categories": ["a"], "x-deep": ")" + filler + R"("}]})");
+  std::string bytes = snapshot_of(corpus);
+  const std::size_t at = bytes.find('"' + filler + '"');
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at, 400, std::string(200, '[') + std::string(200, ']'));
+  reseal(bytes);
+  LoadedSnapshot loaded = read_snapshot(span_of(bytes), "c.json", "c.snapshot");
+  try {
+    (void)loaded.corpus->paper(0);
+    ADD_FAILURE() << "expected a DataError";
+  } catch (const DataError& e) {
+    EXPECT_NE(std::string(e.what()).find("unknown keys nested too deep"), std::string::npos)
+        << e.what();
+    EXPECT_EQ(e.exit_code(), ExitCode::bad_data);
+  }
+}
+
 TEST(Snapshot, RefusesWhatIsNotASnapshot) {
   std::string json = R"({"version": 2})";
   EXPECT_FALSE(looks_like_snapshot(span_of(json)));

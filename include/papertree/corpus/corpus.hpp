@@ -131,6 +131,8 @@ class PaperStore {
   virtual std::uint32_t sort_rank(SortKey key, PaperIndex p) const = 0;
   /// How many papers have an `added` date (they come first in SortKey::added order).
   virtual std::size_t dated_count() const = 0;
+  /// Throws DataError naming the store's file: its data is malformed (`what`).
+  [[noreturn]] virtual void malformed(const std::string& what) const = 0;
 };
 
 /// The loaded, validated, immutable corpus with its indexes. Categories are stored in pre-order,
