@@ -278,7 +278,11 @@ bool name_words(std::string_view name) {
 }
 
 // "A. Author, B. Author and C. Author et al.": the names, or empty when the text is no byline.
-std::vector<Author> byline(std::string_view text, bool& truncated) {
+// A line wholly in emphasis under an entry (how `export --authors` writes authors) is surely a
+// byline when it reads as names, so there a few names may break the capital-letter rule, as
+// names written by their authors do ("tao li", `Zhangyang "Atlas" Wang`, "Shaochen (Henry)
+// Zhong"): up to a third of them, and not a lone one.
+std::vector<Author> byline(std::string_view text, bool& truncated, bool emphasised_line = false) {
   std::string s = plain_spaces(text);
   truncated = false;
   for (std::string_view marker : {"et al.", "et al", "etc."}) {
@@ -292,6 +296,7 @@ std::vector<Author> byline(std::string_view text, bool& truncated) {
       s.replace(at, joiner.size(), ",");
   }
   std::vector<Author> out;
+  std::size_t unusual = 0;  // names breaking the capital-letter rule (emphasised lines only)
   std::size_t start = 0;
   for (std::size_t i = 0; i <= s.size(); ++i) {
     if (i < s.size() && s[i] != ',') continue;
@@ -299,13 +304,18 @@ std::vector<Author> byline(std::string_view text, bool& truncated) {
     start = i + 1;
     if (name.empty()) continue;
     std::size_t words = static_cast<std::size_t>(std::count(name.begin(), name.end(), ' ')) + 1;
-    bool letters = std::none_of(name.begin(), name.end(), [](char c) {
-      return is_digit(c) || c == ':' || c == '(' || c == '[' || c == '/' || c == '?';
+    bool letters = std::none_of(name.begin(), name.end(), [&](char c) {
+      return is_digit(c) || c == ':' || c == '[' || c == '/' || c == '?' ||
+             (c == '(' && !emphasised_line);
     });
-    if (words > 5 || !letters || !name_words(name) || is_known_venue(name)) return {};
+    if (words > 5 || !letters || is_known_venue(name)) return {};
+    bool usual = name_words(name) && name.find('(') == std::string_view::npos;
+    if (!usual && !emphasised_line) return {};
+    unusual += usual ? 0 : 1;
     out.push_back(parse_person_name(name));
   }
   if (out.size() == 1 && out[0].family.empty() && !truncated) return {};
+  if (unusual * 3 > out.size()) return {};
   return out;
 }
 
@@ -513,13 +523,15 @@ void read_later_byline(const std::vector<Piece>& pieces, ParsedEntry& e) {
   for (std::size_t l = 1; l < lines.size(); ++l) {
     std::string text;
     bool has_link = false;
+    bool emphasised = true;
     for (const Piece* p : lines[l]) {
       has_link = has_link || p->kind != Piece::Kind::text;
       text += p->text;
+      if (!p->emph && !trim(p->text).empty()) emphasised = false;
     }
     bool truncated = false;
     if (has_link) continue;
-    if (std::vector<Author> authors = byline(text, truncated); !authors.empty()) {
+    if (std::vector<Author> authors = byline(text, truncated, emphasised); !authors.empty()) {
       e.authors = std::move(authors);
       e.authors_truncated = truncated;
       return;

@@ -30,6 +30,19 @@ jq "$unenriched" "$WORK/survey.json" >"$WORK/survey_reimported.json"
 cmp -s "$WORK/survey_reimported.json" "$WORK/survey_unenriched.json" ||
   fail "markdown round trip changed the survey corpus: $(diff "$WORK/survey_unenriched.json" "$WORK/survey_reimported.json" | head -30)"
 
+# With --authors, every author list of the survey comes back, each name in full and in order
+# (where a capitalised multi-word family name splits may move: "Nando De Freitas").
+run --corpus "$survey" export -f markdown --authors -o "$WORK/authors.md"
+expect_code 0
+run --quiet import "$WORK/authors.md" -o "$WORK/authors.json"
+expect_code 0
+names='[.papers[] | select(.authors) | {id, names: [.authors[] | [.given, .family, .literal] | map(select(. != null)) | join(" ")], truncated: (.authors_truncated // false)}] | sort_by(.id)'
+want_names=$(jq -c "$names" "$survey")
+got_names=$(jq -c "$names" "$WORK/authors.json")
+[[ $(jq length <<<"$want_names") -gt 300 ]] || fail "the survey has too few author lists to test: $want_names"
+[[ $got_names == "$want_names" ]] ||
+  fail "author lists changed through export --authors and import: $(diff <(jq -c '.[]' <<<"$want_names") <(jq -c '.[]' <<<"$got_names") | head -10)"
+
 # The small fixture: its ids and its empty category are not in the markdown, so the first import
 # normalises them, but every paper line comes back; from then on export and import are each
 # other's inverse.
