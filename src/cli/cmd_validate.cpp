@@ -49,7 +49,9 @@ void run_validate(const ValidateCommand& cmd, Context& ctx) {
   const Corpus& corpus = ctx.corpus();
   ValidationReport report = validate_corpus(corpus, options);
   std::string file = ctx.corpus_file();
-  if (!file.empty()) locate_findings(report.findings, ctx.read_input(file));
+  // A snapshot has no JSON text to point into: its findings name the file without a position.
+  if (!file.empty() && !ctx.corpus_is_snapshot_file())
+    locate_findings(report.findings, ctx.read_input(file));
   ValidationOutput output;
   output.origin = corpus.origin();
   output.strict = cmd.strict;

@@ -107,6 +107,7 @@ void Context::load() {
   }
   if (is_snapshot_file(path)) {
     take(open_snapshot_file(path, path));
+    m_snapshot_file = true;
     return;
   }
   if (mode != CacheMode::off && load_cached(path, mode)) return;

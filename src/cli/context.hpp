@@ -44,6 +44,9 @@ struct Context {
 
   /// The corpus file given (--corpus, else $PAPERTREE_CORPUS); empty for the embedded corpus.
   std::string corpus_file() const;
+  /// True once corpus() was read from a snapshot file given as the corpus (`index -o` output):
+  /// there is no JSON text to point into.
+  bool corpus_is_snapshot_file() const { return m_snapshot_file; }
   /// --no-cache / PAPERTREE_CACHE.
   CacheMode cache_mode() const;
   /// $PAPERTREE_CACHE_DIR, else $XDG_CACHE_HOME/papertree, else ~/.cache/papertree; empty when
@@ -62,6 +65,7 @@ struct Context {
   std::function<std::unique_ptr<SearchIndex>()> m_index_loader;  // a snapshot's, not yet called
   bool m_index_from_cache = false;  // the loader reads a cached snapshot (damage: rebuild)
   std::optional<Terminal> m_terminal;
+  bool m_snapshot_file = false;
   std::optional<SourceIdentity> m_pending;  // a miss whose snapshot is still to be built
 
   void load();

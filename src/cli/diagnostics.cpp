@@ -1,6 +1,10 @@
 #include "diagnostics.hpp"
 
+#include <poll.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <iostream>
 #include <sstream>
@@ -122,11 +126,36 @@ int report_unexpected(const std::exception& e) {
   return static_cast<int>(ExitCode::io);
 }
 
+namespace {
+
+// Whether stdout is a pipe or socket whose reader has gone (`papertree list | head`): poll
+// reports an error condition on the write end once no reader is left.
+bool reader_gone() {
+  pollfd out{STDOUT_FILENO, 0, 0};
+  return ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR) != 0;
+}
+
+void on_sigpipe(int) {}
+
+}  // namespace
+
+void catch_closed_pipe() {
+  // A handler rather than SIG_IGN, so that programs papertree starts (git) get the default
+  // disposition back when they are executed.
+  struct sigaction action {};
+  action.sa_handler = on_sigpipe;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGPIPE, &action, nullptr);
+}
+
 int finish_stdout() {
   errno = 0;
   std::cout.flush();
   if (std::cout) return static_cast<int>(ExitCode::ok);
-  std::string reason = errno != 0 ? std::strerror(errno) : "write error";
+  int error = errno;
+  // The reader stopped reading, as `head` does: that is its choice, not a failure to report.
+  if (error == EPIPE || reader_gone()) return static_cast<int>(ExitCode::io);
+  std::string reason = error != 0 ? std::strerror(error) : "write error";
   return report(IoError("standard output: cannot write: " + reason));
 }
 

@@ -23,8 +23,13 @@ int report_usage(const CLI::App& app, const CLI::ParseError& e,
                  const std::vector<std::string>& args);
 /// Anything else that escaped (a bug): reported, never a crash; exit code 4 for I/O-like failures.
 int report_unexpected(const std::exception& e);
+/// From now on a write to a pipe whose reader has gone fails with EPIPE instead of killing the
+/// process with SIGPIPE, so that finish_stdout can end with the documented exit code.
+void catch_closed_pipe();
+
 /// Flushes stdout; a failed write (a full disk, a closed pipe) is an I/O error, exit code 4,
-/// never a silent success.
+/// never a silent success. It is reported on stderr, except when the reader of a pipe stopped
+/// reading, as `head` does: that ends the command quietly.
 int finish_stdout();
 /// A `papertree: warning: …` line on stderr.
 void warn(std::string_view message);

@@ -9,6 +9,7 @@
 
 int main(int argc, char** argv) {
   using namespace papertree;
+  cli::catch_closed_pipe();
   cli::Context ctx;
   CLI::App app{"papertree — a catalog of research papers organised by a survey's taxonomy",
                "papertree"};

@@ -21,6 +21,7 @@
 #include "papertree/corpus/date.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io/io.hpp"
+#include "papertree/snapshot/snapshot.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree {
@@ -521,6 +522,12 @@ DataError nul_error(std::string_view text, const std::string& origin, std::size_
 void check_shape(std::string_view text, const std::string& origin) {
   if (trim(text).empty())
     throw DataError(Location{origin, 0, 0, {}}, "the file is empty, expected a corpus JSON object");
+  // Reading commands take a snapshot for --corpus; what edits, compiles or compares a corpus
+  // needs its JSON (and would otherwise report the binary's bytes as a JSON syntax error).
+  if (text.starts_with(k_snapshot_magic))
+    throw DataError(Location{origin, 0, 0, {}},
+                    "this is a compiled snapshot (papertree index), not a corpus JSON file; give "
+                    "the JSON file it was compiled from");
   if (std::size_t at = too_deep_at(text, k_max_json_depth); at != std::string_view::npos) {
     auto [line, column] = line_column(text, at);
     throw DataError(Location{origin, line, column, {}},

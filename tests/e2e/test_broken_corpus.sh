@@ -42,6 +42,13 @@ if [[ -w /dev/full ]]; then
   grep -q "papertree: error: standard output: cannot write" "$WORK/err" || fail "tree >/dev/full: $(cat "$WORK/err")"
 fi
 
+# A reader that stops early (head) ends the command with exit code 4, quietly: not SIGPIPE's
+# 141, and no error line. The BibTeX of the survey is larger than a pipe's buffer, so papertree
+# is still writing when head has gone.
+status=$( (set -o pipefail; "$PAPERTREE_BIN" export --format bibtex 2>"$WORK/pipe.err" | head -c 10 >/dev/null) ; echo $?)
+[[ $status -eq 4 ]] || fail "export | head: exit status $status, expected 4"
+[[ ! -s $WORK/pipe.err ]] || fail "export | head printed on stderr: $(cat "$WORK/pipe.err")"
+
 run --no-such-flag
 expect_code 2
 expect_err_contains "papertree: error:"

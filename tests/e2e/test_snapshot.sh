@@ -102,4 +102,32 @@ PAPERTREE_CACHE_DIR="" XDG_CACHE_HOME="$WORK/xdg" run index "$corpus"
 expect_code 0
 expect_contains "$WORK/xdg/papertree/"
 
+# A snapshot is for reading: what compiles, compares or edits a corpus says it needs the JSON
+# (not a JSON syntax error about the binary's bytes), and leaves the snapshot as it was.
+run index "$corpus" -o "$WORK/ro.snapshot"
+expect_code 0
+before=$(cksum <"$WORK/ro.snapshot")
+needs_json="ro.snapshot: this is a compiled snapshot (papertree index), not a corpus JSON file"
+run index "$WORK/ro.snapshot" -o "$WORK/again.snapshot"
+expect_code 3
+expect_err_contains "$needs_json"
+[[ ! -e $WORK/again.snapshot ]] || fail "index of a snapshot wrote a file"
+run diff "$WORK/ro.snapshot" "$corpus"
+expect_code 3
+expect_err_contains "$needs_json"
+first=$(jq -r '.papers[0].id' "$corpus")
+run --corpus "$WORK/ro.snapshot" edit "$first" --year 2001
+expect_code 3
+expect_err_contains "$needs_json"
+[[ $(cksum <"$WORK/ro.snapshot") == "$before" ]] || fail "an edit changed the snapshot"
+# validate reads it, but has no JSON text to give lines and columns of.
+run --no-cache --corpus "$corpus" validate
+json_code=$code
+json_findings=$(grep -c "error \|warning " <<<"$out" || true)
+run --corpus "$WORK/ro.snapshot" validate
+[[ $code == "$json_code" ]] || fail "validate of the snapshot: exit code $code, of the JSON $json_code"
+[[ $(grep -c "error \|warning " <<<"$out" || true) == "$json_findings" ]] ||
+  fail "validate of the snapshot found otherwise: $out"
+if grep -q "ro.snapshot:[0-9]" <<<"$out"; then fail "validate of a snapshot gave positions: $out"; fi
+
 finish
