@@ -88,6 +88,9 @@ void read_everything(const LoadedSnapshot& loaded) {
 // bytes in memory are (every chunk checked at once).
 void read_both_ways(const std::string& bytes) {
   for (bool lazily : {true, false}) {
+    // open_snapshot_file refuses a file whose header, sizes or checksum are wrong before it opens
+    // it in place (read_snapshot does the same check itself).
+    if (lazily && !snapshot_problem({bytes.data(), bytes.size()}).empty()) continue;
     try {
       auto owner = std::make_shared<const std::string>(bytes);
       LoadedSnapshot loaded =
