@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
   out << "// Generated from " << argv[1] << " by papertree_embed; do not edit.\n"
       << "#include <string_view>\n"
       << "namespace papertree {\n"
-      << "static const char k_bytes[] = {\n";
+      << "alignas(8) static const char k_bytes[] = {\n";  // a snapshot is read in place
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     out << static_cast<int>(static_cast<signed char>(bytes[i])) << ((i % 24 == 23) ? ",\n" : ",");
   }

@@ -91,13 +91,13 @@ void Context::load() {
   CacheMode mode = cache_mode();
   if (path.empty()) {
     std::string origin(k_embedded_origin);
-    Corpus corpus = load_corpus_text(embedded_corpus_json(), origin);
-    if (mode != CacheMode::always) {
-      m_corpus = std::make_unique<Corpus>(std::move(corpus));
+    if (mode == CacheMode::off) {
+      m_corpus = std::make_unique<Corpus>(load_corpus_text(embedded_corpus_json(), origin));
       return;
     }
-    std::string bytes = build_snapshot(corpus, SearchIndex(corpus), {});
-    take(read_snapshot({bytes.data(), bytes.size()}, origin, origin));
+    // The snapshot compiled into the binary with it, used in place.
+    std::string_view bytes = embedded_corpus_snapshot();
+    take(open_snapshot_bytes({bytes.data(), bytes.size()}, origin, origin));
     return;
   }
   if (path == "-") {

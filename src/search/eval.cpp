@@ -127,15 +127,33 @@ std::vector<PaperSet> QueryEvaluator::part_sets(const std::vector<const QueryNod
   for (const QueryNode* t : texts) sets.push_back(eval(*t, positive));
   // Two adjacent words also match the one word they make together: "flash attention" finds
   // FlashAttention, "kv cache" KVCache. The pair then matches (A and B) or AB.
+  // A word corrected as a typo joins by its corrections too: "flash atention" finds
+  // FlashAttention as "flash attention" does.
+  auto spellings = [&](const QueryNode& w) {
+    std::vector<std::string> out{w.text};
+    for (const Correction& c : m_result.corrections) {
+      if (c.typed != w.text) continue;
+      for (const std::string& used : c.used)
+        if (!used.ends_with('*')) out.push_back(used);
+    }
+    return out;
+  };
   for (std::size_t i = 0; i + 1 < texts.size(); ++i) {
     const QueryNode& a = *texts[i];
     const QueryNode& b = *texts[i + 1];
     if (!joinable(a) || !joinable(b) || a.field != b.field) continue;
-    std::vector<TextToken> joined = tokenize(a.text + b.text);
-    if (joined.size() != 1) continue;
-    auto id = m_index.term_id(joined.front().term);
-    if (!id) continue;
-    PaperSet together = terms({*id}, a.field, positive);
+    std::vector<std::uint32_t> ids;
+    for (const std::string& x : spellings(a)) {
+      for (const std::string& y : spellings(b)) {
+        std::vector<TextToken> joined = tokenize(x + y);
+        if (joined.size() != 1) continue;
+        if (auto id = m_index.term_id(joined.front().term)) ids.push_back(*id);
+      }
+    }
+    if (ids.empty()) continue;
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    PaperSet together = terms(ids, a.field, positive);
     sets[i] = unite(sets[i], together);
     sets[i + 1] = unite(sets[i + 1], together);
   }

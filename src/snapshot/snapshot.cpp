@@ -401,6 +401,13 @@ LoadedSnapshot read_snapshot(std::span<const char> bytes, const std::string& ori
   return loaded;
 }
 
+LoadedSnapshot open_snapshot_bytes(std::span<const char> bytes, const std::string& origin,
+                                   const std::string& snapshot_name) {
+  require_usable(bytes, snapshot_name);
+  return snapshot_detail::open_checked_snapshot(nullptr, bytes, origin, snapshot_name,
+                                                snapshot_detail::rebuild_hint(snapshot_name));
+}
+
 LoadedSnapshot open_snapshot_file(const std::string& path, const std::string& origin) {
   auto file = std::make_shared<const MappedFile>(path);
   require_usable(file->bytes(), path);

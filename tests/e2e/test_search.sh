@@ -153,6 +153,10 @@ run search flash attention --format ids --limit 4
 for id in flashattention flashattention-2 flashattention-3; do
   grep -qx "$id" <<<"$out" || fail "search flash attention: $id not in the top 4: $out"
 done
+run search flash atention --format ids --limit 4
+for id in flashattention flashattention-2 flashattention-3; do
+  grep -qx "$id" <<<"$out" || fail "search flash atention (a typo): $id not in the top 4: $out"
+done
 run search lora --format ids
 for id in qlora longlora dylora; do
   grep -qx "$id" <<<"$out" || fail "search lora misses $id"

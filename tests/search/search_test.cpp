@@ -464,6 +464,11 @@ TEST(SearchCompounds, AWordFindsCamelCaseNamesHoldingItBelowTheWordItself) {
   EXPECT_EQ(compound_hits("lora"), "lora qlora longlora");
 }
 
+TEST(SearchCompounds, ATypoCorrectedWordJoinsItsNeighbourByItsCorrection) {
+  // "atention" is read as "attention", and "flash" + "attention" as FlashAttention.
+  EXPECT_EQ(compound_hits("flash atention"), compound_hits("flash attention"));
+}
+
 TEST(SearchCompounds, SplitAndJoinedWordsMeet) {
   // "attention" holds one of the two words: it comes after the papers that hold both.
   EXPECT_EQ(compound_hits("flash attention"), "flashattention flash-split attention");

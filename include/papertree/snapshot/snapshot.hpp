@@ -76,6 +76,12 @@ LoadedSnapshot read_snapshot(std::span<const char> bytes, const std::string& ori
 /// cannot be read, DataError naming it when it is damaged.
 LoadedSnapshot open_snapshot_file(const std::string& path, const std::string& origin);
 
+/// A snapshot in memory that outlives every use of the result (one compiled into the binary),
+/// used in place as open_snapshot_file uses a mapped file: the header and checksums are checked
+/// now, each chunk of the body when it is first read. Throws DataError naming `snapshot_name`.
+LoadedSnapshot open_snapshot_bytes(std::span<const char> bytes, const std::string& origin,
+                                   const std::string& snapshot_name);
+
 /// Writes snapshot `bytes` to `path` atomically (write_file_atomic, `force` to replace a file),
 /// then drops the written pages from the page cache: they were cached in large blocks as they
 /// were written, and a command mapping the snapshot would be charged whole blocks for each small
