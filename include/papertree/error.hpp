@@ -67,4 +67,11 @@ class IoError : public Error {
   ExitCode exit_code() const override { return ExitCode::io; }
 };
 
+/// The reader of a pipe or FIFO stopped reading before the output ended (`| head`): exit code 4,
+/// like any write that fails, but the reader's choice, so the CLI reports it quietly.
+class ClosedPipeError : public IoError {
+ public:
+  using IoError::IoError;
+};
+
 }  // namespace papertree

@@ -95,6 +95,8 @@ void setup_app(CLI::App& app, Context& ctx) {
 }
 
 int report(const Error& e) {
+  // A reader that stopped reading (`-o /dev/stdout | head`, a FIFO): quietly, as finish_stdout.
+  if (dynamic_cast<const ClosedPipeError*>(&e) != nullptr) return static_cast<int>(e.exit_code());
   print_lines("papertree: error: ", e.what());
   if (const auto* data = dynamic_cast<const DataError*>(&e);
       data != nullptr && !data->detail().empty()) {
@@ -107,14 +109,31 @@ int report(const Error& e) {
   return static_cast<int>(e.exit_code());
 }
 
+namespace {
+
+// CLI11's message for words no option or argument takes, in papertree's words: `unknown option
+// "--limt"`, `unexpected argument "x"`; other messages as CLI11 words them.
+std::string usage_message(const CLI::ParseError& e) {
+  std::string what = e.what();
+  constexpr std::string_view one = "The following argument was not expected: ";
+  if (what.rfind(one, 0) != 0) return what;
+  std::string word = what.substr(one.size());
+  return (word.rfind('-', 0) == 0 ? "unknown option " : "unexpected argument ") +
+         quote_for_message(word);
+}
+
+}  // namespace
+
 int report_usage(const CLI::App& app, const CLI::ParseError& e,
                  const std::vector<std::string>& args) {
-  print_lines("papertree: error: ", e.what());
+  print_lines("papertree: error: ", usage_message(e));
   std::vector<CLI::App*> chosen = app.get_subcommands();
   std::string command = app.get_name();
   if (!chosen.empty()) {
-    if (std::string hint = dash_hint(*chosen.front(), args); !hint.empty())
+    if (std::string hint = option_hint(*chosen.front(), args); !hint.empty())
       print_lines("hint: ", hint);
+    else if (std::string dash = dash_hint(*chosen.front(), args); !dash.empty())
+      print_lines("hint: ", dash);
     command += " " + chosen.front()->get_name();
   }
   std::cerr << "Run '" << command << " --help' for usage.\n";

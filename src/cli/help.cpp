@@ -169,4 +169,35 @@ std::string dash_hint(const CLI::App& sub, const std::vector<std::string>& args)
   return {};
 }
 
+std::string option_hint(const CLI::App& sub, const std::vector<std::string>& args) {
+  auto start = std::find(args.begin(), args.end(), sub.get_name());
+  if (start == args.end()) return {};
+  for (auto it = start + 1; it != args.end(); ++it) {
+    const std::string& word = *it;
+    if (word == "--") return {};
+    if (word.size() < 3 || word.rfind("--", 0) != 0 || find_option(sub, word)) continue;
+    const std::string typed = word.substr(2, word.find('=') - 2);
+    // The nearest long option of the command or of papertree itself: a unique prefix, else an
+    // edit distance of at most 2 (1 under four letters), as for commands.
+    std::string best;
+    std::size_t best_distance = typed.size() >= 4 ? 3 : 2;
+    std::vector<std::string> prefixed;
+    for (const CLI::App* a = &sub; a != nullptr; a = a->get_parent()) {
+      for (const CLI::Option* o : a->get_options()) {
+        for (const std::string& name : o->get_lnames()) {
+          if (name.rfind(typed, 0) == 0) prefixed.push_back(name);
+          if (std::size_t d = edit_distance(typed, name); d < best_distance) {
+            best_distance = d;
+            best = name;
+          }
+        }
+      }
+    }
+    if (prefixed.size() == 1) best = prefixed.front();
+    if (best.empty()) return {};
+    return "did you mean \"--" + best + "\"?";
+  }
+  return {};
+}
+
 }  // namespace papertree::cli

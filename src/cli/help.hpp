@@ -58,6 +58,9 @@ void check_command_word(const CLI::App& app, const std::vector<std::string>& arg
 /// After a parse error in `sub`: a hint for a word that starts with `-` but is no option (for
 /// `search`: put `--` before the query), or empty.
 std::string dash_hint(const CLI::App& sub, const std::vector<std::string>& args);
+/// For the first word of `args` after `sub`'s name that looks like a long option `sub` does not
+/// know ("--limt"): a hint naming the nearest option ("did you mean \"--limit\"?"); else empty.
+std::string option_hint(const CLI::App& sub, const std::vector<std::string>& args);
 
 /// The man page (roff), generated from the same text as the help.
 std::string man_page(const CLI::App& app);

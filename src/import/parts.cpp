@@ -277,11 +277,40 @@ bool name_words(std::string_view name) {
   return true;
 }
 
+// A name that breaks the capital-letter rule but is still shaped like one: two to four words of
+// letters (and - ' .), one of which may be a nickname in quotes or a capitalised word in
+// parentheses: "tao li", `Zhangyang "Atlas" Wang`, "Shaochen (Henry) Zhong".
+bool name_like(std::string_view name) {
+  std::size_t words = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= name.size(); ++i) {
+    if (i < name.size() && name[i] != ' ') continue;
+    std::string_view word = name.substr(start, i - start);
+    start = i + 1;
+    if (word.empty()) continue;
+    ++words;
+    bool parenthesised = word.size() > 2 && word.front() == '(' && word.back() == ')';
+    bool quoted = word.size() > 2 && word.front() == '"' && word.back() == '"';
+    if (parenthesised || quoted) {
+      word = word.substr(1, word.size() - 2);
+      unsigned char c = static_cast<unsigned char>(word[0]);
+      if (parenthesised && !((c >= 'A' && c <= 'Z') || c >= 0x80)) return false;
+    }
+    for (char ch : word) {
+      unsigned char c = static_cast<unsigned char>(ch);
+      bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+      if (!letter && ch != '-' && ch != '\'' && ch != '.') return false;
+    }
+  }
+  return words >= 2 && words <= 4;
+}
+
 // "A. Author, B. Author and C. Author et al.": the names, or empty when the text is no byline.
 // A line wholly in emphasis under an entry (how `export --authors` writes authors) is surely a
 // byline when it reads as names, so there a few names may break the capital-letter rule, as
 // names written by their authors do ("tao li", `Zhangyang "Atlas" Wang`, "Shaochen (Henry)
-// Zhong"): up to a third of them, and not a lone one.
+// Zhong"): up to a third of them, each shaped like a name (name_like), in a list holding at
+// least three names of two words or more that keep the rule.
 std::vector<Author> byline(std::string_view text, bool& truncated, bool emphasised_line = false) {
   std::string s = plain_spaces(text);
   truncated = false;
@@ -296,7 +325,8 @@ std::vector<Author> byline(std::string_view text, bool& truncated, bool emphasis
       s.replace(at, joiner.size(), ",");
   }
   std::vector<Author> out;
-  std::size_t unusual = 0;  // names breaking the capital-letter rule (emphasised lines only)
+  std::size_t unusual = 0;     // names breaking the capital-letter rule (emphasised lines only)
+  std::size_t full_names = 0;  // names of two words or more that keep the rule
   std::size_t start = 0;
   for (std::size_t i = 0; i <= s.size(); ++i) {
     if (i < s.size() && s[i] != ',') continue;
@@ -310,12 +340,15 @@ std::vector<Author> byline(std::string_view text, bool& truncated, bool emphasis
     });
     if (words > 5 || !letters || is_known_venue(name)) return {};
     bool usual = name_words(name) && name.find('(') == std::string_view::npos;
-    if (!usual && !emphasised_line) return {};
+    if (!usual && (!emphasised_line || !name_like(name))) return {};
     unusual += usual ? 0 : 1;
+    full_names += usual && words >= 2 ? 1 : 0;
     out.push_back(parse_person_name(name));
   }
   if (out.size() == 1 && out[0].family.empty() && !truncated) return {};
-  if (unusual * 3 > out.size()) return {};
+  // Leniency only inside a list of real names: a few labels ("Oral, Spotlight, code soon") are
+  // no byline.
+  if (unusual > 0 && (unusual * 3 > out.size() || full_names < 3)) return {};
   return out;
 }
 

@@ -49,6 +49,17 @@ bool final_target(const std::string& path, fs::path& target, struct stat& st) {
   target = path;
   for (int hops = 0;; ++hops) {
     if (::lstat(target.c_str(), &st) != 0) {
+      // A link that names no file but that the kernel resolves (`/dev/stdout` ->
+      // /proc/self/fd/1 -> "pipe:[N]"): what the original path opens is the target.
+      if (errno == ENOENT && hops > 0) {
+        struct stat real {};
+        if (::stat(path.c_str(), &real) == 0 && !S_ISREG(real.st_mode) && !S_ISDIR(real.st_mode)) {
+          target = path;
+          st = real;
+          return true;
+        }
+        errno = ENOENT;
+      }
       if (errno == ENOENT) return false;
       throw IoError(fmt::format("{}: cannot write: {}", path, system_reason()));
     }
@@ -116,11 +127,13 @@ void write_in_place(const std::string& path, const fs::path& target, std::string
   if (fd < 0) throw IoError(fmt::format("{}: cannot open: {}", path, system_reason()));
   int flags = ::fcntl(fd, F_GETFL);
   bool ok = flags >= 0 && ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == 0 && write_all(fd, content);
+  bool closed_pipe = !ok && errno == EPIPE;
   std::string reason = ok ? "" : system_reason();
   if (::close(fd) != 0 && ok) {
     ok = false;
     reason = system_reason();
   }
+  if (closed_pipe) throw ClosedPipeError(fmt::format("{}: cannot write: {}", path, reason));
   if (!ok) throw IoError(fmt::format("{}: cannot write: {}", path, reason));
 }
 

@@ -48,6 +48,12 @@ fi
 status=$( (set -o pipefail; "$PAPERTREE_BIN" export --format bibtex 2>"$WORK/pipe.err" | head -c 10 >/dev/null) ; echo $?)
 [[ $status -eq 4 ]] || fail "export | head: exit status $status, expected 4"
 [[ ! -s $WORK/pipe.err ]] || fail "export | head printed on stderr: $(cat "$WORK/pipe.err")"
+# -o /dev/stdout into a pipe writes into the pipe (the link names "pipe:[N]", no file), and
+# stops as quietly.
+bytes=$("$PAPERTREE_BIN" export --format bibtex -o /dev/stdout 2>"$WORK/devout.err" | wc -c)
+[[ $bytes -gt 65536 && ! -s $WORK/devout.err ]] || fail "-o /dev/stdout | wc -c: $bytes bytes, $(cat "$WORK/devout.err")"
+status=$( (set -o pipefail; "$PAPERTREE_BIN" export --format bibtex -o /dev/stdout 2>"$WORK/pipe.err" | head -c 10 >/dev/null) ; echo $?)
+[[ $status -eq 4 && ! -s $WORK/pipe.err ]] || fail "-o /dev/stdout | head: exit status $status, $(cat "$WORK/pipe.err")"
 
 run --no-such-flag
 expect_code 2

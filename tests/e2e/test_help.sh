@@ -76,6 +76,22 @@ expect_code 2
 [[ $err == $'papertree: error: unknown command "xyzzy"\nrun \'papertree help\' to see every command' ]] ||
   fail "xyzzy: stderr '$err'"
 
+# A mistyped option: the closest option of the command, or of papertree itself.
+run list --limt 5
+expect_code 2
+[[ $err == $'papertree: error: unknown option "--limt"\nhint: did you mean "--limit"?\nRun \'papertree list --help\' for usage.' ]] ||
+  fail "list --limt: stderr '$err'"
+run search --sortt=year kv
+expect_code 2
+expect_err_contains 'hint: did you mean "--sort"?'
+run tree --corpsu x.json
+expect_code 2
+expect_err_contains 'hint: did you mean "--corpus"?'
+run list --zzzzzz
+expect_code 2
+expect_err_contains 'unknown option "--zzzzzz"'
+if grep -q "did you mean" <<<"$err"; then fail "list --zzzzzz suggested something: $err"; fi
+
 # A query word that looks like an option; parse errors point to the command's own help.
 run search -quantization
 expect_code 2

@@ -14,6 +14,15 @@ expect_golden import_other_style.json
   fail "other_style.md: unexpected stderr: $err"
 
 # Warnings name the file and line on stderr; --quiet silences them, the output stays the same.
+# Italic notes under an entry are no byline, even in a list of capitalised words; a real byline
+# with a few names in lower case or with a nickname is one.
+run --quiet import "$imp/italic_notes.md" -o "$WORK/notes.json"
+expect_code 0
+[[ $(jq '[.papers[] | select(.authors)] | length' "$WORK/notes.json") == 1 ]] ||
+  fail "italic notes read as authors: $(jq -c '.papers[] | select(.authors) | [.title, .authors]' "$WORK/notes.json")"
+[[ $(jq -c '[.papers[] | select(.authors) | .authors[] | [.given, .family] | join(" ")]' "$WORK/notes.json") == '["Ada Lovelace","Alan Turing","Grace Hopper","tao li","Edsger Dijkstra","Shaochen (Henry) Zhong"]' ]] ||
+  fail "the real byline: $(jq -c '.papers[] | select(.authors) | .authors' "$WORK/notes.json")"
+
 run import "$imp/misspelled_venues.md"
 expect_code 0
 expect_err_contains "papertree: warning: $imp/misspelled_venues.md:4: venue \"NeurlPS\" read as \"NeurIPS\""
