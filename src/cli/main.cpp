@@ -22,7 +22,10 @@ int main(int argc, char** argv) {
     if (app.get_subcommands().empty()) cli::write_short_help(app, std::cout);
     code = cli::finish_stdout();
   } catch (const CLI::Success& e) {
-    return app.exit(e);
+    // --help: printed like any output, so a full disk or a closed pipe ends as it does there.
+    int code = app.exit(e);
+    int written = cli::finish_stdout();
+    return code != 0 ? code : written;
   } catch (const CLI::ParseError& e) {
     return cli::report_usage(app, e, args);
   } catch (const Error& e) {

@@ -40,6 +40,10 @@ if [[ -w /dev/full ]]; then
   code=$?
   [[ $code -eq 4 ]] || fail "tree >/dev/full: exit code $code, expected 4"
   grep -q "papertree: error: standard output: cannot write" "$WORK/err" || fail "tree >/dev/full: $(cat "$WORK/err")"
+  "$PAPERTREE_BIN" search --help >/dev/full 2>"$WORK/err"
+  code=$?
+  [[ $code -eq 4 ]] || fail "search --help >/dev/full: exit code $code, expected 4"
+  grep -q "papertree: error: standard output: cannot write" "$WORK/err" || fail "--help >/dev/full: $(cat "$WORK/err")"
 fi
 
 # A reader that stops early (head) ends the command with exit code 4, quietly: not SIGPIPE's
