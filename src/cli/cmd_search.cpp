@@ -94,7 +94,11 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
   std::optional<CategoryIndex> within;
   if (!cmd.within.empty()) within = resolve_category(corpus, cmd.within);
   Filters filters = cmd.filters.to_filters();
-  SearchResult result = ctx.search_index().search(query, SearchScope{filters, within});
+  SearchScope scope{filters, within};
+  // A page in relevance order needs only its own papers ranked; every hit is still counted.
+  std::size_t limit = cmd.output.effective_limit(ctx);
+  if (cmd.sort == "relevance" && !cmd.reverse && limit != 0) scope.ranked = limit;
+  SearchResult result = ctx.search_index().search(query, scope);
   order_result(corpus, result, cmd.sort, cmd.reverse);
   report_corrections(result);
   PaperListOptions options;
@@ -102,7 +106,6 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
   options.scores = result.scores;
   options.near = result.near;
   if (cmd.facets && format == "json") {
-    std::size_t limit = cmd.output.effective_limit(ctx);
     std::size_t shown = limit == 0 ? result.papers.size() : std::min(limit, result.papers.size());
     nlohmann::ordered_json out = {
         {"papers", nlohmann::ordered_json::array()},

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 #include "evaluator.hpp"
 #include "papertree/corpus/venue.hpp"
@@ -201,14 +202,25 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
   score(*full, named);
   if (sets.size() < 2 || full->size() >= k_few_full_matches) return;
   // Few papers hold every word: those that hold all but one follow them (any one word of two).
-  std::vector<std::uint32_t> held(m_corpus.paper_count(), 0);
-  for (const PaperSet& set : sets) {
-    for (PaperIndex p : set) ++held[p];
-  }
+  // The sets are merged: each step takes the smallest paper at the head of any set and counts
+  // the sets that hold it.
+  std::vector<std::size_t> at(sets.size(), 0);
   const std::size_t need = sets.size() - 1;
   PaperSet near;
-  for (PaperIndex p = 0; p < held.size(); ++p) {
-    if (held[p] >= need && held[p] < sets.size()) near.push_back(p);
+  for (;;) {
+    std::optional<PaperIndex> next;
+    for (std::size_t k = 0; k < sets.size(); ++k) {
+      if (at[k] < sets[k].size() && (!next || sets[k][at[k]] < *next)) next = sets[k][at[k]];
+    }
+    if (!next) break;
+    std::size_t held = 0;
+    for (std::size_t k = 0; k < sets.size(); ++k) {
+      if (at[k] < sets[k].size() && sets[k][at[k]] == *next) {
+        ++held;
+        ++at[k];
+      }
+    }
+    if (held == need) near.push_back(*next);
   }
   keep_in_scope(near);
   score_near(*full, near, named);
@@ -321,33 +333,59 @@ PaperSet QueryEvaluator::word(const QueryNode& node, bool positive) {
 
 // Several ids (a prefix, typo candidates) score as one term: a paper's count is the sum of its
 // counts and the document frequency is that of the union, so a rare expansion ("quantease")
-// does not outweigh a common one ("quantization"). Counts are summed in a per-paper array, so a
-// prefix with many expansions costs the size of its postings in time and O(papers) in memory.
+// does not outweigh a common one ("quantization"). The counts are summed by sorting the
+// postings, or, when they outnumber the papers (a prefix such as "a*" with thousands of
+// expansions), in a per-paper array: time in proportion to the postings, memory to the smaller
+// of the postings and the papers.
 PaperSet QueryEvaluator::terms(const std::vector<std::uint32_t>& ids, Field field, bool positive) {
   PaperSet hits;
   if (positive) {
     for (std::uint32_t id : ids) remember_highlight(m_index.m_vocabulary[id], field);
   }
-  if (m_tf.empty()) m_tf.assign(m_corpus.paper_count(), 0);
-  PaperSet touched;
+  Docs docs;
+  std::vector<std::uint32_t> counts;  // per paper, for many postings
   for (std::size_t f : fields_of(field)) {
-    touched.clear();
-    for (std::uint32_t id : ids) {
-      for (const auto& posting : m_index.m_fields[f].postings_of(id)) {
-        if (m_tf[posting.paper] == 0) touched.push_back(posting.paper);
-        m_tf[posting.paper] += posting.count;
+    const SearchIndex::FieldIndex& index = m_index.m_fields[f];
+    std::size_t postings = 0;
+    for (std::uint32_t id : ids) postings += index.postings_of(id).size();
+    if (postings == 0) continue;
+    docs.clear();
+    if (ids.size() == 1) {
+      docs.reserve(postings);
+      for (const auto& posting : index.postings_of(ids.front()))
+        docs.emplace_back(posting.paper, posting.count);
+    } else if (postings <= m_corpus.paper_count()) {
+      docs.reserve(postings);
+      for (std::uint32_t id : ids) {
+        for (const auto& posting : index.postings_of(id))
+          docs.emplace_back(posting.paper, posting.count);
+      }
+      std::sort(docs.begin(), docs.end());
+      std::size_t kept = 0;
+      for (const auto& d : docs) {
+        if (kept > 0 && docs[kept - 1].first == d.first) {
+          docs[kept - 1].second += d.second;
+        } else {
+          docs[kept++] = d;
+        }
+      }
+      docs.resize(kept);
+    } else {
+      if (counts.empty()) counts.assign(m_corpus.paper_count(), 0);
+      for (std::uint32_t id : ids) {
+        for (const auto& posting : index.postings_of(id)) counts[posting.paper] += posting.count;
+      }
+      for (PaperIndex p = 0; p < counts.size(); ++p) {
+        if (counts[p] == 0) continue;
+        docs.emplace_back(p, counts[p]);
+        counts[p] = 0;
       }
     }
-    if (touched.empty()) continue;
-    if (ids.size() > 1) std::sort(touched.begin(), touched.end());
-    Docs docs;
-    if (positive) docs.reserve(touched.size());
-    for (PaperIndex p : touched) {
-      if (positive) docs.emplace_back(p, m_tf[p]);
-      m_tf[p] = 0;
-    }
+    PaperSet touched;
+    touched.reserve(docs.size());
+    for (const auto& d : docs) touched.push_back(d.first);
     if (positive) add_scores(f, docs);
-    hits = unite(hits, touched);
+    hits = hits.empty() ? std::move(touched) : unite(hits, touched);
   }
   return hits;
 }
@@ -375,9 +413,7 @@ SearchResult SearchIndex::search(const QueryNode& query) const {
 }
 
 SearchResult SearchIndex::search(const QueryNode& query, const SearchScope& scope) const {
-  SearchResult result = search(query, &scope);
-  filter_result(m_corpus, result, scope.filters, scope.within);
-  return result;
+  return search(query, &scope);
 }
 
 SearchResult SearchIndex::search(const QueryNode& query, const SearchScope* scope) const {
@@ -396,6 +432,8 @@ SearchResult SearchIndex::search(const QueryNode& query, const SearchScope* scop
     evaluator.score(evaluator.eval(query, true), named);
   }
   result.near.resize(result.papers.size(), 0);
+  if (scope != nullptr) filter_result(m_corpus, result, scope->filters, scope->within);
+  rank_result(result, evaluator.listed_in_order(), scope != nullptr ? scope->ranked : SIZE_MAX);
   std::sort(result.highlight.begin(), result.highlight.end());
   result.highlight.erase(std::unique(result.highlight.begin(), result.highlight.end()),
                          result.highlight.end());

@@ -32,6 +32,8 @@ class QueryEvaluator {
   /// Evaluates and ranks a query of plain words (`texts`, the children of its all_of node):
   /// the papers that hold every word, then, when they are few, those that hold all but one.
   void rank_words(const std::vector<const QueryNode*>& texts, std::optional<CategoryIndex> named);
+  /// True when score() found nothing to rank by and put the full matches in list order.
+  bool listed_in_order() const { return m_listed; }
 
  private:
   // (paper, occurrences) pairs of one scored leaf in one field, sorted by paper.
@@ -41,10 +43,11 @@ class QueryEvaluator {
   const Corpus& m_corpus;
   SearchResult& m_result;
   const SearchScope* m_scope;  // null: the whole corpus
-  // BM25 sums per paper, added leaf by leaf, so no leaf is kept (memory stays O(papers)).
-  std::vector<double> m_scores;
-  // Occurrences per paper while one leaf's terms are summed; all zero between leaves.
-  std::vector<std::uint32_t> m_tf;
+  // BM25 sums of the papers scored so far, sorted by paper, added leaf by leaf (each leaf
+  // merges in), so no leaf is kept and memory grows with the hits, not the corpus.
+  std::vector<std::pair<PaperIndex, double>> m_scores;
+  std::vector<std::pair<PaperIndex, double>> m_merged;  // add_scores' buffer, kept for reuse
+  bool m_listed = false;
 
   PaperSet all_papers() const;
   void keep_in_scope(PaperSet& set) const;
@@ -65,10 +68,16 @@ class QueryEvaluator {
   std::vector<std::pair<std::uint32_t, std::string>> corrections(const std::string& word,
                                                                  Field field) const;
   void add_scores(std::size_t field, const Docs& docs);
+  std::vector<double> scores_of(const PaperSet& set) const;
   void remember_highlight(const std::string& term, Field field) {
     if (field == Field::any || field == Field::title) m_result.highlight.push_back(term);
   }
 };
+
+/// Orders a result that QueryEvaluator left in corpus order (full matches, then near ones): the
+/// best `wanted` first, by score (ties in corpus order), the rest after them in corpus order.
+/// `full_listed`: the full matches are already in list order (nothing to rank them by).
+void rank_result(SearchResult& result, bool full_listed, std::size_t wanted);
 
 /// Set operations on sorted, distinct paper lists.
 inline PaperSet unite(const PaperSet& a, const PaperSet& b) {

@@ -68,17 +68,39 @@ std::size_t typo_distance(std::string_view a, std::string_view b, std::size_t li
 void QueryEvaluator::add_scores(std::size_t f, const Docs& docs) {
   if (docs.empty()) return;
   const SearchIndex::FieldIndex& field = m_index.m_fields[f];
-  if (m_scores.empty()) m_scores.assign(m_corpus.paper_count(), 0.0);
   const double n = static_cast<double>(m_corpus.paper_count());
   const double df = static_cast<double>(docs.size());
   const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+  // Merges this leaf's scores into the sums: both lists are sorted by paper.
+  m_merged.clear();
+  m_merged.reserve(m_scores.size() + docs.size());
+  auto sum = m_scores.begin();
   for (const auto& [paper, count] : docs) {
+    while (sum != m_scores.end() && sum->first < paper) m_merged.push_back(*sum++);
     const double tf = count;
     const double relative =
         field.average_length > 0 ? field.length_of(paper) / field.average_length : 1.0;
-    m_scores[paper] += field.weight * idf * tf * (k_bm25_k1 + 1) /
+    const double add = field.weight * idf * tf * (k_bm25_k1 + 1) /
                        (tf + k_bm25_k1 * (1 - k_bm25_b + k_bm25_b * relative));
+    if (sum != m_scores.end() && sum->first == paper) {
+      m_merged.emplace_back(paper, sum->second + add);
+      ++sum;
+    } else {
+      m_merged.emplace_back(paper, 0.0 + add);
+    }
   }
+  m_merged.insert(m_merged.end(), sum, m_scores.end());
+  m_scores.swap(m_merged);
+}
+
+std::vector<double> QueryEvaluator::scores_of(const PaperSet& set) const {
+  std::vector<double> out(set.size(), 0.0);
+  auto sum = m_scores.begin();
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    while (sum != m_scores.end() && sum->first < set[i]) ++sum;
+    if (sum != m_scores.end() && sum->first == set[i]) out[i] = sum->second;
+  }
+  return out;
 }
 
 PaperSet QueryEvaluator::phrase(const std::vector<std::string>& words, Field field, bool positive) {
@@ -243,33 +265,27 @@ void boost_by_topic(const Corpus& corpus, const PaperSet& topic, const PaperSet&
 
 void QueryEvaluator::score_near(const PaperSet& full, const PaperSet& near,
                                 std::optional<CategoryIndex> named) {
-  std::vector<double> scores(near.size(), 0.0);
-  for (std::size_t i = 0; i < near.size(); ++i) scores[i] = m_scores[near[i]];
+  std::vector<double> scores = scores_of(near);
   if (named) boost_subtree(m_corpus, near, *named, k_named_boost, scores);
   boost_by_topic(m_corpus, full, near, scores);
   if (full.empty()) boost_cluster(m_corpus, near, scores);
   // A near match never scores above a full match: higher stays better down the list.
-  const double floor = m_result.scores.empty() ? 0.0 : m_result.scores.back();
+  std::span<const double> full_scores(m_result.scores);
+  const double floor = full_scores.empty()
+                           ? 0.0
+                           : *std::min_element(full_scores.begin(), full_scores.end());
   const double top = scores.empty() ? 0.0 : *std::max_element(scores.begin(), scores.end());
-  if (!m_result.scores.empty() && top > floor) {
+  if (!full_scores.empty() && top > floor) {
     for (double& s : scores) s *= floor / top;
   }
-  std::vector<std::size_t> order(near.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
-  for (std::size_t i : order) {
-    m_result.papers.push_back(near[i]);
-    m_result.scores.push_back(scores[i]);
-    m_result.near.push_back(1);
-  }
+  // In corpus order: rank_result orders them once the scope has been applied.
+  m_result.papers.insert(m_result.papers.end(), near.begin(), near.end());
+  m_result.scores.insert(m_result.scores.end(), scores.begin(), scores.end());
+  m_result.near.resize(m_result.papers.size(), 1);
 }
 
 void QueryEvaluator::score(const PaperSet& hits, std::optional<CategoryIndex> named) {
-  std::vector<double> scores(hits.size(), 0.0);
-  if (!m_scores.empty()) {
-    for (std::size_t i = 0; i < hits.size(); ++i) scores[i] = m_scores[hits[i]];
-  }
+  std::vector<double> scores = scores_of(hits);
   // The query names a category ("kv cache", "lora"): its papers are what the person means.
   if (named) boost_subtree(m_corpus, hits, *named, k_named_boost, scores);
   boost_cluster(m_corpus, hits, scores);
@@ -278,19 +294,78 @@ void QueryEvaluator::score(const PaperSet& hits, std::optional<CategoryIndex> na
     std::vector<PaperIndex> listed(hits.begin(), hits.end());
     sort_papers(m_corpus, listed, SortOptions{});
     m_result.papers.insert(m_result.papers.end(), listed.begin(), listed.end());
-    m_result.scores.insert(m_result.scores.end(), scores.begin(), scores.end());
-    m_result.near.resize(m_result.papers.size(), 0);
-    return;
+    m_listed = true;
+  } else {
+    // In corpus order: rank_result orders them once the scope has been applied.
+    m_result.papers.insert(m_result.papers.end(), hits.begin(), hits.end());
   }
-  std::vector<std::size_t> order(hits.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return scores[a] > scores[b]; });
-  for (std::size_t i : order) {
-    m_result.papers.push_back(hits[i]);
-    m_result.scores.push_back(scores[i]);
-    m_result.near.push_back(0);
+  m_result.scores.insert(m_result.scores.end(), scores.begin(), scores.end());
+  m_result.near.resize(m_result.papers.size(), 0);
+}
+
+namespace {
+
+// Puts the best `wanted` of result entries [begin, end) first, in rank order: higher score
+// first, ties in the order they are in (corpus order); the others follow in that order. A
+// selection, then a sort of what is shown, so a page of a large result costs O(hits).
+void rank_range(SearchResult& result, std::size_t begin, std::size_t end, std::size_t wanted) {
+  const std::size_t n = end - begin;
+  if (n < 2 || wanted == 0) return;
+  const std::vector<double>& scores = result.scores;
+  std::vector<std::size_t> order(n);
+  auto better = [&](std::size_t a, std::size_t b) {
+    return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
+  };
+  if (wanted < n) {
+    // One pass keeps the best `wanted` in a heap whose top is the worst of them; most entries
+    // are turned away by one comparison with it.
+    std::vector<std::size_t> best;
+    best.reserve(wanted);
+    for (std::size_t i = begin; i < end; ++i) {
+      if (best.size() < wanted) {
+        best.push_back(i);
+        std::push_heap(best.begin(), best.end(), better);
+      } else if (better(i, best.front())) {
+        std::pop_heap(best.begin(), best.end(), better);
+        best.back() = i;
+        std::push_heap(best.begin(), best.end(), better);
+      }
+    }
+    std::sort_heap(best.begin(), best.end(), better);
+    std::vector<std::uint8_t> picked(n, 0);
+    for (std::size_t k = 0; k < wanted; ++k) {
+      order[k] = best[k];
+      picked[best[k] - begin] = 1;
+    }
+    std::size_t next = wanted;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (picked[i] == 0) order[next++] = begin + i;
+    }
+  } else {
+    std::iota(order.begin(), order.end(), begin);
+    std::sort(order.begin(), order.end(), better);
   }
+  std::vector<PaperIndex> papers(n);
+  std::vector<double> ranked(n);
+  std::vector<std::uint8_t> near(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    papers[k] = result.papers[order[k]];
+    ranked[k] = scores[order[k]];
+    near[k] = result.near[order[k]];
+  }
+  std::copy(papers.begin(), papers.end(), result.papers.begin() + static_cast<std::ptrdiff_t>(begin));
+  std::copy(ranked.begin(), ranked.end(), result.scores.begin() + static_cast<std::ptrdiff_t>(begin));
+  std::copy(near.begin(), near.end(), result.near.begin() + static_cast<std::ptrdiff_t>(begin));
+}
+
+}  // namespace
+
+void rank_result(SearchResult& result, bool full_listed, std::size_t wanted) {
+  // The full matches come first, then the near ones (score_near keeps them below).
+  const std::size_t full = static_cast<std::size_t>(
+      std::find(result.near.begin(), result.near.end(), 1) - result.near.begin());
+  if (!full_listed) rank_range(result, 0, full, wanted);
+  rank_range(result, full, result.papers.size(), wanted > full ? wanted - full : 0);
 }
 
 }  // namespace papertree

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "papertree/error.hpp"
@@ -562,6 +563,56 @@ TEST(FilterResult, KeepsOrderAndScores) {
   filter_result(c, filtered, f, c.find_category("efficient-inference"));
   EXPECT_EQ(hit_ids(c, filtered), "llmlingua");
   ASSERT_EQ(filtered.scores.size(), 1u);
+}
+
+}  // namespace
+}  // namespace papertree
+
+namespace papertree {
+namespace {
+
+// SearchScope::ranked: the first `ranked` hits are exactly those of a full ranking, in the same
+// order with the same scores and flags; every hit is still there, the rest in corpus order.
+TEST(SearchRanked, APageIsTheFullRankingsHead) {
+  const Corpus& c = test::small_corpus();
+  SearchIndex index(c);
+  std::vector<std::string> queries = {"quantization", "attention", "llm", "kv cache",
+                                      "model -quantization", "quant*", "efficient inference",
+                                      "year:2023", "lora OR pruning", "alpha beta attention"};
+  for (const std::string& q : queries) {
+    QueryNode query = parse_query(q);
+    SearchResult full = index.search(query, SearchScope{});
+    for (std::size_t k : {std::size_t{0}, std::size_t{1}, std::size_t{3}, std::size_t{10},
+                          full.papers.size(), full.papers.size() + 5}) {
+      SearchScope scope;
+      scope.ranked = k;
+      SearchResult page = index.search(query, scope);
+      ASSERT_EQ(page.papers.size(), full.papers.size()) << q;
+      const std::size_t head = std::min(k, full.papers.size());
+      for (std::size_t i = 0; i < head; ++i) {
+        EXPECT_EQ(page.papers[i], full.papers[i]) << q << " k=" << k << " i=" << i;
+        EXPECT_EQ(page.scores[i], full.scores[i]) << q;
+        EXPECT_EQ(page.near[i], full.near[i]) << q;
+      }
+      std::vector<PaperIndex> a = page.papers, b = full.papers;
+      std::sort(a.begin(), a.end());
+      std::sort(b.begin(), b.end());
+      EXPECT_EQ(a, b) << q;
+      // The full matches still come before the near ones.
+      EXPECT_TRUE(std::is_sorted(page.near.begin(), page.near.end())) << q;
+    }
+  }
+}
+
+// The tail after the ranked page keeps corpus order within the full and the near matches.
+TEST(SearchRanked, TheRestFollowsInCorpusOrder) {
+  const Corpus& c = test::small_corpus();
+  SearchIndex index(c);
+  SearchScope scope;
+  scope.ranked = 2;
+  SearchResult page = index.search(parse_query("model"), scope);
+  ASSERT_GT(page.papers.size(), 4u);
+  EXPECT_TRUE(std::is_sorted(page.papers.begin() + 2, page.papers.end()));
 }
 
 }  // namespace

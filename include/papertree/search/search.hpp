@@ -60,7 +60,8 @@ struct Correction {
       used;  ///< the words searched instead, best first ("quant*" for a prefix)
 };
 
-/// The result of a search: matching papers, best first, with their scores.
+/// The result of a search: matching papers, best first, with their scores (with
+/// SearchScope::ranked, only the first `ranked` are in rank order).
 struct SearchResult {
   std::vector<PaperIndex> papers;
   std::vector<double> scores;           ///< parallel to `papers`
@@ -71,10 +72,15 @@ struct SearchResult {
   std::vector<std::string> highlight;   ///< folded terms to mark in titles, sorted, distinct
 };
 
-/// What a search is restricted to: the filters of `list` and a category's subtree.
+/// What a search is restricted to: the filters of `list` and a category's subtree; and how many
+/// of its results are wanted in rank order.
 struct SearchScope {
   Filters filters;
   std::optional<CategoryIndex> within;
+  /// Only the first `ranked` results need to be in rank order (a page of them is printed): the
+  /// others still follow, all of them (for counts and facets), in corpus order. Selecting a page
+  /// costs O(hits) where ranking them all costs O(hits log hits).
+  std::size_t ranked = SIZE_MAX;
 
   /// True when paper `p` passes the filters and sits in the subtree of `within` (when given).
   bool admits(const Corpus& corpus, PaperIndex p) const;
