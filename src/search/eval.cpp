@@ -4,6 +4,7 @@
 
 #include "evaluator.hpp"
 #include "papertree/corpus/venue.hpp"
+#include "papertree/text/english.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree {
@@ -192,9 +193,34 @@ std::vector<PaperSet> QueryEvaluator::part_sets(const std::vector<const QueryNod
   return sets;
 }
 
+namespace {
+
+// The word folded, when it is one token; empty otherwise.
+std::string single_word(const QueryNode& node) {
+  return tokenize(node.text, 2).size() == 1 ? fold_case_accents(node.text) : std::string();
+}
+
+}  // namespace
+
+// Stop words ("the", "of") add to the score of the papers that hold them, but in a query of
+// plain words they are not required, unless every word is one. A near match holds all the
+// required words but one, and not only single letters or digits: "t dettmers" lists no paper
+// for an author's initial "t" alone.
 void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
                                 std::optional<CategoryIndex> named) {
-  std::vector<PaperSet> sets = part_sets(texts, true);
+  std::vector<PaperSet> all = part_sets(texts, true);
+  std::vector<PaperSet> sets;
+  std::vector<std::uint8_t> letter;  // parallel to sets: the word is one letter or digit
+  for (std::size_t k = 0; k < texts.size(); ++k) {
+    std::string word = single_word(*texts[k]);
+    if (is_stop_word(word)) continue;
+    sets.push_back(std::move(all[k]));
+    letter.push_back(word.size() == 1 ? 1 : 0);
+  }
+  if (sets.empty()) {  // nothing moved out of `all`
+    sets = std::move(all);
+    letter.assign(sets.size(), 0);
+  }
   std::optional<PaperSet> full;
   for (const PaperSet& set : sets) full = full ? intersect(*full, set) : set;
   if (!full) full.emplace();
@@ -214,13 +240,15 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
     }
     if (!next) break;
     std::size_t held = 0;
+    bool only_letters = true;
     for (std::size_t k = 0; k < sets.size(); ++k) {
       if (at[k] < sets[k].size() && sets[k][at[k]] == *next) {
         ++held;
         ++at[k];
+        if (letter[k] == 0) only_letters = false;
       }
     }
-    if (held == need) near.push_back(*next);
+    if (held == need && !only_letters) near.push_back(*next);
   }
   keep_in_scope(near);
   score_near(*full, near, named);

@@ -1,5 +1,7 @@
 #include "papertree/text/english.hpp"
 
+#include <algorithm>
+#include <array>
 #include <unordered_set>
 
 namespace papertree {
@@ -19,6 +21,16 @@ bool is_english_word(std::string_view word) {
     return set;
   }();
   return words.contains(word);
+}
+
+bool is_stop_word(std::string_view word) {
+  static constexpr std::array<std::string_view, 36> k_words = {
+      "a",    "about", "after", "an",   "and",  "are", "as",   "at",  "be",
+      "been", "being", "beyond", "by",  "for",  "from", "in",  "into", "is",
+      "it",   "its",   "of",    "on",   "or",   "over", "than", "that", "the",
+      "their", "this", "through", "to", "towards", "via", "was", "were", "with"};
+  static_assert(std::is_sorted(k_words.begin(), k_words.end()));
+  return std::binary_search(k_words.begin(), k_words.end(), word);
 }
 
 }  // namespace papertree

@@ -617,3 +617,40 @@ TEST(SearchRanked, TheRestFollowsInCorpusOrder) {
 
 }  // namespace
 }  // namespace papertree
+
+namespace papertree {
+namespace {
+
+Corpus stop_word_corpus() {
+  return test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}], "papers": [
+    {"id": "q1", "title": "Quantized Large Models", "year": 2024, "categories": ["a"]},
+    {"id": "q2", "title": "The Quantization of Models", "year": 2024, "categories": ["a"]},
+    {"id": "o1", "title": "The Era of Models", "year": 2024, "categories": ["a"]},
+    {"id": "d1", "title": "Sparse Models", "year": 2024, "categories": ["a"],
+     "authors": [{"given": "Tim", "family": "Dettmers"}]},
+    {"id": "t1", "title": "Dense Nets", "year": 2024, "categories": ["a"],
+     "authors": [{"given": "Tom", "family": "Other"}]}]})");
+}
+
+TEST(SearchStopWords, AreNotRequiredButScore) {
+  Corpus c = stop_word_corpus();
+  // "the" and "of" are optional: both quantization papers match whole, the one holding them
+  // first; the papers holding "models" without "quantization" follow only as near matches.
+  SearchResult r = run(c, "the quantization of models");
+  EXPECT_EQ(hit_ids(c, r), "q2 q1 o1 d1");
+  EXPECT_EQ(r.near, (std::vector<std::uint8_t>{0, 0, 1, 1}));
+  // With a filter or a field every word is required as written.
+  EXPECT_EQ(hit_ids(c, run(c, "the quantization of models year:2024")), "q2");
+  // A query made only of stop words requires them.
+  EXPECT_EQ(hit_ids(c, run(c, "the of")), "o1 q2");
+}
+
+TEST(SearchStopWords, NoNearMatchStandsOnASingleLetter) {
+  Corpus c = stop_word_corpus();
+  SearchResult r = run(c, "t dettmers");
+  EXPECT_EQ(hit_ids(c, r), "d1");  // not t1, whose author's initial is T
+}
+
+}  // namespace
+}  // namespace papertree

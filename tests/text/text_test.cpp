@@ -93,6 +93,12 @@ TEST(TruncateLeftToWidth, KeepsTheEndWholeClusters) {
 }  // namespace papertree
 
 TEST(English, CommonWordsAreKnownAndOthersAreNot) {
+  EXPECT_TRUE(papertree::is_stop_word("the"));
+  EXPECT_TRUE(papertree::is_stop_word("a"));
+  EXPECT_TRUE(papertree::is_stop_word("with"));
+  EXPECT_FALSE(papertree::is_stop_word("quantization"));
+  EXPECT_FALSE(papertree::is_stop_word("The"));  // callers fold case first
+  EXPECT_FALSE(papertree::is_stop_word(""));
   EXPECT_TRUE(papertree::is_english_word("soft"));
   EXPECT_TRUE(papertree::is_english_word("prompts"));
   EXPECT_TRUE(papertree::is_english_word("spare"));

@@ -9,6 +9,11 @@ namespace papertree {
 /// leaves such words alone, so a real word is never searched for as another one.
 bool is_english_word(std::string_view word);
 
+/// True when `word` (lower-case ASCII) is an English function word that says little on its own
+/// ("the", "of", "for", "with"; a fixed list of 36 articles, prepositions, conjunctions and forms
+/// of "be"). A query of plain words does not require them (docs/query-language.md).
+bool is_stop_word(std::string_view word);
+
 /// The embedded word list: one word per line (generated at build time from wamerican).
 std::string_view english_word_list();
 
