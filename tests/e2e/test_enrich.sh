@@ -147,4 +147,13 @@ if command -v script >/dev/null; then
 fi
 cd - >/dev/null
 
+# Numbers in CSL-JSON are read as written (an arXiv id's last zero kept, a 20-digit key whole).
+cd "$WORK"
+printf '[{"id": 99999999999999999999, "title": "No Such Paper", "number": 2306.00970}]\n' >nums.json
+run --corpus "$FIXTURES/small.json" enrich nums.json --dry-run --format json
+expect_code 0
+[[ $(jq -r '.unmatched[0].key' <<<"$out") == 99999999999999999999 ]] ||
+  fail "enrich nums.json: the key is not as written: $out"
+cd - >/dev/null
+
 finish

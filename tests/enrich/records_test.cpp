@@ -212,6 +212,24 @@ TEST(ReadCsljson, MalformedInputNamesFileLineAndPath) {
             "refs.json:1:37: not valid CSL-JSON: the number \"5e3333\" is too large");
 }
 
+// Numbers in CSL-JSON fields are read as written: a double would drop the arXiv id's last zero
+// (2306.00970 -> 2306.0097) and show a 20-digit id as 1e+20.
+TEST(ReadCsljson, NumbersAreReadAsWritten) {
+  auto records = read_csljson(
+      R"([{"id": 99999999999999999999, "title": "A", "number": 2306.00970,
+           "author": [{"family": 12345678901234567890123, "given": "X"}]}])",
+      "refs.json");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].key, "99999999999999999999");
+  EXPECT_EQ(records[0].arxiv, "2306.00970");
+  ASSERT_EQ(records[0].authors.size(), 1u);
+  EXPECT_EQ(records[0].authors[0].family, "12345678901234567890123");
+  EXPECT_EQ(csl_error("[\n {\"title\": \"x\"},\n 2.5\n]"),
+            "refs.json:3: [1]: expected a CSL item (an object), found number");
+  EXPECT_EQ(csl_error("[{\"title\": \"x\", \"author\": 1e20}]"),
+            "refs.json:1: [0].author: expected an array of names, found number");
+}
+
 TEST(ReadRecords, PicksTheReaderByNameOrContent) {
   EXPECT_EQ(read_records("[{\"title\": \"A\"}]", "x.txt").size(), 1u);
   EXPECT_EQ(read_records("@misc{k, title={A}}", "x.txt").size(), 1u);
