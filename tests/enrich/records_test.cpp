@@ -292,6 +292,31 @@ TEST(ReadBibtex, TextBetweenEntriesAndEntriesWithoutFieldsAreSkippedQuietly) {
   EXPECT_EQ(records[1].line, 6u);
 }
 
+// btparse prints its warnings on stderr; read_bibtex hands them back instead, with their line,
+// and writes nothing to stderr itself.
+TEST(ReadBibtex, BtparsesWarningsAreReturnedNotPrinted) {
+  std::vector<ReadWarning> warnings;
+  testing::internal::CaptureStderr();
+  auto records = read_bibtex(
+      "@string{venue = \"ICML\"}\n@string{venue = \"NeurIPS\"}\n"
+      "@misc{a, title = {A}, author = {Smith, John and and Doe}}\n"
+      "@misc{b, title = {First},\n  author = {X Y},\n  TITLE = {Second}}\n",
+      "refs.bib", &warnings);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_EQ(warnings, (std::vector<ReadWarning>{
+                          {2, "overriding existing definition of macro \"venue\""},
+                          {3, "empty name (name 2)"},
+                          {6,
+                           "entry \"b\" gives the field \"title\" again; the first one is read, as "
+                           "BibTeX does"}}));
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1].title, "First");
+  // Without a list to add them to, the warnings go nowhere.
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(read_bibtex("@misc{a, title = {A}, author = {B and and C}}", "refs.bib").size(), 1u);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+}
+
 TEST(ReadBibtex, ANameWithTooManyCommasIsStillOneName) {
   auto records = read_bibtex(
       "@misc{a, title = {T}, author = {Lee, Jr, Ann, B, C and Dao, Tri and Galstyan,, Aram}}",
