@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
 #include "papertree/json/load.hpp"
 
 namespace papertree::test {
@@ -22,6 +26,18 @@ const Corpus& small_corpus() {
 
 Corpus load(const std::string& text) {
   return load_corpus_text(text, "t.json");
+}
+
+TempDirectory::TempDirectory() {
+  std::string pattern = ::testing::TempDir() + "papertree-test-XXXXXX";
+  if (mkdtemp(pattern.data()) == nullptr)
+    throw std::runtime_error("cannot create a directory like " + pattern);
+  m_path = pattern;
+}
+
+TempDirectory::~TempDirectory() {
+  std::error_code ignored;  // a destructor must not throw; a leftover is all that can go wrong
+  std::filesystem::remove_all(m_path, ignored);
 }
 
 }  // namespace papertree::test

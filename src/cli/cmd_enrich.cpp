@@ -1,7 +1,10 @@
 #include <iostream>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "commands.hpp"
+#include "diagnostics.hpp"
 #include "papertree/enrich/enrich.hpp"
 #include "papertree/enrich/records.hpp"
 #include "papertree/enrich/report.hpp"
@@ -30,7 +33,13 @@ void run_enrich(const EnrichCommand& cmd, Context& ctx) {
     throw UsageError("--format json prints the report on stdout: give -o FILE or --dry-run");
   std::vector<SourceRecord> records;
   for (const std::string& file : cmd.files) {
-    std::vector<SourceRecord> more = read_records(ctx.read_input(file), file);
+    std::vector<ReadWarning> warnings;
+    std::vector<SourceRecord> more = read_records(ctx.read_input(file), file, &warnings);
+    if (!ctx.quiet) {
+      for (const ReadWarning& w : warnings)
+        warn(w.line == 0 ? fmt::format("{}: {}", file, w.message)
+                         : fmt::format("{}:{}: {}", file, w.line, w.message));
+    }
     records.insert(records.end(), more.begin(), more.end());
   }
   CorpusData data = ctx.corpus().data();

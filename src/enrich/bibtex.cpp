@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include <btparse.h>
+#include <fmt/format.h>
 
 #include "bibtex_syntax.hpp"
 #include "detail.hpp"
@@ -12,6 +13,42 @@
 #include "papertree/enrich/records.hpp"
 #include "papertree/error.hpp"
 #include "papertree/text/text.hpp"
+
+namespace papertree {
+
+namespace {
+
+// What btparse reported during the read_bibtex call under way (made under its lock), or null.
+// btparse 0.89 offers no call to install a handler: its table of handlers is constant and points
+// at its exported print_error, which writes to stderr; papertree defines print_error (below),
+// which the dynamic linker binds that table to, so that btparse's messages land here instead.
+struct BtMessages {
+  std::vector<ReadWarning> warnings;
+  std::string first_error;  // of the first lexical or syntax error
+  std::size_t first_error_line = 0;
+};
+BtMessages* g_bt_messages = nullptr;
+
+}  // namespace
+
+}  // namespace papertree
+
+extern "C" void print_error(bt_error* err) {
+  papertree::BtMessages* out = papertree::g_bt_messages;
+  if (out == nullptr || err == nullptr) return;  // outside read_bibtex: nothing to say it to
+  std::string message = err->message != nullptr ? err->message : "";
+  if (err->item_desc != nullptr && err->item > 0)
+    message += fmt::format(" ({} {})", err->item_desc, err->item);
+  std::size_t line = err->line > 0 ? static_cast<std::size_t>(err->line) : 0;
+  if (err->errclass >= BTERR_LEXERR) {
+    if (out->first_error.empty()) {
+      out->first_error = message;
+      out->first_error_line = line;
+    }
+    return;
+  }
+  if (err->errclass != BTERR_NOTIFY) out->warnings.push_back({line, std::move(message)});
+}
 
 namespace papertree {
 
@@ -105,20 +142,31 @@ void read_names(SourceRecord& record, char* value, char* file, int line) {
   }
 }
 
-SourceRecord record_of(AST* entry, const std::string& origin) {
+SourceRecord record_of(AST* entry, const std::string& origin, std::vector<ReadWarning>& warnings) {
   SourceRecord record;
   record.origin = origin;
   record.line = static_cast<std::size_t>(entry->line);
   if (const char* key = bt_entry_key(entry)) record.key = key;
   std::string archive, eprint;
   std::vector<std::string> id_fields;
+  std::vector<std::string> seen;
   char* name = nullptr;
   for (AST* field = bt_next_field(entry, nullptr, &name); field != nullptr;
        field = bt_next_field(entry, field, &name)) {
+    if (name == nullptr) continue;
+    std::string field_name = ascii_lower(name);
+    if (std::find(seen.begin(), seen.end(), field_name) != seen.end()) {
+      warnings.push_back(
+          {static_cast<std::size_t>(field->line),
+           fmt::format("entry {} gives the field \"{}\" again; the first one is read, as BibTeX "
+                       "does",
+                       quote_for_message(record.key), field_name)});
+      continue;
+    }
+    seen.push_back(field_name);
     std::unique_ptr<char, TextFree> owned(bt_get_text(field));
     char* value = owned.get();
-    if (value == nullptr || name == nullptr) continue;
-    std::string field_name = ascii_lower(name);
+    if (value == nullptr) continue;
     if (field_name == "title") {
       record.title = latex_to_unicode(value);
     } else if (field_name == "author") {
@@ -204,7 +252,8 @@ std::string entries_only(std::string_view text, const std::vector<detail::EntryS
 
 }  // namespace
 
-std::vector<SourceRecord> read_bibtex(std::string_view text, const std::string& origin) {
+std::vector<SourceRecord> read_bibtex(std::string_view text, const std::string& origin,
+                                      std::vector<ReadWarning>* warnings) {
   check_utf8(text, origin);
   std::vector<detail::EntrySpan> spans = detail::check_bibtex_syntax(text, origin);
   if (spans.empty()) return {};
@@ -212,6 +261,11 @@ std::vector<SourceRecord> read_bibtex(std::string_view text, const std::string& 
   std::lock_guard lock(global_state);
   // btparse never gives back the room of a deleted macro's name, and exits the process when its
   // table is full: each file gets a fresh table (the syntax check bounds what one file defines).
+  BtMessages messages;
+  g_bt_messages = &messages;
+  struct Detach {
+    ~Detach() { g_bt_messages = nullptr; }
+  } detach;
   bt_initialize();
   BtCleanup cleanup;
   add_month_macros();
@@ -242,9 +296,18 @@ std::vector<SourceRecord> read_bibtex(std::string_view text, const std::string& 
     if (!ok && bad_line == 0)
       bad_line = std::max<std::size_t>(1, static_cast<std::size_t>(raw->line));
     if (ok && bad_line == 0 && bt_entry_metatype(raw) == BTE_REGULAR)
-      records.push_back(record_of(raw, origin));
+      records.push_back(record_of(raw, origin, messages.warnings));
   }
-  if (bad_line != 0) throw DataError(Location{origin, bad_line, 0, {}}, "malformed BibTeX entry");
+  if (bad_line != 0) {
+    std::string message = "malformed BibTeX entry";
+    if (!messages.first_error.empty()) message += " (btparse: " + messages.first_error + ")";
+    throw DataError(Location{origin, bad_line, 0, {}}, message);
+  }
+  if (warnings != nullptr) {
+    std::stable_sort(messages.warnings.begin(), messages.warnings.end(),
+                     [](const ReadWarning& a, const ReadWarning& b) { return a.line < b.line; });
+    warnings->insert(warnings->end(), messages.warnings.begin(), messages.warnings.end());
+  }
   return records;
 }
 

@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "../json/number_literal.hpp"
 #include "../json/syntax.hpp"
 #include "detail.hpp"
 
@@ -68,21 +69,29 @@ std::string strip_markup(std::string_view s) {
   return out;
 }
 
+// What a value is, for "found …" messages: a floating-point number is held as a number literal.
+std::string kind_of(const Json& v) {
+  return detail::is_number_literal(v) ? "number" : v.type_name();
+}
+
+// A field's text; a number (an id, a DOI, an arXiv id given as "number": 2306.00970) as written,
+// not as a double would print it ("2306.0097", "1e+20").
 std::string string_field(const Json& item, const char* name, const Location& at) {
   auto it = item.find(name);
   if (it == item.end() || it->is_null()) return {};
+  if (detail::is_number_literal(*it)) return std::string(detail::number_literal_text(*it));
   if (it->is_number()) return it->dump();
   if (!it->is_string()) {
     Location where = at;
     where.json_path += std::string(".") + name;
-    throw DataError(where, std::string("expected a string, found ") + it->type_name());
+    throw DataError(where, std::string("expected a string, found ") + kind_of(*it));
   }
   return it->get<std::string>();
 }
 
 Author name_of(const Json& name, const Location& at) {
   if (!name.is_object())
-    throw DataError(at, std::string("expected a name object, found ") + name.type_name());
+    throw DataError(at, std::string("expected a name object, found ") + kind_of(name));
   Author author;
   std::string particle = string_field(name, "non-dropping-particle", at);
   std::string dropping = string_field(name, "dropping-particle", at);
@@ -104,7 +113,7 @@ Author name_of(const Json& name, const Location& at) {
 
 SourceRecord record_of(const Json& item, Location at) {
   if (!item.is_object())
-    throw DataError(at, std::string("expected a CSL item (an object), found ") + item.type_name());
+    throw DataError(at, std::string("expected a CSL item (an object), found ") + kind_of(item));
   SourceRecord record;
   record.origin = at.file;
   record.line = at.line;
@@ -113,7 +122,7 @@ SourceRecord record_of(const Json& item, Location at) {
   if (auto it = item.find("author"); it != item.end() && !it->is_null()) {
     if (!it->is_array()) {
       at.json_path += ".author";
-      throw DataError(at, std::string("expected an array of names, found ") + it->type_name());
+      throw DataError(at, std::string("expected an array of names, found ") + kind_of(*it));
     }
     for (std::size_t i = 0; i < it->size(); ++i) {
       Location where = at;
@@ -168,7 +177,8 @@ std::size_t number_outside_strings(std::string_view text, std::string_view numbe
 std::vector<SourceRecord> read_csljson(std::string_view text, const std::string& origin) {
   Json doc;
   try {
-    doc = Json::parse(text);
+    detail::LiteralDomBuilder<Json> builder(doc);
+    Json::sax_parse(text, &builder);
   } catch (const Json::parse_error& e) {
     std::size_t offset = e.byte == 0 ? 0 : e.byte - 1;
     auto [line, column] = line_column(text, offset);
@@ -199,7 +209,7 @@ std::vector<SourceRecord> read_csljson(std::string_view text, const std::string&
   }
   if (!doc.is_array())
     throw DataError(Location{origin, 1, 1, {}},
-                    std::string("expected a CSL-JSON array of items, found ") + doc.type_name());
+                    std::string("expected a CSL-JSON array of items, found ") + kind_of(doc));
   for (std::size_t i = 0; i < doc.size(); ++i) {
     std::size_t line = i < lines.size() ? lines[i] : 0;
     records.push_back(record_of(doc[i], Location{origin, line, 0, "[" + std::to_string(i) + "]"}));

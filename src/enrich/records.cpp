@@ -244,14 +244,15 @@ std::string normalize_title(std::string_view title) {
   return slug;
 }
 
-std::vector<SourceRecord> read_records(std::string_view text, const std::string& origin) {
+std::vector<SourceRecord> read_records(std::string_view text, const std::string& origin,
+                                       std::vector<ReadWarning>* warnings) {
   std::string lower = ascii_lower(origin);
   std::string_view start = trim(text);
   if (lower.ends_with(".json") ||
       (!lower.ends_with(".bib") && !start.empty() && (start[0] == '[' || start[0] == '{'))) {
     return read_csljson(text, origin);
   }
-  return read_bibtex(text, origin);
+  return read_bibtex(text, origin, warnings);
 }
 
 }  // namespace papertree

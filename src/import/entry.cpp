@@ -198,9 +198,11 @@ bool all_digits(std::string_view s) {
   return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
-// Venue and year from the slot's text.
+// Venue and year from the slot's text. A year with a letter in it ("2O23") is left in
+// `bad_year`, and its venue kept: "ICML, 2O23" names ICML, not two venues.
 void read_slot(std::string_view raw_slot, bool spaced_ok, ParsedEntry& e, std::string& venue_raw,
-               bool& two_venues, std::size_t line, std::vector<ImportWarning>& w) {
+               bool& two_venues, std::string& bad_year, std::size_t line,
+               std::vector<ImportWarning>& w) {
   std::string spaced = replace_nbsp(unescape_markdown(raw_slot));
   if (!spaced.empty() && (spaced.front() == ' ' || spaced.front() == '\t')) {
     warn(w, line, fmt::format("space after <ins> in \"<ins>{}</ins>\"", spaced));
@@ -212,6 +214,10 @@ void read_slot(std::string_view raw_slot, bool spaced_ok, ParsedEntry& e, std::s
   }
   // "10000" alone: a bad year, not a venue named "10000".
   if (all_digits(slot)) return;
+  if (is_mistyped_year(slot)) {
+    bad_year = std::string(slot);
+    return;
+  }
   std::size_t comma = slot.rfind(',');
   if (comma != std::string_view::npos) {
     std::string_view right = trim(slot.substr(comma + 1));
@@ -224,6 +230,11 @@ void read_slot(std::string_view raw_slot, bool spaced_ok, ParsedEntry& e, std::s
     // "ICML, 10000": a number where the year goes is a bad year, not a second venue.
     if (all_digits(right)) {
       venue_raw = std::string(left);
+      return;
+    }
+    if (is_mistyped_year(right)) {
+      venue_raw = std::string(left);
+      bad_year = std::string(right);
       return;
     }
     // "arXiv, ICML": two venues and no year; the one that is not arXiv is where it appeared.
@@ -241,6 +252,11 @@ void read_slot(std::string_view raw_slot, bool spaced_ok, ParsedEntry& e, std::s
   // "ICML 10000": as "ICML, 10000", the venue without the bad year.
   if (space != std::string_view::npos && all_digits(slot.substr(space + 1))) {
     venue_raw = std::string(trim(slot.substr(0, space)));
+    return;
+  }
+  if (space != std::string_view::npos && is_mistyped_year(slot.substr(space + 1))) {
+    venue_raw = std::string(trim(slot.substr(0, space)));
+    bad_year = std::string(slot.substr(space + 1));
     return;
   }
   venue_raw = std::string(slot);
@@ -272,8 +288,8 @@ void read_title(const Split& s, ParsedEntry& e, std::size_t line, std::vector<Im
   e.title = unescape_markdown(trim(title));
 }
 
-void read_venue(std::string_view venue_raw, bool two_venues, std::string_view slot, ParsedEntry& e,
-                std::size_t line, std::vector<ImportWarning>& w) {
+void read_venue(std::string_view venue_raw, bool two_venues, bool bad_year, std::string_view slot,
+                ParsedEntry& e, std::size_t line, std::vector<ImportWarning>& w) {
   std::string venue = normalize_venue(venue_raw);
   if (venue != trim(venue_raw) && !two_venues) {
     warn(w, line, fmt::format("venue \"{}\" read as \"{}\"", trim(venue_raw), venue));
@@ -283,7 +299,8 @@ void read_venue(std::string_view venue_raw, bool two_venues, std::string_view sl
     venue.clear();
   }
   e.venue = venue;
-  if (e.year != 0 || !e.kind.starts_with("paper")) {
+  // A mistyped year has a warning of its own, and no year is made up for it from the arXiv id.
+  if (e.year != 0 || !e.kind.starts_with("paper") || bad_year) {
     if (two_venues)
       warn(w, line,
            fmt::format("venue slot \"{}\" names two venues; read as \"{}\"", trim(slot), venue));
@@ -362,14 +379,44 @@ std::vector<Link> parse_links(std::string_view text, std::size_t line,
   return links;
 }
 
-ParsedEntry parse_entry(std::string_view text, std::size_t line, std::vector<ImportWarning>& w) {
+bool is_mistyped_year(std::string_view s) {
+  if (s.size() != 4 || (s[0] != '1' && s[0] != '2')) return false;
+  std::string digits(s);
+  int letters = 0;
+  for (char& c : digits) {
+    if (c == 'O' || c == 'o') {
+      c = '0';
+      ++letters;
+    } else if (c == 'l' || c == 'I') {
+      c = '1';
+      ++letters;
+    }
+  }
+  return letters > 0 && letters <= 2 && is_year(digits);
+}
+
+std::string mistyped_year_message(std::string_view year) {
+  return fmt::format("\"{}\" is no year (a letter where a digit belongs); read without a year",
+                     year);
+}
+
+ParsedEntry parse_entry(std::string_view text, const TextPlace& place,
+                        std::vector<ImportWarning>& w) {
   ParsedEntry e;
+  const std::size_t line = place.line;
+  const char* const start = text.data();
   text = trim(text);
   Split s = split_entry(text, line, w);
   read_title(s, e, line, w);
   std::string venue_raw;
   bool two_venues = false;
-  if (s.has_slot) read_slot(s.slot, s.spaced_slot, e, venue_raw, two_venues, line, w);
+  std::string bad_year;
+  if (s.has_slot) read_slot(s.slot, s.spaced_slot, e, venue_raw, two_venues, bad_year, line, w);
+  if (!bad_year.empty()) {
+    std::size_t at = s.slot.rfind(bad_year);
+    std::size_t offset = at == std::string_view::npos ? 0 : s.slot.data() + at - start;
+    w.push_back({line, mistyped_year_message(bad_year), place.column_of(offset)});
+  }
   e.links = parse_links(s.rest, line, w);
   if (!s.title_link.empty()) {
     std::vector<Link> first = parse_links(s.title_link, line, w);
@@ -382,7 +429,7 @@ ParsedEntry parse_entry(std::string_view text, std::size_t line, std::vector<Imp
     e.arxiv = arxiv_id_from_url(l.url);
     if (!e.arxiv.empty()) break;
   }
-  if (s.has_slot) read_venue(venue_raw, two_venues, s.slot, e, line, w);
+  if (s.has_slot) read_venue(venue_raw, two_venues, !bad_year.empty(), s.slot, e, line, w);
   return e;
 }
 

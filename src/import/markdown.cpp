@@ -283,13 +283,32 @@ struct Listing {
   std::size_t row = 0;  ///< the index of the table row's entry when `bullet` is null
 };
 
+// The first word of `text` (before `end`) that is a mistyped year ("2O23"): its offset, or npos.
+std::size_t mistyped_year_at(std::string_view text, std::size_t end) {
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (std::size_t i = 0; i + 4 <= end; ++i) {
+    if ((i > 0 && alnum(text[i - 1])) || (i + 4 < text.size() && alnum(text[i + 4]))) continue;
+    if (is_mistyped_year(text.substr(i, 4))) return i;
+  }
+  return std::string_view::npos;
+}
+
 ParsedEntry read_item(const Bullet& b, std::vector<ImportWarning>& w) {
+  TextPlace place{b.line, b.column, b.first_line_size};
   if (has_slot_tag(b.text)) {
-    ParsedEntry e = parse_entry(b.text, b.line, w);
+    ParsedEntry e = parse_entry(b.text, place, w);
     read_later_byline(b.pieces, e);
     return e;
   }
-  return read_by_parts(b.pieces, b.line, w);
+  ParsedEntry e = read_by_parts(b.pieces, b.line, w);
+  // "(ICML 2O23)": a year with a letter is no year, and said so; the entry has none.
+  if (e.year == 0) {
+    std::string_view text = b.text;
+    if (std::size_t at = mistyped_year_at(text, std::min(text.size(), b.first_line_size));
+        at != std::string_view::npos)
+      w.push_back({b.line, mistyped_year_message(text.substr(at, 4)), place.column_of(at)});
+  }
+  return e;
 }
 
 // "dir/list.md" -> "list": a title when the document has none.

@@ -32,11 +32,12 @@ struct TocItem {
 struct Bullet {
   std::size_t line = 0;
   int heading = -1;
-  std::string text;           ///< after the bullet marker
-  std::size_t column = 0;     ///< 1-based column where the text starts
-  std::vector<Piece> pieces;  ///< the item's paragraphs as cmark-gfm read them; empty when
-                              ///< the text has a slot tag (has_slot_tag)
-  bool has_link = false;      ///< a link among the pieces (bare URLs too)
+  std::string text;                 ///< after the bullet marker
+  std::size_t column = 0;           ///< 1-based column where the text starts
+  std::size_t first_line_size = 0;  ///< bytes of `text` on its first line (later ones are joined)
+  std::vector<Piece> pieces;        ///< the item's paragraphs as cmark-gfm read them; empty when
+                                    ///< the text has a slot tag (has_slot_tag)
+  bool has_link = false;            ///< a link among the pieces (bare URLs too)
 };
 
 /// Consecutive `|` lines under heading `heading`.

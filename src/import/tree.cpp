@@ -318,6 +318,7 @@ class OutlineWalker {
     int first = cmark_node_get_start_line(para);
     int last = cmark_node_get_end_line(para);
     std::string text(trim(m_lines.from(first, cmark_node_get_start_column(para))));
+    const std::size_t first_line_size = text.size();
     for (int l = first + 1; l <= last; ++l) {
       std::string_view part = trim(m_lines[l]);
       if (!part.empty()) text += ' ' + std::string(part);
@@ -329,8 +330,9 @@ class OutlineWalker {
       m_out.toc.push_back(std::move(toc));
       return;
     }
-    Bullet b{static_cast<std::size_t>(first), current(), std::move(text), 0, {}, false};
+    Bullet b{static_cast<std::size_t>(first), current(), std::move(text), 0, 0, {}, false};
     b.column = static_cast<std::size_t>(std::max(1, cmark_node_get_start_column(para)));
+    b.first_line_size = first_line_size;
     // A one-line entry with a venue slot tag is read from its text alone; its pieces would go
     // unused. One with more lines or paragraphs may have a byline below (read from the pieces).
     bool more_paragraphs = false;

@@ -2,6 +2,7 @@
 
 #include "load_paths.hpp"
 #include "members.hpp"
+#include "number_literal.hpp"
 #include "syntax.hpp"
 
 #include <cctype>
@@ -28,7 +29,11 @@ namespace papertree {
 
 using detail::append_member;
 using detail::caret_excerpt;
+using detail::is_number_literal;
 using detail::line_column;
+using detail::number_for_message;
+using detail::number_literal_text;
+using detail::number_literal_value;
 using detail::syntax_message;
 using detail::token_start;
 using detail::too_deep_at;
@@ -54,23 +59,29 @@ std::string describe(const Json& v) {
       if (s.size() > 40) s = truncate_to_width(s, 40);
       return Json(s).dump(-1, ' ', false, Json::error_handler_t::replace);
     }
+    case Json::value_t::binary:
+      if (is_number_literal(v)) return number_for_message(number_literal_text(v));
+      return "binary data";
     default:
       return v.dump();
   }
 }
 
-// An integer of any size as written: nlohmann reads past-int64 integers as unsigned and past-uint64
-// ones as floating point; neither may wrap to a negative number in a message.
+// A number as written: nlohmann reads past-int64 integers as unsigned, which must not wrap to a
+// negative number, and past-uint64 ones (and any with a fraction or exponent) as floating point,
+// which the reader keeps with its text (number_literal), so that 99999999999999999999 is not
+// shown as 1e+20.
 std::string number_text(const Json& v) {
   if (v.is_number_unsigned()) return std::to_string(v.get<std::uint64_t>());
   if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
-  return v.dump();
+  return describe(v);
 }
 
 // An integer, or a number too large for 64 bits (which nlohmann reads as floating point): such a
 // number is an integer out of range, not "not an integer". Other floats are not integers.
 bool integer_like(const Json& v) {
-  return v.is_number_integer() || (v.is_number_float() && std::abs(v.get<double>()) >= 9.2e18);
+  return v.is_number_integer() ||
+         (is_number_literal(v) && std::abs(number_literal_value(v)) >= 9.2e18);
 }
 
 // True for an integer in lo..hi, stored in `out`; false for anything out of range.
@@ -153,13 +164,16 @@ class Reader {
     return out;
   }
 
-  // Keys of `obj` not in `known`, in file order; null when there are none.
+  // Keys of `obj` not in `known`, in file order; null when there are none. Their floating-point
+  // numbers are numbers again (the DOM keeps them with their text, number_literal.hpp).
   static Json extras(Json& obj, std::initializer_list<std::string_view> known) {
     Json out;
     for (auto it = obj.begin(); it != obj.end(); ++it) {
-      if (std::find(known.begin(), known.end(), it.key()) == known.end())
+      if (std::find(known.begin(), known.end(), it.key()) == known.end()) {
+        detail::restore_numbers(it.value());
         append_member(out.is_null() ? (out = Json::object()) : out, it.key(),
                       std::move(it.value()));
+      }
     }
     return out;
   }
@@ -295,8 +309,8 @@ class Reader {
     Json& version = require(root, top, "version");
     expect(version, integer_like(version), top / "version", "an integer");
     long long v = 0;
-    bool newer = version.is_number_float() ? version.get<double>() > 0
-                                           : !integer_in(version, LLONG_MIN, k_corpus_version, v);
+    bool newer = is_number_literal(version) ? number_literal_value(version) > 0
+                                            : !integer_in(version, LLONG_MIN, k_corpus_version, v);
     if (newer) {
       fail(top / "version",
            fmt::format(
@@ -304,7 +318,7 @@ class Reader {
                "upgrade papertree",
                number_text(version), k_corpus_version));
     }
-    if (version.is_number_float() || v < 1) {
+    if (is_number_literal(version) || v < 1) {
       fail(top / "version", fmt::format("unknown corpus format version {} (supported: {})",
                                         number_text(version), k_corpus_version));
     }
@@ -403,7 +417,10 @@ class StreamingBuilder {
   bool boolean(bool b) { return value(Json(b)); }
   bool number_integer(Json::number_integer_t n) { return value(Json(n)); }
   bool number_unsigned(Json::number_unsigned_t n) { return value(Json(n)); }
-  bool number_float(Json::number_float_t f, const std::string&) { return value(Json(f)); }
+  // Kept with its text for messages; extras() makes it a number again.
+  bool number_float(Json::number_float_t f, const std::string& text) {
+    return value(detail::number_literal<Json>(f, text));
+  }
   bool string(std::string& s) { return value(Json(std::move(s))); }
   bool binary(Json::binary_t& b) { return value(Json::binary(std::move(b))); }
   bool start_object(std::size_t) { return open(Json::object()); }

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-
 #include "papertree/curate/commit.hpp"
 #include "papertree/error.hpp"
 #include "papertree/io/io.hpp"
@@ -164,20 +162,17 @@ TEST(PrepareEdit, RefusesAStructurallyBrokenCorpusAndAcceptsAGoodEdit) {
 namespace papertree {
 namespace {
 
-std::string temp_dir() {
-  std::string dir = ::testing::TempDir() + "papertree-edit-XXXXXX";
-  return mkdtemp(dir.data());
-}
-
 TEST(WriteCorpusEdit, WritesWhenTheFileIsUnchanged) {
-  std::string path = temp_dir() + "/c.json";
+  test::TempDirectory dir;
+  std::string path = dir.file("c.json");
   write_file_atomic(path, "old\n");
   write_corpus_edit(path, "old\n", "new\n");
   EXPECT_EQ(read_file(path), "new\n");
 }
 
 TEST(WriteCorpusEdit, RefusesWhenAnotherProgramChangedIt) {
-  std::string path = temp_dir() + "/c.json";
+  test::TempDirectory dir;
+  std::string path = dir.file("c.json");
   write_file_atomic(path, "changed meanwhile\n");
   try {
     write_corpus_edit(path, "old\n", "new\n");
@@ -192,7 +187,8 @@ TEST(WriteCorpusEdit, RefusesWhenAnotherProgramChangedIt) {
 }
 
 TEST(CorpusLock, IsExclusiveAndReleasedWithTheObject) {
-  std::string path = temp_dir() + "/c.json";
+  test::TempDirectory dir;
+  std::string path = dir.file("c.json");
   {
     CorpusLock first(path);
     EXPECT_THROW(CorpusLock(path, 50), IoError);

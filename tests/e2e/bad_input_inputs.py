@@ -49,6 +49,8 @@ write("nul-inside.json", corpus("[" + P1.replace("A Paper", "A\0Paper") + "]").e
 write("year-2-64.json", corpus("[" + paper(', "year": 18446744073709551615') + "]"))
 write("year-2-63.json", corpus("[" + paper(', "year": 9223372036854775808') + "]"))
 write("year-1e20.json", corpus("[" + paper(', "year": 100000000000000000000') + "]"))
+write("year-20-nines.json", corpus("[" + paper(', "year": 99999999999999999999') + "]"))
+write("title-20-nines.json", corpus("[" + paper("").replace('"Z"', "99999999999999999999") + "]"))
 write("year-negative.json", corpus("[" + paper(', "year": -1') + "]"))
 write("year-float.json", corpus("[" + paper(', "year": 2023.5') + "]"))
 write("year-string.json", corpus("[" + paper(', "year": "2023"') + "]"))

@@ -147,4 +147,32 @@ if command -v script >/dev/null; then
 fi
 cd - >/dev/null
 
+# What btparse warns about reaches stderr as papertree's own warnings, FILE:LINE first, and no
+# line of btparse's own ("refs.bib, line 2, warning: …"); --quiet drops them.
+cat >"$WORK/warn.bib" <<'BIB'
+@string{v = "A"}
+@string{v = "B"}
+@misc{k1, title = {GPTQ: Accurate Quantization for Generative Pre-trained Transformers},
+  author = {Frantar, Elias and and Alistarh, Dan}, title = {Again}}
+junk between entries
+@misc{k2, title = "Un" # {known}, author = {{OpenAI}}}
+BIB
+cd "$WORK"
+run --corpus "$FIXTURES/small.json" enrich warn.bib --dry-run
+expect_code 0
+expected_err='papertree: warning: warn.bib:2: overriding existing definition of macro "v"
+papertree: warning: warn.bib:3: empty name (name 2)
+papertree: warning: warn.bib:4: entry "k1" gives the field "title" again; the first one is read, as BibTeX does'
+[[ $err == "$expected_err" ]] || fail "enrich warn.bib: stderr is not papertree's warnings: $err"
+run --quiet --corpus "$FIXTURES/small.json" enrich warn.bib --dry-run
+expect_code 0
+[[ -z $err ]] || fail "enrich --quiet warn.bib: stderr not empty: $err"
+# Numbers in CSL-JSON are read as written (an arXiv id's last zero kept, a 20-digit key whole).
+printf '[{"id": 99999999999999999999, "title": "No Such Paper", "number": 2306.00970}]\n' >nums.json
+run --corpus "$FIXTURES/small.json" enrich nums.json --dry-run --format json
+expect_code 0
+[[ $(jq -r '.unmatched[0].key' <<<"$out") == 99999999999999999999 ]] ||
+  fail "enrich nums.json: the key is not as written: $out"
+cd - >/dev/null
+
 finish

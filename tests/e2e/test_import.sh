@@ -68,6 +68,22 @@ expect_err_contains "read 2 entries as 2 papers in 1 category; skipped 2: 2 not 
 got=$(jq -c '[.papers[] | select(.title == "Byline Method") | .authors[0].family, .venue, .year]' "$WORK/unread.json")
 [[ $got == '["Moss","ICLR",2024]' ]] || fail "byline entry: got $got"
 
+# A year with a letter O for its zero: a warning at the year's line:column naming it, the venue
+# kept, and no year (none is taken from the arXiv id either).
+cat >"$WORK/mistyped.md" <<'MD'
+# L
+## Methods
+- Typo Method, <ins>ICML, 2O23</ins> [[Paper](https://arxiv.org/abs/2306.00978)]
+- Parenthesised Typo (ICML 2O23) [[Paper](https://example.org/p)]
+MD
+run import "$WORK/mistyped.md"
+expect_code 0
+expect_err_contains "papertree: warning: $WORK/mistyped.md:3:27: \"2O23\" is no year (a letter where a digit belongs); read without a year"
+expect_err_contains "papertree: warning: $WORK/mistyped.md:4:28: \"2O23\" is no year (a letter where a digit belongs); read without a year"
+got=$(jq -c '[.papers[] | [.id, (.venue // ""), (.year // 0)]]' <<<"$out")
+[[ $got == '[["typo-method","ICML",0],["parenthesised-typo-icml-2o23","",0]]' ]] ||
+  fail "mistyped year: got $got"
+
 run import "$imp/no_entries.md"
 expect_code 3
 expect_err_contains "papertree: error: $imp/no_entries.md: no paper entries found under any heading"

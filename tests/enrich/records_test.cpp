@@ -212,6 +212,24 @@ TEST(ReadCsljson, MalformedInputNamesFileLineAndPath) {
             "refs.json:1:37: not valid CSL-JSON: the number \"5e3333\" is too large");
 }
 
+// Numbers in CSL-JSON fields are read as written: a double would drop the arXiv id's last zero
+// (2306.00970 -> 2306.0097) and show a 20-digit id as 1e+20.
+TEST(ReadCsljson, NumbersAreReadAsWritten) {
+  auto records = read_csljson(
+      R"([{"id": 99999999999999999999, "title": "A", "number": 2306.00970,
+           "author": [{"family": 12345678901234567890123, "given": "X"}]}])",
+      "refs.json");
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0].key, "99999999999999999999");
+  EXPECT_EQ(records[0].arxiv, "2306.00970");
+  ASSERT_EQ(records[0].authors.size(), 1u);
+  EXPECT_EQ(records[0].authors[0].family, "12345678901234567890123");
+  EXPECT_EQ(csl_error("[\n {\"title\": \"x\"},\n 2.5\n]"),
+            "refs.json:3: [1]: expected a CSL item (an object), found number");
+  EXPECT_EQ(csl_error("[{\"title\": \"x\", \"author\": 1e20}]"),
+            "refs.json:1: [0].author: expected an array of names, found number");
+}
+
 TEST(ReadRecords, PicksTheReaderByNameOrContent) {
   EXPECT_EQ(read_records("[{\"title\": \"A\"}]", "x.txt").size(), 1u);
   EXPECT_EQ(read_records("@misc{k, title={A}}", "x.txt").size(), 1u);
@@ -272,6 +290,31 @@ TEST(ReadBibtex, TextBetweenEntriesAndEntriesWithoutFieldsAreSkippedQuietly) {
   EXPECT_EQ(records[0].line, 2u);
   EXPECT_EQ(records[1].title, "B");
   EXPECT_EQ(records[1].line, 6u);
+}
+
+// btparse prints its warnings on stderr; read_bibtex hands them back instead, with their line,
+// and writes nothing to stderr itself.
+TEST(ReadBibtex, BtparsesWarningsAreReturnedNotPrinted) {
+  std::vector<ReadWarning> warnings;
+  testing::internal::CaptureStderr();
+  auto records = read_bibtex(
+      "@string{venue = \"ICML\"}\n@string{venue = \"NeurIPS\"}\n"
+      "@misc{a, title = {A}, author = {Smith, John and and Doe}}\n"
+      "@misc{b, title = {First},\n  author = {X Y},\n  TITLE = {Second}}\n",
+      "refs.bib", &warnings);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
+  EXPECT_EQ(warnings, (std::vector<ReadWarning>{
+                          {2, "overriding existing definition of macro \"venue\""},
+                          {3, "empty name (name 2)"},
+                          {6,
+                           "entry \"b\" gives the field \"title\" again; the first one is read, as "
+                           "BibTeX does"}}));
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[1].title, "First");
+  // Without a list to add them to, the warnings go nowhere.
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(read_bibtex("@misc{a, title = {A}, author = {B and and C}}", "refs.bib").size(), 1u);
+  EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
 }
 
 TEST(ReadBibtex, ANameWithTooManyCommasIsStillOneName) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "../../src/import/entry.hpp"
 #include "papertree/embedded.hpp"
 #include "papertree/enrich/enrich.hpp"
 #include "papertree/error.hpp"
@@ -148,6 +149,55 @@ TEST(ImportEntries, OutOfRangeYearKeepsTheVenue) {
   EXPECT_EQ(r.corpus.papers.at(0).year, 0);
   EXPECT_EQ(r.corpus.papers.at(1).venue, "NeurIPS");
   EXPECT_EQ(r.corpus.papers.at(1).year, 2023);
+}
+
+// "LINE:COLUMN: message" for every warning, in order.
+std::vector<std::string> placed_warnings(const ImportResult& r) {
+  std::vector<std::string> out;
+  for (const ImportWarning& w : r.warnings)
+    out.push_back(fmt::format("{}:{}: {}", w.line, w.column, w.message));
+  return out;
+}
+
+// "2O23" (a letter O for the zero) is no year: a warning at the year says so, the venue before it
+// is kept (not taken for a second venue), and no year is made up from the arXiv id.
+TEST(ImportEntries, MistypedYearIsWarnedAtItsColumnAndReadAsNoYear) {
+  ImportResult r = import_markdown(
+      "# L\n## A\n"
+      "- One, <ins>ICML, 2O23</ins> [[Paper](https://arxiv.org/abs/2306.00978)]\n"
+      "- Two, <ins>2o23</ins> [[Paper](https://x.org/2)]\n"
+      "  - Three, <ins>NeurIPS 2O2l</ins> [[Paper](https://x.org/3)]\n"
+      "- Four (ICML 2O23) [[Paper](https://x.org/4)]\n"
+      "- Five, <ins>ICML, 2023</ins> [[Paper](https://x.org/5)]\n",
+      "l.md");
+  EXPECT_EQ(placed_warnings(r),
+            (Strings{"3:19: \"2O23\" is no year (a letter where a digit belongs); read without a "
+                     "year",
+                     "4:13: \"2o23\" is no year (a letter where a digit belongs); read without a "
+                     "year",
+                     "5:25: \"2O2l\" is no year (a letter where a digit belongs); read without a "
+                     "year",
+                     "6:14: \"2O23\" is no year (a letter where a digit belongs); read without a "
+                     "year"}));
+  ASSERT_EQ(r.corpus.papers.size(), 5u);
+  EXPECT_EQ(paper(r, "one").venue, "ICML");
+  EXPECT_EQ(paper(r, "one").year, 0);
+  EXPECT_EQ(paper(r, "two").venue, "");
+  EXPECT_EQ(paper(r, "two").year, 0);
+  EXPECT_EQ(paper(r, "three").venue, "NeurIPS");
+  EXPECT_EQ(paper(r, "three").year, 0);
+  EXPECT_EQ(paper(r, "five").year, 2023);
+}
+
+TEST(ImportEntries, OnlyYearsWithALetterForADigitAreMistyped) {
+  using import_detail::is_mistyped_year;
+  EXPECT_TRUE(is_mistyped_year("2O23"));
+  EXPECT_TRUE(is_mistyped_year("2OO3"));
+  EXPECT_TRUE(is_mistyped_year("l999") == false);  // starts with a letter: a word, not a year
+  EXPECT_TRUE(is_mistyped_year("1999") == false);  // a year
+  EXPECT_TRUE(is_mistyped_year("2O2") == false);
+  EXPECT_TRUE(is_mistyped_year("3O23") == false);  // no year 1900..2099 either way
+  EXPECT_TRUE(is_mistyped_year("2OOO") == false);  // more letters than digits: a word
 }
 
 // A heading with no name is no category: its entries join the section above, and the corpus

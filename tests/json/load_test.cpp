@@ -196,15 +196,61 @@ TEST(LoadCorpus, IntegersPastTwoToTheSixtyThreeAreOutOfRangeNeverNegative) {
   EXPECT_EQ(year_error("18446744073709551615"),
             "t.json: papers[0].year: year 18446744073709551615 is out of range 0..9999");
   EXPECT_EQ(year_error("100000000000000000000"),
-            "t.json: papers[0].year: year 1e+20 is out of range 0..9999");
+            "t.json: papers[0].year: year 100000000000000000000 is out of range 0..9999");
   EXPECT_EQ(year_error("-9223372036854775809"),
-            "t.json: papers[0].year: year -9.223372036854776e+18 is out of range 0..9999");
+            "t.json: papers[0].year: year -9223372036854775809 is out of range 0..9999");
   EXPECT_EQ(year_error("2023.5"), "t.json: papers[0].year: expected an integer, got 2023.5");
   EXPECT_EQ(load_error(corpus_with(
                 "[]", R"([{"id": "b", "name": "B"}])",
                 R"("format": "papertree-corpus", "version": 18446744073709551615, "title": "T")")),
             "t.json: version: corpus format version 18446744073709551615 is newer than this "
             "papertree supports (version 2); upgrade papertree");
+}
+
+// nlohmann reads a number past 64 bits as floating point (99999999999999999999 as 1e+20): the
+// message quotes it as the file has it, wherever it stands.
+TEST(LoadCorpus, NumbersInMessagesAreQuotedAsWritten) {
+  auto paper_error = [](const std::string& members) {
+    return load_error(corpus_with(R"([{"id": "p1", "categories": ["b"], )" + members + "}]"));
+  };
+  EXPECT_EQ(paper_error(R"("title": "x", "year": 99999999999999999999)"),
+            "t.json: papers[0].year: year 99999999999999999999 is out of range 0..9999");
+  EXPECT_EQ(paper_error(R"("title": "x", "year": 1E20)"),
+            "t.json: papers[0].year: year 1E20 is out of range 0..9999");
+  EXPECT_EQ(paper_error(R"("title": 99999999999999999999)"),
+            "t.json: papers[0].title: expected a string, got 99999999999999999999");
+  EXPECT_EQ(paper_error(R"("title": "x", "year": 2023.50)"),
+            "t.json: papers[0].year: expected an integer, got 2023.50");
+  EXPECT_EQ(paper_error(R"("title": "x", "venue": -0.000)"),
+            "t.json: papers[0].venue: expected a string, got -0.000");
+  EXPECT_EQ(paper_error(R"("title": "x", "year": 1)" + std::string(300, '0')),
+            "t.json: papers[0].year: year 1" + std::string(39, '0') +
+                "… (a number of 301 characters) is out of range 0..9999");
+  EXPECT_EQ(load_error(corpus_with("[]", R"([{"id": "b", "name": "B"}])",
+                                   R"("format": "papertree-corpus", "version": )"
+                                   R"(99999999999999999999, "title": "T")")),
+            "t.json: version: corpus format version 99999999999999999999 is newer than this "
+            "papertree supports (version 2); upgrade papertree");
+  EXPECT_EQ(
+      load_error(corpus_with("[]", R"([{"id": "b", "name": "B"}])",
+                             R"("format": "papertree-corpus", "version": 1.0, "title": "T")")),
+      "t.json: version: expected an integer, got 1.0");
+}
+
+// The DOM keeps floating-point numbers with their text for messages; kept unknown keys hold
+// them as numbers again.
+TEST(LoadCorpus, FloatsInUnknownKeysStayNumbers) {
+  std::string text = corpus_with(
+      R"([{"id": "p1", "title": "x", "categories": ["b"], "score": 2.50, "big": [1e20]}])",
+      R"([{"id": "b", "name": "B", "weight": 0.5}])",
+      R"("format": "papertree-corpus", "version": 1, "title": "T", "ratio": 1.25)");
+  CorpusData d = parse_corpus(text, "t.json");
+  ASSERT_EQ(d.papers.size(), 1u);
+  EXPECT_TRUE(d.papers[0].extra["score"].is_number_float());
+  EXPECT_EQ(d.papers[0].extra["score"].get<double>(), 2.5);
+  EXPECT_EQ(d.papers[0].extra["big"][0].get<double>(), 1e20);
+  EXPECT_EQ(d.taxonomy[0].extra["weight"].get<double>(), 0.5);
+  EXPECT_EQ(d.extra["ratio"].get<double>(), 1.25);
 }
 
 TEST(LoadCorpus, BytesAfterANulAreNotIgnored) {

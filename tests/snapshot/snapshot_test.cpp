@@ -107,7 +107,8 @@ TEST(Snapshot, RoundTripOfTheSurveyRanksIdentically) {
 TEST(Snapshot, AFileDecodesItsIndexOnFirstUse) {
   Corpus corpus = load_corpus_text(embedded_corpus_json(), std::string(k_embedded_origin));
   SearchIndex index(corpus);
-  std::string path = ::testing::TempDir() + "papertree-deferred.snapshot";
+  test::TempDirectory dir;
+  std::string path = dir.file("deferred.snapshot");
   write_file_atomic(path, build_snapshot(corpus, index, {}));
   LoadedSnapshot loaded = open_snapshot_file(path, corpus.origin());
   EXPECT_EQ(loaded.index, nullptr);
@@ -126,10 +127,11 @@ TEST(Snapshot, AFileFindsDamageInItsBodyWhenItReadsIt) {
   std::string bytes = build_snapshot(corpus, SearchIndex(corpus), {});
   bytes[section_at(bytes, snapshot_detail::records) + 6] ^= 0x20;  // paper 0's id
   EXPECT_EQ(snapshot_problem(span_of(bytes)), "");
-  std::string path = ::testing::TempDir() + "papertree-damaged-body.snapshot";
+  test::TempDirectory dir;
+  std::string path = dir.file("damaged-body.snapshot");
   write_file_atomic(path, bytes);
   LoadedSnapshot loaded = open_snapshot_file(path, corpus.origin());
-  std::filesystem::remove(path);
+  std::filesystem::remove(path);  // the mapping stays valid
   EXPECT_EQ(loaded.corpus->paper_count(), corpus.paper_count());
   EXPECT_EQ(loaded.corpus->category(0).total_papers, corpus.category(0).total_papers);
   try {

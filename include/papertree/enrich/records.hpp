@@ -22,18 +22,31 @@ struct SourceRecord {
   std::string arxiv;               ///< bare id without version, "2306.00978" or "cs/0112017"
 };
 
+/// Something a reader tolerated in a file: the record was still read (or the definition still
+/// made); `line` says where.
+struct ReadWarning {
+  std::size_t line = 0;  ///< 1-based line, 0 when unknown
+  std::string message;
+  bool operator==(const ReadWarning&) const = default;
+};
+
 /// Reads a CSL-JSON file: an array of items (or one item). Throws DataError with file:line:col on
 /// a syntax error and with file:line and the JSON path on an item of the wrong shape.
 std::vector<SourceRecord> read_csljson(std::string_view text, const std::string& origin);
 
 /// Reads a BibTeX/BibLaTeX file with btparse: @string macros, `#` concatenation, braces and
 /// quotes; names split by BibTeX's rules ("von Last, Jr, First"), `and others` sets
-/// authors_truncated. Throws DataError with file:line:col on malformed input. Not thread-safe
-/// (btparse keeps global state).
-std::vector<SourceRecord> read_bibtex(std::string_view text, const std::string& origin);
+/// authors_truncated; a field given twice in one entry is read the first time, as BibTeX does.
+/// Throws DataError with file:line:col on malformed input. What btparse warns about (an empty
+/// name in a list, a redefined @string macro) and repeated fields are added to `warnings` when
+/// it is given, and printed nowhere. Not thread-safe (btparse keeps global state).
+std::vector<SourceRecord> read_bibtex(std::string_view text, const std::string& origin,
+                                      std::vector<ReadWarning>* warnings = nullptr);
 
-/// CSL-JSON when the file name ends in .json or the text starts with '[' or '{', else BibTeX.
-std::vector<SourceRecord> read_records(std::string_view text, const std::string& origin);
+/// CSL-JSON when the file name ends in .json or the text starts with '[' or '{', else BibTeX
+/// (whose warnings go to `warnings` when given).
+std::vector<SourceRecord> read_records(std::string_view text, const std::string& origin,
+                                       std::vector<ReadWarning>* warnings = nullptr);
 
 /// LaTeX text as UTF-8: accent commands ({\"o}, \'e, \c{c}, \v{s}…) and letter commands (\ss,
 /// \o, \aa, \l, \i…) decoded, escaped specials (\& \% \_ \$ \#) unescaped, `~` as a space, `--`
