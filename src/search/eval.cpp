@@ -368,7 +368,7 @@ PaperSet QueryEvaluator::word(const QueryNode& node, bool positive) {
 PaperSet QueryEvaluator::terms(const std::vector<std::uint32_t>& ids, Field field, bool positive) {
   PaperSet hits;
   if (positive) {
-    for (std::uint32_t id : ids) remember_highlight(m_index.m_vocabulary[id], field);
+    for (std::uint32_t id : ids) remember_highlight(std::string(m_index.m_vocabulary[id]), field);
   }
   Docs docs;
   std::vector<std::uint32_t> counts;  // per paper, for many postings

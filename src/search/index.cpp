@@ -2,6 +2,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "papertree/error.hpp"
 #include "papertree/corpus/venue.hpp"
 #include "papertree/search/search.hpp"
 #include "papertree/text/text.hpp"
@@ -255,16 +256,23 @@ SearchIndex::SearchIndex(const Corpus& corpus) : m_corpus(corpus) {
     return interner.terms[a] < interner.terms[b];
   });
   std::vector<std::uint32_t> rank(order.size());
-  m_vocabulary.reserve(order.size());
-  m_surface.reserve(order.size());
   for (std::uint32_t r = 0; r < order.size(); ++r) {
     rank[order[r]] = r;
-    m_vocabulary.push_back(std::move(interner.terms[order[r]]));
-    m_surface.push_back(std::move(interner.surface[order[r]]));
+    m_vocabulary.push_back(interner.terms[order[r]]);
+    m_surface.push_back(interner.surface[order[r]]);
   }
-  m_words.reserve(interner.words.size());
-  for (auto& [word, id] : interner.words) m_words.emplace_back(word, rank[id]);
-  std::sort(m_words.begin(), m_words.end());
+  {
+    std::vector<std::pair<std::string_view, std::uint32_t>> words;
+    words.reserve(interner.words.size());
+    for (auto& [word, id] : interner.words) words.emplace_back(word, rank[id]);
+    std::sort(words.begin(), words.end());
+    m_built_word_ids.reserve(words.size());
+    for (const auto& [word, id] : words) {
+      m_words.push_back(word);
+      m_built_word_ids.push_back(id);
+    }
+    m_word_ids = m_built_word_ids;
+  }
   m_fields.resize(fields.size());
   for (std::size_t f = 0; f < fields.size(); ++f)
     build_field(fields[f].terms, fields[f].positions, fields[f].start, rank, f);
@@ -329,9 +337,50 @@ void SearchIndex::FieldIndex::check_term(std::uint32_t t) const {
 
 
 std::optional<std::uint32_t> SearchIndex::term_id(std::string_view term) const {
-  auto it = std::lower_bound(m_vocabulary.begin(), m_vocabulary.end(), term);
-  if (it == m_vocabulary.end() || *it != term) return {};
-  return static_cast<std::uint32_t>(it - m_vocabulary.begin());
+  std::size_t at = m_vocabulary.lower_bound(term);
+  if (at == m_vocabulary.size() || m_vocabulary[at] != term) return {};
+  return static_cast<std::uint32_t>(at);
+}
+
+std::size_t StringTable::lower_bound(std::string_view key) const {
+  std::size_t low = 0;
+  std::size_t high = size();
+  while (low < high) {
+    std::size_t mid = low + (high - low) / 2;
+    if ((*this)[mid] < key) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  return low;
+}
+
+bool StringTable::is_sorted() const {
+  for (std::size_t i = 1; i < size(); ++i) {
+    if ((*this)[i] < (*this)[i - 1]) return false;
+  }
+  return true;
+}
+
+void StringTable::push_back(std::string_view s) {
+  if (m_built_offsets.empty()) m_built_offsets.push_back(0);
+  if (s.size() > UINT32_MAX - m_built_bytes.size())
+    throw DataError(Location{}, "the search index's words exceed 4 GiB of text");
+  m_built_bytes.append(s);
+  m_built_offsets.push_back(static_cast<std::uint32_t>(m_built_bytes.size()));
+  m_offsets = m_built_offsets;
+  m_bytes = std::span<const char>(m_built_bytes.data(), m_built_bytes.size());
+}
+
+bool StringTable::view(std::span<const std::uint32_t> offsets, std::span<const char> bytes) {
+  if (offsets.empty() || offsets.front() != 0 || offsets.back() != bytes.size()) return false;
+  for (std::size_t i = 1; i < offsets.size(); ++i) {
+    if (offsets[i] < offsets[i - 1]) return false;
+  }
+  m_offsets = offsets;
+  m_bytes = bytes;
+  return true;
 }
 
 std::vector<std::size_t> facet_counts(const Corpus& corpus, const std::vector<PaperIndex>& papers) {

@@ -145,16 +145,16 @@ PaperSet QueryEvaluator::phrase(const std::vector<std::string>& words, Field fie
 
 std::vector<std::uint32_t> QueryEvaluator::prefixed(const std::string& start) const {
   std::vector<std::uint32_t> ids;
-  const auto& vocabulary = m_index.m_vocabulary;
-  for (auto it = std::lower_bound(vocabulary.begin(), vocabulary.end(), start);
-       it != vocabulary.end() && it->starts_with(start); ++it) {
-    ids.push_back(static_cast<std::uint32_t>(it - vocabulary.begin()));
+  const StringTable& vocabulary = m_index.m_vocabulary;
+  for (std::size_t i = vocabulary.lower_bound(start);
+       i < vocabulary.size() && vocabulary[i].starts_with(start); ++i) {
+    ids.push_back(static_cast<std::uint32_t>(i));
   }
   // Whole words too: "attention*" finds "attention" although its stem is "attent".
-  const auto& words = m_index.m_words;
-  for (auto it = std::lower_bound(words.begin(), words.end(), std::make_pair(start, 0u));
-       it != words.end() && it->first.starts_with(start); ++it) {
-    ids.push_back(it->second);
+  const StringTable& words = m_index.m_words;
+  for (std::size_t i = words.lower_bound(start); i < words.size() && words[i].starts_with(start);
+       ++i) {
+    ids.push_back(m_index.m_word_ids[i]);
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -189,7 +189,9 @@ std::vector<std::pair<std::uint32_t, std::string>> QueryEvaluator::corrections(
     }
   };
   std::vector<Candidate> candidates;
-  for (const auto& [text, id] : m_index.m_words) {
+  for (std::size_t w = 0; w < m_index.m_words.size(); ++w) {
+    const std::string_view text = m_index.m_words[w];
+    const std::uint32_t id = m_index.m_word_ids[w];
     std::size_t distance = typo_distance(word, text, max_distance);
     if (distance > max_distance) continue;
     std::size_t frequency = 0;

@@ -654,3 +654,41 @@ TEST(SearchStopWords, NoNearMatchStandsOnASingleLetter) {
 
 }  // namespace
 }  // namespace papertree
+
+namespace papertree {
+namespace {
+
+TEST(StringTable, BuildsLooksUpAndViewsOnlyWellFormedArrays) {
+  StringTable built;
+  EXPECT_TRUE(built.empty());
+  EXPECT_EQ(built.lower_bound("x"), 0u);
+  for (std::string_view s : {"", "attent", "cach", "cache", "quantiz"}) built.push_back(s);
+  ASSERT_EQ(built.size(), 5u);
+  EXPECT_EQ(built[0], "");
+  EXPECT_EQ(built[3], "cache");
+  EXPECT_TRUE(built.is_sorted());
+  EXPECT_EQ(built.lower_bound("cach"), 2u);
+  EXPECT_EQ(built.lower_bound("cacha"), 3u);
+  EXPECT_EQ(built.lower_bound("zz"), 5u);
+
+  StringTable view;
+  EXPECT_TRUE(view.view(built.offsets(), built.bytes()));
+  EXPECT_EQ(view[4], "quantiz");
+  const std::uint32_t decreasing[] = {0, 4, 2, 6};
+  const std::uint32_t not_from_zero[] = {1, 6};
+  const std::uint32_t past_the_bytes[] = {0, 7};
+  const char bytes[] = "abcdef";
+  std::span<const char> six(bytes, 6);
+  StringTable bad;
+  EXPECT_FALSE(bad.view(decreasing, six));
+  EXPECT_FALSE(bad.view(not_from_zero, six));
+  EXPECT_FALSE(bad.view(past_the_bytes, six));
+  EXPECT_FALSE(bad.view({}, six));
+  StringTable unsorted;
+  unsorted.push_back("b");
+  unsorted.push_back("a");
+  EXPECT_FALSE(unsorted.is_sorted());
+}
+
+}  // namespace
+}  // namespace papertree

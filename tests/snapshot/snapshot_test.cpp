@@ -184,13 +184,15 @@ TEST(Snapshot, RefusesOutOfRangeNumbersWhereTheyAreRead) {
     std::string bytes = good;
     std::size_t at = section_at(bytes, snapshot_detail::index);
     snapshot_detail::ByteReader in(span_of(bytes).subspan(at));
-    std::vector<std::string> vocabulary = snapshot_detail::get_strings(in);
-    snapshot_detail::get_strings(in);
-    std::size_t words = in.count(12);
-    for (std::size_t i = 0; i < words; ++i) {
-      in.str();
-      in.u32();
+    // Three string tables (offsets, then bytes), then the word table's term ids.
+    std::vector<std::string> vocabulary;
+    for (int table = 0; table < 3; ++table) {
+      std::span<const std::uint32_t> offsets = in.view<std::uint32_t>();
+      std::span<const char> text = in.view<char>();
+      for (std::size_t i = 0; table == 0 && i + 1 < offsets.size(); ++i)
+        vocabulary.emplace_back(text.data() + offsets[i], offsets[i + 1] - offsets[i]);
     }
+    in.view<std::uint32_t>();
     in.count(40);
     in.pod<double>();
     in.pod<double>();

@@ -108,6 +108,40 @@ class InPlaceBytes {
   [[noreturn]] virtual void malformed(const std::string& what) const = 0;
 };
 
+/// A list of strings in one byte array with their offsets: string i is bytes [offsets[i],
+/// offsets[i + 1]). Built in memory (push_back), or a view of a compiled snapshot's bytes, so a
+/// large vocabulary is used where it lies instead of being decoded string by string.
+class StringTable {
+ public:
+  StringTable() = default;
+  StringTable(const StringTable&) = delete;  // the views may point at its own arrays
+  StringTable& operator=(const StringTable&) = delete;
+
+  std::size_t size() const { return m_offsets.empty() ? 0 : m_offsets.size() - 1; }
+  bool empty() const { return size() == 0; }
+  std::string_view operator[](std::size_t i) const {
+    return {m_bytes.data() + m_offsets[i], m_offsets[i + 1] - m_offsets[i]};
+  }
+  /// The first string not less than `key` (size() when there is none); the table must be sorted.
+  std::size_t lower_bound(std::string_view key) const;
+  /// True when the strings are in ascending byte order.
+  bool is_sorted() const;
+
+  /// Appends `s` to a built table; throws DataError past 4 GiB of text.
+  void push_back(std::string_view s);
+  /// Views `offsets` and `bytes` (of a snapshot) in place; false unless they make a table: at
+  /// least one offset, the first 0, none decreasing, the last the size of `bytes`.
+  bool view(std::span<const std::uint32_t> offsets, std::span<const char> bytes);
+  std::span<const std::uint32_t> offsets() const { return m_offsets; }
+  std::span<const char> bytes() const { return m_bytes; }
+
+ private:
+  std::vector<std::uint32_t> m_built_offsets;
+  std::string m_built_bytes;
+  std::span<const std::uint32_t> m_offsets;
+  std::span<const char> m_bytes;
+};
+
 /// An inverted index over a corpus' titles (and the parts of their CamelCase words), venues,
 /// authors and the names of each paper's categories, built once; postings are sorted vectors of
 /// paper indexes with term positions.
@@ -204,11 +238,13 @@ class SearchIndex {
  private:
   const Corpus& m_corpus;
   std::shared_ptr<const void> m_keep;  ///< what the in-place views point into
-  std::vector<std::string> m_vocabulary;  ///< sorted; a term's id is its index
-  std::vector<std::string> m_surface;     ///< a readable word for each term id
-  /// Every indexed word as written (folded, not stemmed), sorted, with its term id: for
-  /// prefixes of whole words and for typo correction.
-  std::vector<std::pair<std::string, std::uint32_t>> m_words;
+  StringTable m_vocabulary;  ///< sorted; a term's id is its index
+  StringTable m_surface;     ///< a readable word for each term id
+  /// Every indexed word as written (folded, not stemmed), sorted, with its term id in
+  /// m_word_ids: for prefixes of whole words and for typo correction.
+  StringTable m_words;
+  std::span<const std::uint32_t> m_word_ids;
+  std::vector<std::uint32_t> m_built_word_ids;
   std::vector<FieldIndex> m_fields;  ///< see FieldId
 
   void build_field(const std::vector<std::uint32_t>& terms,
