@@ -33,21 +33,53 @@ BtMessages* g_bt_messages = nullptr;
 
 }  // namespace papertree
 
-extern "C" void print_error(bt_error* err) {
-  papertree::BtMessages* out = papertree::g_bt_messages;
-  if (out == nullptr || err == nullptr) return;  // outside read_bibtex: nothing to say it to
-  std::string message = err->message != nullptr ? err->message : "";
-  if (err->item_desc != nullptr && err->item > 0)
-    message += fmt::format(" ({} {})", err->item_desc, err->item);
-  std::size_t line = err->line > 0 ? static_cast<std::size_t>(err->line) : 0;
-  if (err->errclass >= BTERR_LEXERR) {
-    if (out->first_error.empty()) {
-      out->first_error = message;
-      out->first_error_line = line;
-    }
+namespace papertree {
+namespace {
+
+// btparse's notice when a file defines a month macro that papertree predefined
+// (add_month_macros): BibTeX's own styles predefine them too, so it is no warning.
+bool redefines_a_month(std::string_view message) {
+  static constexpr std::string_view k_prefix = "overriding existing definition of macro \"";
+  if (!message.starts_with(k_prefix)) return false;
+  std::string_view name = message.substr(k_prefix.size());
+  static constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                  "jul", "aug", "sep", "oct", "nov", "dec"};
+  for (std::string_view month : k_months) {
+    if (name.starts_with(month) && name.substr(month.size()).starts_with('"')) return true;
+  }
+  return false;
+}
+
+}  // namespace
+}  // namespace papertree
+
+extern "C" void print_error(bt_error* err) noexcept {
+  if (err == nullptr) return;
+  // A usage or internal error makes btparse end the process next: say why, on stderr.
+  if (err->errclass >= BTERR_USAGEERR) {
+    std::fprintf(stderr, "papertree: internal error in btparse: %s\n",
+                 err->message != nullptr ? err->message : "(no message)");
     return;
   }
-  if (err->errclass != BTERR_NOTIFY) out->warnings.push_back({line, std::move(message)});
+  papertree::BtMessages* out = papertree::g_bt_messages;
+  if (out == nullptr) return;  // outside read_bibtex: nothing to say it to
+  try {
+    std::string message = err->message != nullptr ? err->message : "";
+    if (err->item_desc != nullptr && err->item > 0)
+      message += fmt::format(" ({} {})", err->item_desc, err->item);
+    std::size_t line = err->line > 0 ? static_cast<std::size_t>(err->line) : 0;
+    if (err->errclass >= BTERR_LEXERR) {
+      if (out->first_error.empty()) {
+        out->first_error = message;
+        out->first_error_line = line;
+      }
+      return;
+    }
+    if (err->errclass != BTERR_NOTIFY && !papertree::redefines_a_month(message))
+      out->warnings.push_back({line, std::move(message)});
+  } catch (...) {
+    // Out of memory while keeping a warning: the warning is lost, the read goes on.
+  }
 }
 
 namespace papertree {

@@ -195,9 +195,16 @@ std::vector<PaperSet> QueryEvaluator::part_sets(const std::vector<const QueryNod
 
 namespace {
 
-// The word folded, when it is one token; empty otherwise.
+// Up to this many words' sets, near matches are found by merging them (no per-paper array).
+constexpr std::size_t k_merged_sets = 8;
+
+// The word's one token as written, folded ("t." gives "t", "The," gives "the"); empty when the
+// word makes no token or several.
 std::string single_word(const QueryNode& node) {
-  return tokenize(node.text, 2).size() == 1 ? fold_case_accents(node.text) : std::string();
+  std::vector<TextToken> tokens = tokenize(node.text, 2);
+  if (tokens.size() != 1) return {};
+  return fold_case_accents(std::string_view(node.text).substr(
+      tokens.front().begin, tokens.front().end - tokens.front().begin));
 }
 
 }  // namespace
@@ -229,10 +236,26 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
   if (sets.size() < 2 || full->size() >= k_few_full_matches) return;
   // Few papers hold every word: those that hold all but one follow them (any one word of two).
   // The sets are merged: each step takes the smallest paper at the head of any set and counts
-  // the sets that hold it.
-  std::vector<std::size_t> at(sets.size(), 0);
+  // the sets that hold it. Past a few words, a count per paper costs less (at most 256 words).
   const std::size_t need = sets.size() - 1;
   PaperSet near;
+  if (sets.size() > k_merged_sets) {
+    std::vector<std::uint16_t> held(m_corpus.paper_count(), 0);
+    std::vector<std::uint8_t> word_held(m_corpus.paper_count(), 0);
+    for (std::size_t k = 0; k < sets.size(); ++k) {
+      for (PaperIndex p : sets[k]) {
+        ++held[p];
+        if (letter[k] == 0) word_held[p] = 1;
+      }
+    }
+    for (PaperIndex p = 0; p < held.size(); ++p) {
+      if (held[p] == need && word_held[p] != 0) near.push_back(p);
+    }
+    keep_in_scope(near);
+    score_near(*full, near, named);
+    return;
+  }
+  std::vector<std::size_t> at(sets.size(), 0);
   for (;;) {
     std::optional<PaperIndex> next;
     for (std::size_t k = 0; k < sets.size(); ++k) {

@@ -47,6 +47,9 @@ class QueryEvaluator {
   // merges in), so no leaf is kept and memory grows with the hits, not the corpus.
   std::vector<std::pair<PaperIndex, double>> m_scores;
   std::vector<std::pair<PaperIndex, double>> m_merged;  // add_scores' buffer, kept for reuse
+  // The sums per paper instead, once the merges have copied more entries than there are papers.
+  std::vector<double> m_dense;
+  std::size_t m_merge_work = 0;
   bool m_listed = false;
 
   PaperSet all_papers() const;

@@ -71,6 +71,26 @@ void QueryEvaluator::add_scores(std::size_t f, const Docs& docs) {
   const double n = static_cast<double>(m_corpus.paper_count());
   const double df = static_cast<double>(docs.size());
   const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+  // Once the merges have copied as many entries as there are papers (a query of many words),
+  // the sums move to a per-paper array, so scoring never costs more than the postings plus the
+  // papers. Both give the same doubles: each sum starts at 0 and adds in leaf order.
+  if (m_dense.empty() && m_merge_work > m_corpus.paper_count()) {
+    m_dense.assign(m_corpus.paper_count(), 0.0);
+    for (const auto& [paper, score] : m_scores) m_dense[paper] = score;
+    std::vector<std::pair<PaperIndex, double>>().swap(m_scores);
+    std::vector<std::pair<PaperIndex, double>>().swap(m_merged);
+  }
+  if (!m_dense.empty()) {
+    for (const auto& [paper, count] : docs) {
+      const double tf = count;
+      const double relative =
+          field.average_length > 0 ? field.length_of(paper) / field.average_length : 1.0;
+      m_dense[paper] += field.weight * idf * tf * (k_bm25_k1 + 1) /
+                        (tf + k_bm25_k1 * (1 - k_bm25_b + k_bm25_b * relative));
+    }
+    return;
+  }
+  m_merge_work += m_scores.size();
   // Merges this leaf's scores into the sums: both lists are sorted by paper.
   m_merged.clear();
   m_merged.reserve(m_scores.size() + docs.size());
@@ -95,6 +115,10 @@ void QueryEvaluator::add_scores(std::size_t f, const Docs& docs) {
 
 std::vector<double> QueryEvaluator::scores_of(const PaperSet& set) const {
   std::vector<double> out(set.size(), 0.0);
+  if (!m_dense.empty()) {
+    for (std::size_t i = 0; i < set.size(); ++i) out[i] = m_dense[set[i]];
+    return out;
+  }
   auto sum = m_scores.begin();
   for (std::size_t i = 0; i < set.size(); ++i) {
     while (sum != m_scores.end() && sum->first < set[i]) ++sum;

@@ -317,6 +317,19 @@ TEST(ReadBibtex, BtparsesWarningsAreReturnedNotPrinted) {
   EXPECT_EQ(testing::internal::GetCapturedStderr(), "");
 }
 
+// papertree predefines the month macros, as BibTeX's styles do: a file defining them too is
+// no warning, but redefining one of its own macros still is.
+TEST(ReadBibtex, AFileDefiningTheMonthsIsNoWarning) {
+  std::vector<ReadWarning> warnings;
+  auto records = read_bibtex(
+      "@string{jan = \"January\"}\n@string{dec = \"Dec.\"}\n@string{janx = \"a\"}\n"
+      "@string{janx = \"b\"}\n@misc{a, title = {A}, author = {X Y}, month = jan}\n",
+      "refs.bib", &warnings);
+  EXPECT_EQ(records.size(), 1u);
+  EXPECT_EQ(warnings, (std::vector<ReadWarning>{
+                          {4, "overriding existing definition of macro \"janx\""}}));
+}
+
 TEST(ReadBibtex, ANameWithTooManyCommasIsStillOneName) {
   auto records = read_bibtex(
       "@misc{a, title = {T}, author = {Lee, Jr, Ann, B, C and Dao, Tri and Galstyan,, Aram}}",

@@ -692,3 +692,34 @@ TEST(StringTable, BuildsLooksUpAndViewsOnlyWellFormedArrays) {
 
 }  // namespace
 }  // namespace papertree
+
+namespace papertree {
+namespace {
+
+TEST(SearchStopWords, ReadTheWordAsTyped) {
+  Corpus c = stop_word_corpus();
+  EXPECT_EQ(hit_ids(c, run(c, "t. dettmers")), "d1");  // a dotted initial is one letter
+  SearchResult r = run(c, "The, quantization of, models");
+  EXPECT_EQ(r.papers.size(), 4u);  // "The," and "of," are stop words: q2 q1, then near o1 d1
+}
+
+// A query of many words scores in a per-paper array after the merges have copied as many
+// entries as there are papers; its scores are the same doubles as a short query's.
+TEST(SearchScores, ManyWordsGiveTheSameScoresAsFew) {
+  const Corpus& c = test::small_corpus();
+  SearchIndex index(c);
+  std::string many = "quantization";
+  for (int i = 0; i < 40; ++i) many += " OR model OR llm";
+  SearchResult a = index.search(parse_query(many));
+  SearchResult b = index.search(parse_query("quantization OR model OR llm"));
+  EXPECT_EQ(hit_ids(c, a).empty(), false);
+  EXPECT_EQ(a.papers.size(), b.papers.size());
+  // More leaves add more to the same papers: the order may differ, the hits may not.
+  std::vector<PaperIndex> x = a.papers, y = b.papers;
+  std::sort(x.begin(), x.end());
+  std::sort(y.begin(), y.end());
+  EXPECT_EQ(x, y);
+}
+
+}  // namespace
+}  // namespace papertree
