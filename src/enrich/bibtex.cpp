@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <unordered_set>
 
 #include <btparse.h>
 #include <fmt/format.h>
@@ -181,13 +182,13 @@ SourceRecord record_of(AST* entry, const std::string& origin, std::vector<ReadWa
   if (const char* key = bt_entry_key(entry)) record.key = key;
   std::string archive, eprint;
   std::vector<std::string> id_fields;
-  std::vector<std::string> seen;
+  std::unordered_set<std::string> seen;  // an entry of many fields costs one lookup each
   char* name = nullptr;
   for (AST* field = bt_next_field(entry, nullptr, &name); field != nullptr;
        field = bt_next_field(entry, field, &name)) {
     if (name == nullptr) continue;
     std::string field_name = ascii_lower(name);
-    if (std::find(seen.begin(), seen.end(), field_name) != seen.end()) {
+    if (!seen.insert(field_name).second) {
       warnings.push_back(
           {static_cast<std::size_t>(field->line),
            fmt::format("entry {} gives the field \"{}\" again; the first one is read, as BibTeX "
@@ -195,7 +196,6 @@ SourceRecord record_of(AST* entry, const std::string& origin, std::vector<ReadWa
                        quote_for_message(record.key), field_name)});
       continue;
     }
-    seen.push_back(field_name);
     std::unique_ptr<char, TextFree> owned(bt_get_text(field));
     char* value = owned.get();
     if (value == nullptr) continue;

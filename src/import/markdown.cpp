@@ -283,12 +283,17 @@ struct Listing {
   std::size_t row = 0;  ///< the index of the table row's entry when `bullet` is null
 };
 
-// The first word of `text` (before `end`) that is a mistyped year ("2O23"): its offset, or npos.
+// The first word of `text` (before `end`) that is a mistyped year ("2O23") where a year stands:
+// last in a group ("(ICML 2O23)", "<ins>ICML, 2O23</ins>") or on the line, so that a title's
+// word ("Phi 2o2o: ...") is not taken for one. Its offset, or npos.
 std::size_t mistyped_year_at(std::string_view text, std::size_t end) {
   auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
   for (std::size_t i = 0; i + 4 <= end; ++i) {
     if ((i > 0 && alnum(text[i - 1])) || (i + 4 < text.size() && alnum(text[i + 4]))) continue;
-    if (is_mistyped_year(text.substr(i, 4))) return i;
+    if (!is_mistyped_year(text.substr(i, 4))) continue;
+    std::size_t next = i + 4;
+    while (next < end && (text[next] == ' ' || text[next] == '\t')) ++next;
+    if (next >= end || text[next] == ')' || text[next] == ']' || text[next] == '<') return i;
   }
   return std::string_view::npos;
 }

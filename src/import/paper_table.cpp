@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "papertree/corpus/authors.hpp"
 #include "papertree/corpus/venue.hpp"
@@ -55,6 +56,25 @@ void read_cell_links(const std::vector<Piece>& cell, std::string_view column, Pa
       label = label_for_url(p.url);
     if (!label_kind(label).empty() && !label_kind(column).empty()) label = std::string(column);
     e.links.push_back(Link{label, std::string(trim(p.url))});
+  }
+}
+
+// A Year or Venue cell holding a year typed with a letter ("2O23") is read as no year, and said
+// so, as in a list entry's slot.
+void warn_mistyped_year(const TableRow& row, const std::vector<Column>& cols,
+                        std::vector<ImportWarning>& w) {
+  for (std::size_t c = 0; c < row.cells.size() && c < cols.size(); ++c) {
+    if (cols[c] != Column::year && cols[c] != Column::venue) continue;
+    std::string text = cell_text(row.cells[c]);
+    for (std::size_t start = 0, i = 0; i <= text.size(); ++i) {
+      if (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])) != 0) continue;
+      std::string_view word = std::string_view(text).substr(start, i - start);
+      start = i + 1;
+      if (is_mistyped_year(word)) {
+        w.push_back({row.line, mistyped_year_message(word), 1});
+        return;
+      }
+    }
   }
 }
 
@@ -118,6 +138,7 @@ std::vector<TableEntry> read_paper_table(const std::vector<TableRow>& rows,
       std::string header = cell_text(rows.front().cells[c]);
       read_cell_links(row.cells[c], header, e, c == title ? title_link : nullptr);
     }
+    if (e.year == 0) warn_mistyped_year(row, cols, w);
     std::string canonical = normalize_venue(venue);
     if (iequals(canonical, "blog") || iequals(canonical, "website")) {
       e.kind = ascii_lower(canonical);

@@ -49,7 +49,9 @@ std::string_view number_literal_text(const Json& v) {
           bytes.size() - sizeof(double)};
 }
 
-/// `v` with every number literal in it back as the plain number it stands for.
+/// `v` with every number literal in it back as the plain number it stands for. It recurses once
+/// per level of nesting: a DOM from load.cpp is never deeper than k_max_json_depth, which the
+/// text is checked against (too_deep_at) before it is parsed.
 template <class Json>
 void restore_numbers(Json& v) {
   if (is_number_literal(v)) {

@@ -168,7 +168,8 @@ TEST(ImportEntries, MistypedYearIsWarnedAtItsColumnAndReadAsNoYear) {
       "- Two, <ins>2o23</ins> [[Paper](https://x.org/2)]\n"
       "  - Three, <ins>NeurIPS 2O2l</ins> [[Paper](https://x.org/3)]\n"
       "- Four (ICML 2O23) [[Paper](https://x.org/4)]\n"
-      "- Five, <ins>ICML, 2023</ins> [[Paper](https://x.org/5)]\n",
+      "- Five, <ins>ICML, 2023</ins> [[Paper](https://x.org/5)]\n"
+      "- Phi 2o2o: A Title Word [[Paper](https://x.org/6)]\n",
       "l.md");
   EXPECT_EQ(placed_warnings(r),
             (Strings{"3:19: \"2O23\" is no year (a letter where a digit belongs); read without a "
@@ -179,7 +180,7 @@ TEST(ImportEntries, MistypedYearIsWarnedAtItsColumnAndReadAsNoYear) {
                      "year",
                      "6:14: \"2O23\" is no year (a letter where a digit belongs); read without a "
                      "year"}));
-  ASSERT_EQ(r.corpus.papers.size(), 5u);
+  ASSERT_EQ(r.corpus.papers.size(), 6u);
   EXPECT_EQ(paper(r, "one").venue, "ICML");
   EXPECT_EQ(paper(r, "one").year, 0);
   EXPECT_EQ(paper(r, "two").venue, "");

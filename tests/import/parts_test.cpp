@@ -168,6 +168,21 @@ TEST(ImportParts, PaperTableRowsAreEntries) {
   EXPECT_EQ(describe_summary(r), "read 2 entries as 2 papers in 2 categories");
 }
 
+// A table's Year cell typed with a letter for a digit is no year, said at its row, as in a list.
+TEST(ImportParts, PaperTableMistypedYearIsWarned) {
+  ImportResult r = import_markdown(
+      "# L\n## A\n\n| Title | Venue | Year |\n|---|---|---|\n| Typo Row | ICML | 2O23 |\n"
+      "| Venue Typo Row | ICML 2O2l | |\n| Good Row | ICML | 2023 |\n",
+      "l.md");
+  EXPECT_EQ(warnings(r),
+            (Strings{"6:1: \"2O23\" is no year (a letter where a digit belongs); read without a year",
+                     "7:1: \"2O2l\" is no year (a letter where a digit belongs); read without a "
+                     "year"}));
+  EXPECT_EQ(paper(r, "typo-row").year, 0);
+  EXPECT_EQ(paper(r, "venue-typo-row").year, 0);
+  EXPECT_EQ(paper(r, "good-row").year, 2023);
+}
+
 TEST(ImportParts, SummaryCountsWhatWasSkippedAndWhy) {
   ImportResult r = import_markdown(
       "- Above, <ins>ICML, 2023</ins> [[Paper](https://x.org/0)]\n# L\n## News\n"
