@@ -234,11 +234,16 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
   keep_in_scope(*full);
   score(*full, named);
   if (sets.size() < 2 || full->size() >= k_few_full_matches) return;
-  // Few papers hold every word: those that hold all but one follow them (any one word of two).
+  // Few papers hold every word: those that hold all but one follow them (any one word of two),
+  // and while that still leaves fewer than k_few_full_matches, those that hold one word fewer
+  // again, down to one word: a coordination-level fallback, each level ranked below the last.
   // The sets are merged: each step takes the smallest paper at the head of any set and counts
   // the sets that hold it. Past a few words, a count per paper costs less (at most 256 words).
-  const std::size_t need = sets.size() - 1;
-  PaperSet near;
+  struct Held {
+    PaperIndex paper;
+    std::uint16_t count;
+  };
+  std::vector<Held> held_by;  // the papers that hold at least one word that is not a letter
   if (sets.size() > k_merged_sets) {
     std::vector<std::uint16_t> held(m_corpus.paper_count(), 0);
     std::vector<std::uint8_t> word_held(m_corpus.paper_count(), 0);
@@ -249,32 +254,39 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
       }
     }
     for (PaperIndex p = 0; p < held.size(); ++p) {
-      if (held[p] == need && word_held[p] != 0) near.push_back(p);
+      if (held[p] != 0 && word_held[p] != 0) held_by.push_back({p, held[p]});
+    }
+  } else {
+    std::vector<std::size_t> at(sets.size(), 0);
+    for (;;) {
+      std::optional<PaperIndex> next;
+      for (std::size_t k = 0; k < sets.size(); ++k) {
+        if (at[k] < sets[k].size() && (!next || sets[k][at[k]] < *next)) next = sets[k][at[k]];
+      }
+      if (!next) break;
+      std::uint16_t held = 0;
+      bool only_letters = true;
+      for (std::size_t k = 0; k < sets.size(); ++k) {
+        if (at[k] < sets[k].size() && sets[k][at[k]] == *next) {
+          ++held;
+          ++at[k];
+          if (letter[k] == 0) only_letters = false;
+        }
+      }
+      if (!only_letters) held_by.push_back({*next, held});
+    }
+  }
+  std::size_t listed = full->size();
+  for (std::size_t need = sets.size() - 1; need >= 1; --need) {
+    if (need + 1 < sets.size() && listed >= k_few_full_matches) break;
+    PaperSet near;
+    for (const Held& h : held_by) {
+      if (h.count == need) near.push_back(h.paper);
     }
     keep_in_scope(near);
+    listed += near.size();
     score_near(*full, near, named);
-    return;
   }
-  std::vector<std::size_t> at(sets.size(), 0);
-  for (;;) {
-    std::optional<PaperIndex> next;
-    for (std::size_t k = 0; k < sets.size(); ++k) {
-      if (at[k] < sets[k].size() && (!next || sets[k][at[k]] < *next)) next = sets[k][at[k]];
-    }
-    if (!next) break;
-    std::size_t held = 0;
-    bool only_letters = true;
-    for (std::size_t k = 0; k < sets.size(); ++k) {
-      if (at[k] < sets[k].size() && sets[k][at[k]] == *next) {
-        ++held;
-        ++at[k];
-        if (letter[k] == 0) only_letters = false;
-      }
-    }
-    if (held == need && !only_letters) near.push_back(*next);
-  }
-  keep_in_scope(near);
-  score_near(*full, near, named);
 }
 
 PaperSet QueryEvaluator::any_of(const QueryNode& node, bool positive) {

@@ -305,19 +305,29 @@ Corpus word_coverage_corpus(int full) {
 TEST(SearchCoverage, FewFullMatchesAreFollowedByPapersMissingOneWord) {
   Corpus c = word_coverage_corpus(2);
   SearchResult result = run(c, "alpha beta gamma");
-  // "Alpha" alone misses two of the three words and is not listed; "gamma" is rarer than "alpha".
-  // ("x9" holds a digit, so it is never corrected.)
-  EXPECT_EQ(hit_ids(c, result), "full0 full1 bg ab");
+  // Two words of three ("gamma" is rarer than "alpha"), then, as the page is still short, one:
+  // "Alpha" alone comes last. ("x9" holds a digit, so it is never corrected.)
+  EXPECT_EQ(hit_ids(c, result), "full0 full1 bg ab a-only");
   for (std::size_t i = 1; i < result.scores.size(); ++i)
     EXPECT_GE(result.scores[i - 1], result.scores[i]) << i;
   EXPECT_EQ(hit_ids(c, run(c, "alpha x9")), "a-only ab full0 full1");
+}
+
+// Papers holding fewer words again follow only while the full and near matches so far leave the
+// page short of k_few_full_matches: eight full and two near ones fill it, so "Alpha" alone is not
+// listed.
+TEST(SearchCoverage, FewerWordsFollowOnlyWhileThePageIsShort) {
+  Corpus c = word_coverage_corpus(8);
+  std::string ids = hit_ids(c, run(c, "alpha beta gamma"));
+  EXPECT_EQ(ids.find("a-only"), std::string::npos) << ids;
+  EXPECT_NE(ids.find("bg ab"), std::string::npos) << ids;
 }
 
 TEST(SearchCoverage, NearMatchesAreMarked) {
   Corpus c = word_coverage_corpus(2);
   SearchResult result = run(c, "alpha beta gamma");
   ASSERT_EQ(result.near.size(), result.papers.size());
-  EXPECT_EQ(result.near, (std::vector<std::uint8_t>{0, 0, 1, 1}));
+  EXPECT_EQ(result.near, (std::vector<std::uint8_t>{0, 0, 1, 1, 1}));
   SearchResult plain = run(c, "gamma");
   EXPECT_EQ(plain.near, std::vector<std::uint8_t>(plain.papers.size(), 0));
 }
