@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
 """Mean precision@10 of papertree search, and of grep over titles, on queries.tsv.
 
-Usage: precision.py PAPERTREE [--corpus FILE] [--queries FILE] [--split dev|heldout|fresh|unseen|all]
+Usage: precision.py PAPERTREE [--corpus FILE] [--queries FILE]
+                    [--split dev|heldout|fresh|unseen|all|names]
                     [--engine papertree|grep|both] [--min P] [--verbose]
 
 Relevance of a paper for a query: it lies in the subtree of the query's category (the
 `papertree list CATEGORY` set). precision@10 = relevant papers among the first 10 results
 divided by min(10, number of relevant papers), so a category with fewer than ten papers can still
-score 1. Prints one line per engine: "ENGINE SPLIT mean-precision@10 (N queries)"; with --min,
+score 1. The "names" split is made from the corpus itself, not from queries.tsv: each category
+below a top-level branch that holds papers, searched by its name as typed in lower case
+("weight-only quantization"), the way people type what the taxonomy calls a topic. Prints one line per engine: "ENGINE SPLIT mean-precision@10 (N queries)"; with --min,
 exits 1 when papertree's mean is below P.
 """
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -38,6 +42,20 @@ def load_queries(path, split):
     return queries
 
 
+def name_queries(papertree, corpus):
+    tree = json.loads("\n".join(run(papertree, corpus, ["tree", "--format", "json"])))
+    queries = []
+
+    def walk(nodes):
+        for node in nodes:
+            if node["depth"] > 0 and node["total"] > 0:
+                queries.append((node["name"].lower(), node["id"]))
+            walk(node.get("children", []))
+
+    walk(tree["categories"])
+    return queries
+
+
 def grep_hits(rows, query):
     # What `grep -i -F` of every query word, one after another, keeps: titles holding each word
     # as a substring, in corpus list order.
@@ -56,13 +74,16 @@ def main():
     ap.add_argument("papertree")
     ap.add_argument("--corpus")
     ap.add_argument("--queries", default=os.path.join(HERE, "queries.tsv"))
-    ap.add_argument("--split", default="heldout", choices=["dev", "heldout", "fresh", "unseen", "all"])
+    ap.add_argument("--split", default="heldout", choices=["dev", "heldout", "fresh", "unseen", "all", "names"])
     ap.add_argument("--engine", default="both", choices=["papertree", "grep", "both"])
     ap.add_argument("--min", type=float)
     ap.add_argument("--verbose", action="store_true")
     a = ap.parse_args()
 
-    queries = load_queries(a.queries, a.split)
+    if a.split == "names":
+        queries = name_queries(a.papertree, a.corpus)
+    else:
+        queries = load_queries(a.queries, a.split)
     rows = []
     for line in run(a.papertree, a.corpus, ["list", "--format", "plain", "--limit", "0"]):
         fields = line.split("\t")

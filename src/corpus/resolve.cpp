@@ -210,6 +210,10 @@ std::optional<CategoryIndex> category_named_by(const Corpus& corpus, std::string
         corpus, [&](const Category& c) { return phrase_in(means, terms_of(c.name), false); });
     if (auto top = common_top(corpus, found)) return top;
   }
+  // A category named exactly so is meant, even where longer names hold the words too
+  // ("efficient pre-training", not also "Data Selection for Efficient Pre-Training").
+  auto exact = matching(corpus, [&](const Category& c) { return terms_of(c.name) == words; });
+  if (exact.size() == 1) return exact.front();
   auto found = matching(
       corpus, [&](const Category& c) { return phrase_in(words, terms_of(c.name), false); });
   return common_top(corpus, found);

@@ -140,5 +140,27 @@ TEST(ResolveCategory, ControlCharactersInInputAreNotEchoedRaw) {
   EXPECT_NE(msg.find("\\x1b[31mzz"), std::string::npos);
 }
 
+// Search words name a category: the one whose whole name they are, even where a longer name in
+// another branch holds them too; words held only by names in two branches name none.
+TEST(CategoryNamedBy, AWholeNameWinsOverLongerNames) {
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "m", "name": "Model", "children": [
+                   {"id": "ept", "name": "Efficient Pre-Training"},
+                   {"id": "ft", "name": "Fast Decoding"}]},
+                 {"id": "d", "name": "Data", "children": [
+                   {"id": "ds", "name": "Data Selection for Efficient Pre-Training"},
+                   {"id": "fd", "name": "Fast Decoding Data"}]}],
+    "papers": []})");
+  auto named = [&](std::string_view words) {
+    auto found = category_named_by(c, words);
+    return found ? c.category(*found).id : std::string("-");
+  };
+  EXPECT_EQ(named("efficient pre-training"), "ept");
+  EXPECT_EQ(named("Efficient Pre-Training"), "ept");
+  EXPECT_EQ(named("data selection"), "ds");
+  EXPECT_EQ(named("pre-training"), "-");  // in both branches, the whole name of neither
+  EXPECT_EQ(named("fast decoding"), "ft");
+}
+
 }  // namespace
 }  // namespace papertree

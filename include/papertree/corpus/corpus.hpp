@@ -245,8 +245,9 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view text);
 
 /// The category that search words name, if any: the words are a category's name, one of its
 /// abbreviations, or consecutive whole words of names whose matches all lie below one of them
-/// ("kv cache", "lora", "pruning"). No prefixes, no typos, no errors: empty when nothing or
-/// several unrelated categories match. Taxonomy-aware search ranking uses it.
+/// ("kv cache", "lora", "pruning"); a category whose whole name the words are wins over longer
+/// names that hold them. No prefixes, no typos, no errors: empty when nothing or several
+/// unrelated categories match. Taxonomy-aware search ranking uses it.
 std::optional<CategoryIndex> category_named_by(const Corpus& corpus, std::string_view words);
 
 /// For every category (by index), the abbreviations and everyday names of the synonym table
