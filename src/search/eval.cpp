@@ -276,13 +276,21 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
       if (!only_letters) held_by.push_back({*next, held});
     }
   }
+  // Grouped by the number of words held (a counting sort, paper order kept within a group), so
+  // each level is one range however many levels a long query tries.
+  std::vector<std::size_t> level_at(sets.size() + 2, 0);
+  for (const Held& h : held_by) ++level_at[h.count + 1];
+  for (std::size_t k = 1; k < level_at.size(); ++k) level_at[k] += level_at[k - 1];
+  PaperSet by_level(held_by.size());
+  {
+    std::vector<std::size_t> next(level_at.begin(), level_at.end() - 1);
+    for (const Held& h : held_by) by_level[next[h.count]++] = h.paper;
+  }
   std::size_t listed = full->size();
   for (std::size_t need = sets.size() - 1; need >= 1; --need) {
     if (need + 1 < sets.size() && listed >= k_few_full_matches) break;
-    PaperSet near;
-    for (const Held& h : held_by) {
-      if (h.count == need) near.push_back(h.paper);
-    }
+    PaperSet near(by_level.begin() + static_cast<std::ptrdiff_t>(level_at[need]),
+                  by_level.begin() + static_cast<std::ptrdiff_t>(level_at[need + 1]));
     keep_in_scope(near);
     listed += near.size();
     score_near(*full, near, named);
