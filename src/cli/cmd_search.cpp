@@ -66,12 +66,17 @@ void report_corrections(const SearchResult& result) {
 
 // On a terminal, says where the papers holding every word end and the near matches begin.
 void report_near_matches(const SearchResult& result) {
-  auto near = static_cast<std::size_t>(std::count(result.near.begin(), result.near.end(), 1));
-  if (near == 0) return;
-  std::size_t full = result.papers.size() - near;
+  auto but_one = static_cast<std::size_t>(std::count(result.near.begin(), result.near.end(), 1));
+  auto fewer = static_cast<std::size_t>(
+      std::count_if(result.near.begin(), result.near.end(), [](std::uint8_t n) { return n > 1; }));
+  if (but_one + fewer == 0) return;
+  std::size_t full = result.papers.size() - but_one - fewer;
   std::cerr << "papertree: note: " << full << (full == 1 ? " paper holds" : " papers hold")
-            << " every word; " << near << (near == 1 ? " holds" : " hold")
-            << " all but one (listed after them)\n";
+            << " every word; ";
+  if (but_one != 0) std::cerr << but_one << (but_one == 1 ? " holds" : " hold") << " all but one";
+  if (but_one != 0 && fewer != 0) std::cerr << ", ";
+  if (fewer != 0) std::cerr << fewer << (fewer == 1 ? " holds" : " hold") << " fewer";
+  std::cerr << " (listed after them)\n";
 }
 
 void print_facets(Context& ctx, const std::string& format, const std::vector<std::size_t>& counts,

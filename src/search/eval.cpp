@@ -292,8 +292,9 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
     PaperSet near(by_level.begin() + static_cast<std::ptrdiff_t>(level_at[need]),
                   by_level.begin() + static_cast<std::ptrdiff_t>(level_at[need + 1]));
     keep_in_scope(near);
+    if (near.empty()) continue;
     listed += near.size();
-    score_near(*full, near, named);
+    score_near(*full, near, named, static_cast<std::uint8_t>(std::min<std::size_t>(sets.size() - need, 255)));
   }
 }
 

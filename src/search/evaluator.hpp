@@ -30,7 +30,8 @@ class QueryEvaluator {
   /// Ranks `hits` into the result; `named` is the category the query's words name, if any.
   void score(const PaperSet& hits, std::optional<CategoryIndex> named);
   /// Evaluates and ranks a query of plain words (`texts`, the children of its all_of node):
-  /// the papers that hold every word, then, when they are few, those that hold all but one.
+  /// the papers that hold every word, then, when they are few, those that hold all but one, and
+  /// so on down to one word while the page is still short (a coordination-level fallback).
   void rank_words(const std::vector<const QueryNode*>& texts, std::optional<CategoryIndex> named);
   /// True when score() found nothing to rank by and put the full matches in list order.
   bool listed_in_order() const { return m_listed; }
@@ -57,7 +58,9 @@ class QueryEvaluator {
   std::vector<std::size_t> fields_of(Field field) const;
   PaperSet all_of(const QueryNode& node, bool positive);
   std::vector<PaperSet> part_sets(const std::vector<const QueryNode*>& texts, bool positive);
-  void score_near(const PaperSet& full, const PaperSet& near, std::optional<CategoryIndex> named);
+  /// Ranks `near` (papers holding all the words but `missing`) below every result so far.
+  void score_near(const PaperSet& full, const PaperSet& near, std::optional<CategoryIndex> named,
+                  std::uint8_t missing);
   PaperSet any_of(const QueryNode& node, bool positive);
   PaperSet complement(const PaperSet& set) const;
   PaperSet filter(const QueryNode& node, PaperSet candidates) const;

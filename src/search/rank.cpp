@@ -290,7 +290,7 @@ void boost_by_topic(const Corpus& corpus, const PaperSet& topic, const PaperSet&
 }  // namespace
 
 void QueryEvaluator::score_near(const PaperSet& full, const PaperSet& near,
-                                std::optional<CategoryIndex> named) {
+                                std::optional<CategoryIndex> named, std::uint8_t missing) {
   std::vector<double> scores = scores_of(near);
   if (named) boost_subtree(m_corpus, near, *named, k_named_boost, scores);
   boost_by_topic(m_corpus, full, near, scores);
@@ -301,13 +301,14 @@ void QueryEvaluator::score_near(const PaperSet& full, const PaperSet& near,
                            ? 0.0
                            : *std::min_element(full_scores.begin(), full_scores.end());
   const double top = scores.empty() ? 0.0 : *std::max_element(scores.begin(), scores.end());
+  // The clamp: top * (floor / top) can round one ulp above floor.
   if (!full_scores.empty() && top > floor) {
-    for (double& s : scores) s *= floor / top;
+    for (double& s : scores) s = std::min(s * (floor / top), floor);
   }
   // In corpus order: rank_result orders them once the scope has been applied.
   m_result.papers.insert(m_result.papers.end(), near.begin(), near.end());
   m_result.scores.insert(m_result.scores.end(), scores.begin(), scores.end());
-  m_result.near.resize(m_result.papers.size(), 1);
+  m_result.near.resize(m_result.papers.size(), missing);
 }
 
 void QueryEvaluator::score(const PaperSet& hits, std::optional<CategoryIndex> named) {
@@ -387,11 +388,17 @@ void rank_range(SearchResult& result, std::size_t begin, std::size_t end, std::s
 }  // namespace
 
 void rank_result(SearchResult& result, bool full_listed, std::size_t wanted) {
-  // The full matches come first, then the near ones (score_near keeps them below).
-  const std::size_t full = static_cast<std::size_t>(
-      std::find(result.near.begin(), result.near.end(), 1) - result.near.begin());
-  if (!full_listed) rank_range(result, 0, full, wanted);
-  rank_range(result, full, result.papers.size(), wanted > full ? wanted - full : 0);
+  // The full matches come first, then each level of near matches (those missing one word, then
+  // two, ...), each ranked on its own: score_near keeps every level's scores below the last's,
+  // and ranking the levels apart keeps that order even where scores tie.
+  std::size_t begin = 0;
+  while (begin < result.papers.size()) {
+    std::size_t end = begin;
+    while (end < result.papers.size() && result.near[end] == result.near[begin]) ++end;
+    if (begin != 0 || result.near[begin] != 0 || !full_listed)
+      rank_range(result, begin, end, wanted > begin ? wanted - begin : 0);
+    begin = end;
+  }
 }
 
 }  // namespace papertree

@@ -223,5 +223,9 @@ run --corpus "$WORK/near.json" search alpha beta --year 2024 --format table
 expect_err_contains "2 papers hold every word; 1 holds all but one (listed after them)"
 run --corpus "$WORK/near.json" search alpha beta --year 2024 --format table --sort title
 [[ $err != *"hold every word"* ]] || fail "the near-match note was printed for --sort title: $err"
+# Three words, one paper holding them all (2023's "Alpha Beta 9"): the note counts the papers lacking
+# one word apart from those lacking more ("Alpha Alone" holds one word of three).
+run --corpus "$WORK/near.json" search alpha beta 9 --year 2023 --format table
+expect_err_contains "1 paper holds every word; 7 hold all but one, 1 holds fewer (listed after them)"
 
 finish

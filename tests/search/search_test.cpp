@@ -327,7 +327,8 @@ TEST(SearchCoverage, NearMatchesAreMarked) {
   Corpus c = word_coverage_corpus(2);
   SearchResult result = run(c, "alpha beta gamma");
   ASSERT_EQ(result.near.size(), result.papers.size());
-  EXPECT_EQ(result.near, (std::vector<std::uint8_t>{0, 0, 1, 1, 1}));
+  // Each near match says how many words it lacks: "a-only" holds one word of three.
+  EXPECT_EQ(result.near, (std::vector<std::uint8_t>{0, 0, 1, 1, 2}));
   SearchResult plain = run(c, "gamma");
   EXPECT_EQ(plain.near, std::vector<std::uint8_t>(plain.papers.size(), 0));
 }
@@ -358,6 +359,28 @@ TEST(SearchCoverage, TheScopeIsAppliedBeforeNearMatchesAreDecided) {
   filter_result(c, late, scope.filters, std::nullopt);
   EXPECT_EQ(hit_ids(c, late), "full0 full1");
   EXPECT_EQ(late.near, (std::vector<std::uint8_t>{0, 0}));
+}
+
+// Each level of near matches is ranked on its own, below the level before, even where a
+// level's best score, scaled to the last score above it, rounds to it or above it: here the
+// papers lacking two words ("Alpha", "Beta") would otherwise tie with, or pass, the last paper
+// lacking one.
+TEST(SearchCoverage, EachNearLevelStaysBelowTheLevelBefore) {
+  std::string papers = R"({"id": "full", "title": "Alpha Beta Gamma Delta", "categories": ["a"]},
+    {"id": "abg", "title": "Alpha Beta Gamma Words Here", "categories": ["a"]},
+    {"id": "bgd", "title": "Beta Gamma Delta", "categories": ["a"]},
+    {"id": "a", "title": "Alpha", "categories": ["a"]},
+    {"id": "d", "title": "Delta", "categories": ["a"]},
+    {"id": "ab", "title": "Alpha Beta", "categories": ["a"]})";
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}], "papers": [)" +
+                        papers + "]}");
+  SearchResult r = run(c, "alpha beta gamma delta");
+  ASSERT_EQ(r.papers.size(), 6u);
+  std::vector<std::uint8_t> levels = r.near;
+  EXPECT_TRUE(std::is_sorted(levels.begin(), levels.end())) << hit_ids(c, r);
+  EXPECT_EQ(levels, (std::vector<std::uint8_t>{0, 1, 1, 2, 3, 3}));
+  for (std::size_t i = 1; i < r.scores.size(); ++i) EXPECT_GE(r.scores[i - 1], r.scores[i]) << i;
 }
 
 TEST(SearchCoverage, TenFullMatchesAreTheWholeResult) {
@@ -709,13 +732,16 @@ namespace {
 TEST(SearchStopWords, ReadTheWordAsTyped) {
   Corpus c = stop_word_corpus();
   EXPECT_EQ(hit_ids(c, run(c, "t. dettmers")), "d1");  // a dotted initial is one letter
+  // "The," and "of," are stop words: q2 and q1 hold both other words, o1 and d1 lack one. Read
+  // as required words, q2 alone would hold all four, then o1 (three), q1 (two), d1 (one).
   SearchResult r = run(c, "The, quantization of, models");
-  EXPECT_EQ(r.papers.size(), 4u);  // "The," and "of," are stop words: q2 q1, then near o1 d1
+  EXPECT_EQ(hit_ids(c, r), "q2 q1 o1 d1");
+  EXPECT_EQ(r.near, (std::vector<std::uint8_t>{0, 0, 1, 1}));
 }
 
 // A query of many words scores in a per-paper array after the merges have copied as many
-// entries as there are papers; its scores are the same doubles as a short query's.
-TEST(SearchScores, ManyWordsGiveTheSameScoresAsFew) {
+// entries as there are papers; it finds the same papers as a short query of the same words.
+TEST(SearchScores, ManyWordsFindTheSameHitsAsFew) {
   const Corpus& c = test::small_corpus();
   SearchIndex index(c);
   std::string many = "quantization";

@@ -65,8 +65,8 @@ struct Correction {
 struct SearchResult {
   std::vector<PaperIndex> papers;
   std::vector<double> scores;           ///< parallel to `papers`
-  /// Parallel to `papers`: 1 for a near match (a paper holding all the query's words but one,
-  /// listed after the full matches), 0 for a paper that matches the whole query.
+  /// Parallel to `papers`: 0 for a paper that matches the whole query; for a near match (listed
+  /// after the full matches), how many of the query's words it lacks (1: all but one).
   std::vector<std::uint8_t> near;
   std::vector<Correction> corrections;  ///< typos replaced, in query order
   std::vector<std::string> highlight;   ///< folded terms to mark in titles, sorted, distinct
