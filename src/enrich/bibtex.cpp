@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -27,6 +28,7 @@ struct BtMessages {
   std::vector<ReadWarning> warnings;
   std::string first_error;  // of the first lexical or syntax error
   std::size_t first_error_line = 0;
+  std::uint16_t months_defined = 0;  // bit m: the file has defined month m once (jan = bit 0)
 };
 BtMessages* g_bt_messages = nullptr;
 
@@ -37,18 +39,30 @@ BtMessages* g_bt_messages = nullptr;
 namespace papertree {
 namespace {
 
-// btparse's notice when a file defines a month macro that papertree predefined
-// (add_month_macros): BibTeX's own styles predefine them too, so it is no warning.
-bool redefines_a_month(std::string_view message) {
+// The month (0 for jan) whose macro btparse's notice says is being redefined, or -1.
+int redefined_month(std::string_view message) {
   static constexpr std::string_view k_prefix = "overriding existing definition of macro \"";
-  if (!message.starts_with(k_prefix)) return false;
+  if (!message.starts_with(k_prefix)) return -1;
   std::string_view name = message.substr(k_prefix.size());
   static constexpr std::string_view k_months[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
-  for (std::string_view month : k_months) {
-    if (name.starts_with(month) && name.substr(month.size()).starts_with('"')) return true;
+  for (int m = 0; m < 12; ++m) {
+    const std::string_view month = k_months[m];
+    if (name.starts_with(month) && name.substr(month.size()).starts_with('"')) return m;
   }
-  return false;
+  return -1;
+}
+
+// A file's first definition of a month macro overrides the one papertree predefined
+// (add_month_macros), as BibTeX's own styles predefine them: no warning. A second definition
+// of the same month in the file is one, as for any other macro.
+bool first_month_definition(BtMessages& out, std::string_view message) {
+  const int month = redefined_month(message);
+  if (month < 0) return false;
+  const auto bit = static_cast<std::uint16_t>(1u << month);
+  if ((out.months_defined & bit) != 0) return false;
+  out.months_defined |= bit;
+  return true;
 }
 
 }  // namespace
@@ -58,7 +72,8 @@ extern "C" void print_error(bt_error* err) noexcept {
   if (err == nullptr) return;
   // A usage or internal error makes btparse end the process next: say why, on stderr.
   if (err->errclass >= BTERR_USAGEERR) {
-    std::fprintf(stderr, "papertree: internal error in btparse: %s\n",
+    std::fprintf(stderr, "papertree: internal error in btparse: %s:%d: %s\n",
+                 err->filename != nullptr ? err->filename : "(input)", err->line,
                  err->message != nullptr ? err->message : "(no message)");
     return;
   }
@@ -76,7 +91,7 @@ extern "C" void print_error(bt_error* err) noexcept {
       }
       return;
     }
-    if (err->errclass != BTERR_NOTIFY && !papertree::redefines_a_month(message))
+    if (err->errclass != BTERR_NOTIFY && !papertree::first_month_definition(*out, message))
       out->warnings.push_back({line, std::move(message)});
   } catch (...) {
     // Out of memory while keeping a warning: the warning is lost, the read goes on.

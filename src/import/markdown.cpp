@@ -284,8 +284,9 @@ struct Listing {
 };
 
 // The first word of `text` (before `end`) that is a mistyped year ("2O23") where a year stands:
-// last in a group ("(ICML 2O23)", "<ins>ICML, 2O23</ins>") or on the line, so that a title's
-// word ("Phi 2o2o: ...") is not taken for one. Its offset, or npos.
+// last in a group or a clause ("(ICML 2O23)", "<ins>ICML, 2O23</ins>", "**ICML 2O23**",
+// "(ICML 2O23, Oral)", "ICML 2O23.") or on the line, so that a title's word ("Phi 2o2o: ...",
+// "2o2o Vision") is not taken for one. Its offset, or npos.
 std::size_t mistyped_year_at(std::string_view text, std::size_t end) {
   auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
   for (std::size_t i = 0; i + 4 <= end; ++i) {
@@ -293,7 +294,8 @@ std::size_t mistyped_year_at(std::string_view text, std::size_t end) {
     if (!is_mistyped_year(text.substr(i, 4))) continue;
     std::size_t next = i + 4;
     while (next < end && (text[next] == ' ' || text[next] == '\t')) ++next;
-    if (next >= end || text[next] == ')' || text[next] == ']' || text[next] == '<') return i;
+    if (next >= end || std::string_view(")]<*_,.;|").find(text[next]) != std::string_view::npos)
+      return i;
   }
   return std::string_view::npos;
 }

@@ -59,22 +59,38 @@ void read_cell_links(const std::vector<Piece>& cell, std::string_view column, Pa
   }
 }
 
+// The words of `text` (runs of letters and digits) that are years typed with a letter ("2O23"):
+// their offsets.
+std::vector<std::size_t> mistyped_years(std::string_view text) {
+  std::vector<std::size_t> at;
+  for (std::size_t start = 0, i = 0; i <= text.size(); ++i) {
+    if (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])) != 0) continue;
+    if (is_mistyped_year(text.substr(start, i - start))) at.push_back(start);
+    start = i + 1;
+  }
+  return at;
+}
+
+// `text` without its mistyped years: "ICML 2O2l" -> "ICML ", so the venue is still read.
+std::string without_mistyped_years(std::string text) {
+  std::vector<std::size_t> at = mistyped_years(text);
+  for (auto it = at.rbegin(); it != at.rend(); ++it) text.erase(*it, 4);
+  return text;
+}
+
 // A Year or Venue cell holding a year typed with a letter ("2O23") is read as no year, and said
-// so, as in a list entry's slot.
+// so, as in a list entry's slot, at the cell's column.
 void warn_mistyped_year(const TableRow& row, const std::vector<Column>& cols,
                         std::vector<ImportWarning>& w) {
   for (std::size_t c = 0; c < row.cells.size() && c < cols.size(); ++c) {
     if (cols[c] != Column::year && cols[c] != Column::venue) continue;
     std::string text = cell_text(row.cells[c]);
-    for (std::size_t start = 0, i = 0; i <= text.size(); ++i) {
-      if (i < text.size() && std::isalnum(static_cast<unsigned char>(text[i])) != 0) continue;
-      std::string_view word = std::string_view(text).substr(start, i - start);
-      start = i + 1;
-      if (is_mistyped_year(word)) {
-        w.push_back({row.line, mistyped_year_message(word), 1});
-        return;
-      }
-    }
+    std::vector<std::size_t> at = mistyped_years(text);
+    if (at.empty()) continue;
+    std::size_t column = c < row.columns.size() && row.columns[c] != 0 ? row.columns[c] : 1;
+    w.push_back({row.line, mistyped_year_message(std::string_view(text).substr(at.front(), 4)),
+                 column});
+    return;
   }
 }
 
@@ -117,7 +133,8 @@ std::vector<TableEntry> read_paper_table(const std::vector<TableRow>& rows,
       std::string text = cell_text(row.cells[c]);
       std::string v;
       int y = 0;
-      if (cols[c] == Column::venue && read_venue_year(text, v, y)) {
+      if (cols[c] == Column::venue &&
+          (read_venue_year(text, v, y) || read_venue_year(without_mistyped_years(text), v, y))) {
         venue = v;
         if (y != 0) e.year = y;
       } else if (cols[c] == Column::year && read_venue_year(text, v, y) && y != 0) {

@@ -318,16 +318,23 @@ TEST(ReadBibtex, BtparsesWarningsAreReturnedNotPrinted) {
 }
 
 // papertree predefines the month macros, as BibTeX's styles do: a file defining them too is
-// no warning, but redefining one of its own macros still is.
+// no warning, but redefining one of its own macros still is, a month's included.
 TEST(ReadBibtex, AFileDefiningTheMonthsIsNoWarning) {
   std::vector<ReadWarning> warnings;
   auto records = read_bibtex(
       "@string{jan = \"January\"}\n@string{dec = \"Dec.\"}\n@string{janx = \"a\"}\n"
-      "@string{janx = \"b\"}\n@misc{a, title = {A}, author = {X Y}, month = jan}\n",
+      "@string{janx = \"b\"}\n@misc{a, title = {A}, author = {X Y}, month = jan}\n"
+      "@string{jan = \"Jan.\"}\n",
       "refs.bib", &warnings);
   EXPECT_EQ(records.size(), 1u);
   EXPECT_EQ(warnings, (std::vector<ReadWarning>{
-                          {4, "overriding existing definition of macro \"janx\""}}));
+                          {4, "overriding existing definition of macro \"janx\""},
+                          {6, "overriding existing definition of macro \"jan\""}}));
+  // Each file starts afresh: a second read defining the months once is no warning.
+  std::vector<ReadWarning> again;
+  read_bibtex("@string{jan = \"January\"}\n@misc{a, title = {A}, author = {X Y}}\n", "b.bib",
+              &again);
+  EXPECT_TRUE(again.empty());
 }
 
 TEST(ReadBibtex, ANameWithTooManyCommasIsStillOneName) {

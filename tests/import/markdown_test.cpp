@@ -169,7 +169,11 @@ TEST(ImportEntries, MistypedYearIsWarnedAtItsColumnAndReadAsNoYear) {
       "  - Three, <ins>NeurIPS 2O2l</ins> [[Paper](https://x.org/3)]\n"
       "- Four (ICML 2O23) [[Paper](https://x.org/4)]\n"
       "- Five, <ins>ICML, 2023</ins> [[Paper](https://x.org/5)]\n"
-      "- Phi 2o2o: A Title Word [[Paper](https://x.org/6)]\n",
+      "- Phi 2o2o: A Title Word [[Paper](https://x.org/6)]\n"
+      "- Seven **ICML 2O23** [[Paper](https://x.org/7)]\n"
+      "- Eight (ICML 2O23, Oral) [[Paper](https://x.org/8)]\n"
+      "- Nine. ICML 2O23. [[Paper](https://x.org/9)]\n"
+      "- 2o2o Vision Models [[Paper](https://x.org/10)]\n",
       "l.md");
   EXPECT_EQ(placed_warnings(r),
             (Strings{"3:19: \"2O23\" is no year (a letter where a digit belongs); read without a "
@@ -179,8 +183,14 @@ TEST(ImportEntries, MistypedYearIsWarnedAtItsColumnAndReadAsNoYear) {
                      "5:25: \"2O2l\" is no year (a letter where a digit belongs); read without a "
                      "year",
                      "6:14: \"2O23\" is no year (a letter where a digit belongs); read without a "
+                     "year",
+                     "9:16: \"2O23\" is no year (a letter where a digit belongs); read without a "
+                     "year",
+                     "10:15: \"2O23\" is no year (a letter where a digit belongs); read without a "
+                     "year",
+                     "11:14: \"2O23\" is no year (a letter where a digit belongs); read without a "
                      "year"}));
-  ASSERT_EQ(r.corpus.papers.size(), 6u);
+  ASSERT_EQ(r.corpus.papers.size(), 10u);
   EXPECT_EQ(paper(r, "one").venue, "ICML");
   EXPECT_EQ(paper(r, "one").year, 0);
   EXPECT_EQ(paper(r, "two").venue, "");

@@ -175,11 +175,13 @@ TEST(ImportParts, PaperTableMistypedYearIsWarned) {
       "| Venue Typo Row | ICML 2O2l | |\n| Good Row | ICML | 2023 |\n",
       "l.md");
   EXPECT_EQ(warnings(r),
-            (Strings{"6:1: \"2O23\" is no year (a letter where a digit belongs); read without a year",
-                     "7:1: \"2O2l\" is no year (a letter where a digit belongs); read without a "
+            (Strings{"6:21: \"2O23\" is no year (a letter where a digit belongs); read without a year",
+                     "7:20: \"2O2l\" is no year (a letter where a digit belongs); read without a "
                      "year"}));
   EXPECT_EQ(paper(r, "typo-row").year, 0);
+  EXPECT_EQ(paper(r, "typo-row").venue, "ICML");
   EXPECT_EQ(paper(r, "venue-typo-row").year, 0);
+  EXPECT_EQ(paper(r, "venue-typo-row").venue, "ICML");  // the venue before the typo is kept
   EXPECT_EQ(paper(r, "good-row").year, 2023);
 }
 
