@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Per-query misses of papertree search on queries.tsv, to study failure classes.
 
-Usage: misses.py PAPERTREE [--corpus FILE] [--queries FILE] [--split dev|heldout|fresh|unseen|all]
+Usage: misses.py PAPERTREE [--corpus FILE] [--queries FILE] [--split dev|heldout|fresh|unseen|later|all]
                  [--below P]
 
 For every query whose precision@10 is below P (default 1.0), prints the query, its category and
@@ -22,7 +22,7 @@ def main():
     ap.add_argument("papertree")
     ap.add_argument("--corpus")
     ap.add_argument("--queries", default=os.path.join(HERE, "queries.tsv"))
-    ap.add_argument("--split", default="heldout", choices=["dev", "heldout", "fresh", "unseen", "all"])
+    ap.add_argument("--split", default="heldout", choices=["dev", "heldout", "fresh", "unseen", "later", "all"])
     ap.add_argument("--below", type=float, default=1.0)
     a = ap.parse_args()
     listed = json.loads("\n".join(run(a.papertree, a.corpus,

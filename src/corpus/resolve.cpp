@@ -8,6 +8,7 @@
 #include "papertree/corpus/corpus.hpp"
 #include "papertree/error.hpp"
 #include "papertree/search/search.hpp"
+#include "papertree/text/english.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree {
@@ -168,6 +169,34 @@ std::vector<CategoryIndex> closest(const Corpus& corpus, const std::string& want
   return out;
 }
 
+// The words of `text`, folded, in the form typed (singular_form).
+std::vector<std::string> typed_forms(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& [begin, end] : word_spans(text))
+    out.push_back(singular_form(fold_case_accents(text.substr(begin, end - begin))));
+  return out;
+}
+
+// Of several matches, the one whose name holds every word of `text` in the form typed, where the
+// others only share a stem with it: "adapter" is Adapter-based Tuning, not also Low-Rank
+// Adaptation. Nothing when no such category, or no single top of them, is found.
+std::optional<CategoryIndex> by_typed_forms(const Corpus& corpus, std::string_view text,
+                                            const std::vector<CategoryIndex>& found) {
+  if (found.size() < 2) return {};
+  std::vector<std::string> typed = typed_forms(text);
+  if (typed.empty()) return {};
+  std::vector<CategoryIndex> kept;
+  for (CategoryIndex c : found) {
+    std::vector<std::string> name = typed_forms(corpus.category(c).name);
+    if (std::all_of(typed.begin(), typed.end(), [&](const std::string& t) {
+          return std::find(name.begin(), name.end(), t) != name.end();
+        }))
+      kept.push_back(c);
+  }
+  if (kept.size() == found.size()) return {};
+  return common_top(corpus, kept);
+}
+
 // Categories whose name holds `words` as a phrase, or whose id, name or path starts with the
 // text, or whose path ends with it.
 std::vector<CategoryIndex> by_phrase_or_prefix(const Corpus& corpus, const std::string& folded,
@@ -216,7 +245,8 @@ std::optional<CategoryIndex> category_named_by(const Corpus& corpus, std::string
   if (exact.size() == 1) return exact.front();
   auto found = matching(
       corpus, [&](const Category& c) { return phrase_in(words, terms_of(c.name), false); });
-  return common_top(corpus, found);
+  if (auto top = common_top(corpus, found)) return top;
+  return by_typed_forms(corpus, text, found);
 }
 
 CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
@@ -252,6 +282,7 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
   {
     auto found = by_phrase_or_prefix(corpus, folded, slug, words);
     if (auto top = common_top(corpus, found)) return *top;
+    if (auto top = by_typed_forms(corpus, folded, found)) return *top;
     if (found.size() > 1) ambiguous(corpus, text, found);
   }
 
@@ -259,6 +290,7 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
   auto found =
       matching(corpus, [&](const Category& c) { return words_in(words, terms_of(c.name)); });
   if (auto top = common_top(corpus, found)) return *top;
+  if (auto top = by_typed_forms(corpus, folded, found)) return *top;
   if (found.size() > 1) ambiguous(corpus, text, found);
 
   auto near = closest(corpus, folded);

@@ -33,4 +33,17 @@ bool is_stop_word(std::string_view word) {
   return std::binary_search(k_words.begin(), k_words.end(), word);
 }
 
+std::string singular_form(std::string word) {
+  auto ends = [&](std::string_view tail) { return word.ends_with(tail); };
+  if (word.size() > 4 && ends("ies") && !ends("eies") && !ends("aies")) {
+    word.resize(word.size() - 3);
+    word += 'y';
+  } else if (word.size() > 3 && ends("es") && !ends("aes") && !ends("ees") && !ends("oes")) {
+    word.pop_back();
+  } else if (word.size() > 3 && ends("s") && !ends("us") && !ends("ss")) {
+    word.pop_back();
+  }
+  return word;
+}
+
 }  // namespace papertree

@@ -162,5 +162,33 @@ TEST(CategoryNamedBy, AWholeNameWinsOverLongerNames) {
   EXPECT_EQ(named("fast decoding"), "ft");
 }
 
+// Where several names share a word's stem, the one holding the word as typed (up to a plural s)
+// is meant: "adapter" and "adaptation" both stem to "adapt".
+TEST(ResolveCategory, TheNameHoldingTheWordAsTypedWinsOverASharedStem) {
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "peft", "name": "PEFT Methods", "children": [
+                   {"id": "adapter", "name": "Adapter-based Tuning"},
+                   {"id": "lora", "name": "Low-Rank Adaptation"}]},
+                 {"id": "other", "name": "Adaptive Computation"}],
+    "papers": []})");
+  auto id = [&](std::string_view text) { return c.category(resolve_category(c, text)).id; };
+  EXPECT_EQ(id("adapters"), "adapter");
+  EXPECT_EQ(id("Adapter"), "adapter");
+  EXPECT_EQ(id("adaptation"), "lora");
+  EXPECT_EQ(id("adaptive"), "other");
+  auto named = [&](std::string_view words) {
+    auto found = category_named_by(c, words);
+    return found ? c.category(*found).id : std::string("-");
+  };
+  EXPECT_EQ(named("adapters"), "adapter");
+  EXPECT_EQ(named("adapt"), "-");  // the stem alone: every name holds it, none as typed
+  try {
+    resolve_category(c, "adapt");
+    ADD_FAILURE() << "\"adapt\" resolved";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("matches 3 categories"), std::string::npos) << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace papertree

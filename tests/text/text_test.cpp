@@ -111,3 +111,16 @@ TEST(English, CommonWordsAreKnownAndOthersAreNot) {
   EXPECT_FALSE(papertree::is_english_word("Soft"));  // the caller folds case first
   EXPECT_FALSE(papertree::is_english_word(""));
 }
+
+TEST(SingularForm, FoldsThePluralEndingOnly) {
+  EXPECT_EQ(papertree::singular_form("adapters"), "adapter");
+  EXPECT_EQ(papertree::singular_form("strategies"), "strategy");
+  EXPECT_EQ(papertree::singular_form("caches"), "cache");
+  EXPECT_EQ(papertree::singular_form("llms"), "llm");
+  EXPECT_EQ(papertree::singular_form("adaptation"), "adaptation");
+  EXPECT_EQ(papertree::singular_form("loss"), "loss");
+  EXPECT_EQ(papertree::singular_form("bus"), "bus");
+  EXPECT_EQ(papertree::singular_form("ties"), "tie");  // too short for "ies" -> "y"
+  EXPECT_EQ(papertree::singular_form("is"), "is");
+  EXPECT_EQ(papertree::singular_form(""), "");
+}
