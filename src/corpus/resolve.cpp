@@ -103,7 +103,7 @@ std::optional<CategoryIndex> common_top(const Corpus& corpus,
 }
 
 std::string candidate_list(const Corpus& corpus, const std::vector<CategoryIndex>& candidates) {
-  constexpr std::size_t k_shown = 12;
+  constexpr std::size_t k_shown = 40;
   std::size_t id_width = 0;
   for (std::size_t i = 0; i < candidates.size() && i < k_shown; ++i)
     id_width = std::max(id_width, display_width(corpus.category(candidates[i]).id));
@@ -167,6 +167,25 @@ std::vector<CategoryIndex> closest(const Corpus& corpus, const std::string& want
     }
   }
   return out;
+}
+
+// `folded`, one word, as the two adjacent words of a category name it joins ("pretraining" ->
+// "pre training" for "Efficient Pre-Training"), or nothing.
+std::optional<std::string> split_as_in_names(const Corpus& corpus, std::string_view folded) {
+  if (folded.size() < 4 || word_spans(folded).size() != 1) return {};
+  for (const Category& c : corpus.categories()) {
+    std::string name = fold_case_accents(c.name);
+    auto spans = word_spans(name);
+    for (std::size_t i = 0; i + 1 < spans.size(); ++i) {
+      std::string_view first = std::string_view(name).substr(spans[i].first, spans[i].second - spans[i].first);
+      std::string_view second =
+          std::string_view(name).substr(spans[i + 1].first, spans[i + 1].second - spans[i + 1].first);
+      if (first.size() + second.size() == folded.size() && folded.starts_with(first) &&
+          folded.ends_with(second))
+        return std::string(first) + " " + std::string(second);
+    }
+  }
+  return {};
 }
 
 // The words of `text`, folded, in the form typed (singular_form).
@@ -249,7 +268,20 @@ std::optional<CategoryIndex> category_named_by(const Corpus& corpus, std::string
   return by_typed_forms(corpus, text, found);
 }
 
+namespace {
+
+// resolve_category, naming the category `shown` in its errors (the text as typed).
+CategoryIndex resolve_as(const Corpus& corpus, std::string_view raw, std::string_view shown);
+
+}  // namespace
+
 CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
+  return resolve_as(corpus, raw, trim(raw));
+}
+
+namespace {
+
+CategoryIndex resolve_as(const Corpus& corpus, std::string_view raw, std::string_view shown) {
   std::string text(trim(raw));
   while (!text.empty() && text.back() == '/') text.pop_back();
   if (text.empty()) throw UsageError("empty category name");
@@ -264,7 +296,7 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
     return c.path == folded || fold_case_accents(c.name) == folded;
   });
   if (exact.size() == 1) return exact.front();
-  if (exact.size() > 1) ambiguous(corpus, text, exact);
+  if (exact.size() > 1) ambiguous(corpus, shown, exact);
 
   // An abbreviation or everyday name: the category its expansion names.
   std::vector<std::string> words = terms_of(folded);
@@ -283,7 +315,7 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
     auto found = by_phrase_or_prefix(corpus, folded, slug, words);
     if (auto top = common_top(corpus, found)) return *top;
     if (auto top = by_typed_forms(corpus, folded, found)) return *top;
-    if (found.size() > 1) ambiguous(corpus, text, found);
+    if (found.size() > 1) ambiguous(corpus, shown, found);
   }
 
   // A search over the names: all the words, in any order ("quantization weight").
@@ -291,10 +323,14 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
       matching(corpus, [&](const Category& c) { return words_in(words, terms_of(c.name)); });
   if (auto top = common_top(corpus, found)) return *top;
   if (auto top = by_typed_forms(corpus, folded, found)) return *top;
-  if (found.size() > 1) ambiguous(corpus, text, found);
+  if (found.size() > 1) ambiguous(corpus, shown, found);
+
+  // One word that two adjacent words of a name make ("pretraining", "finetuning"): read as
+  // those two words, as search does.
+  if (auto split = split_as_in_names(corpus, folded)) return resolve_as(corpus, *split, shown);
 
   auto near = closest(corpus, folded);
-  std::string message = "unknown category " + quote_for_message(text);
+  std::string message = "unknown category " + quote_for_message(shown);
   if (!near.empty()) {
     std::vector<std::string> names;
     for (CategoryIndex c : near)
@@ -303,5 +339,7 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view raw) {
   }
   throw UsageError(message, "run 'papertree tree --ids' to see every category and its id");
 }
+
+}  // namespace
 
 }  // namespace papertree

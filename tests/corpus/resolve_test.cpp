@@ -190,5 +190,32 @@ TEST(ResolveCategory, TheNameHoldingTheWordAsTypedWinsOverASharedStem) {
   }
 }
 
+// A word that joins two adjacent words of a name ("pretraining") is read as those two, as search
+// reads it; the errors still name the word as typed. A swap of two letters is one edit.
+TEST(ResolveCategory, JoinedWordsAndSwappedLettersMeetTheName) {
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "ept", "name": "Efficient Pre-Training"},
+                 {"id": "ft", "name": "Fine-Tuning", "children": [
+                   {"id": "lora", "name": "Low-Rank Adaptation"}]},
+                 {"id": "ds", "name": "Data Selection for Pre-Training"}],
+    "papers": []})");
+  auto id = [&](std::string_view text) { return c.category(resolve_category(c, text)).id; };
+  EXPECT_EQ(id("finetuning"), "ft");
+  EXPECT_EQ(id("Finetuning"), "ft");
+  auto error = [&](std::string_view text) {
+    try {
+      resolve_category(c, text);
+    } catch (const UsageError& e) {
+      return std::string(e.what()) + "\n" + e.detail();
+    }
+    return std::string("(resolved)");
+  };
+  EXPECT_EQ(error("pretraining").rfind("category \"pretraining\" is ambiguous; it matches 2", 0), 0u)
+      << error("pretraining");
+  EXPECT_EQ(error("lroa").rfind("unknown category \"lroa\"; did you mean \"Low-Rank Adaptation\"?", 0),
+            0u)
+      << error("lroa");
+}
+
 }  // namespace
 }  // namespace papertree

@@ -26,6 +26,12 @@ TEST(EditDistance, CountsEdits) {
   EXPECT_EQ(edit_distance("speculatve", "speculative"), 1u);
   EXPECT_EQ(edit_distance("", "abc"), 3u);
   EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
+  // A swap of two adjacent characters is one edit; a swap across a third is not.
+  EXPECT_EQ(edit_distance("lroa", "lora"), 1u);
+  EXPECT_EQ(edit_distance("serach", "search"), 1u);
+  EXPECT_EQ(edit_distance("ab", "ba"), 1u);
+  EXPECT_EQ(edit_distance("abc", "cba"), 2u);
+  EXPECT_EQ(edit_distance("abc", ""), 3u);
 }
 
 TEST(DisplayWidth, CountsWideAndZeroWidthCharacters) {

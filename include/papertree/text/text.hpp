@@ -26,7 +26,8 @@ std::string slugify(std::string_view s);
 /// (Indic vowel signs and viramas, Arabic and Hebrew points, kana voicing) stay.
 std::string fold_case_accents(std::string_view s);
 
-/// Levenshtein edit distance, on bytes.
+/// Edit distance on bytes: insertions, deletions, substitutions and swaps of two adjacent
+/// characters cost one each (optimal string alignment, so "serach" is one edit from "search").
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// Decodes the next code point from `s` at `pos`, advancing `pos`. Invalid bytes decode as U+FFFD
