@@ -1,5 +1,7 @@
 #include "ids.hpp"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "papertree/import/markdown.hpp"
@@ -117,7 +119,14 @@ std::string paper_id_base(std::string_view title) {
       in_word = !space;
     }
   }
-  std::string slug = slugify(source);
+  // A '+' after a name is part of it: "LoRA+" is lora-plus, not a second "lora".
+  std::string spelled;
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    const bool after_name = i > 0 && (std::isalnum(static_cast<unsigned char>(source[i - 1])) != 0 ||
+                                      source[i - 1] == '+');
+    spelled += source[i] == '+' && after_name ? std::string_view(" plus ") : source.substr(i, 1);
+  }
+  std::string slug = slugify(spelled);
   if (slug.size() > k_max_id_length) {
     slug.resize(k_max_id_length);
     if (auto dash = slug.rfind('-'); dash != std::string::npos && dash > 0) slug.resize(dash);

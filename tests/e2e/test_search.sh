@@ -161,7 +161,7 @@ run search lora --format ids
 for id in qlora longlora dylora; do
   grep -qx "$id" <<<"$out" || fail "search lora misses $id"
 done
-[[ $(grep -nx 'lora-2' <<<"$out" | cut -d: -f1) -lt $(grep -nx 'qlora' <<<"$out" | cut -d: -f1) ]] ||
+[[ $(grep -nx 'lora' <<<"$out" | cut -d: -f1) -lt $(grep -nx 'qlora' <<<"$out" | cut -d: -f1) ]] ||
   fail "LoRA does not rank above QLoRA"
 run search int4 --format ids
 [[ $err != *'"into"'* ]] || fail "int4 was corrected to into: $err"

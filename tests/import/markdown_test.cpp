@@ -567,6 +567,9 @@ TEST(ImportIds, RepeatedHeadingsGetLinearSuffixes) {
 
 TEST(ImportIds, PaperIdBaseUsesShortNameOrFirstWords) {
   EXPECT_EQ(paper_id_base("GPTQ: Accurate Quantization"), "gptq");
+  EXPECT_EQ(paper_id_base("LoRA+: Efficient Low Rank Adaptation"), "lora-plus");
+  EXPECT_EQ(paper_id_base("FlashDecoding++: Faster Inference"), "flashdecoding-plus-plus");
+  EXPECT_EQ(paper_id_base("A + B: Sums"), "a-b");  // a '+' standing alone is no name's
   EXPECT_EQ(paper_id_base("LLM.int8(): 8-bit Matrix Multiplication"), "llm-int8");
   EXPECT_EQ(paper_id_base("Optimal Brain Compression: A Framework"), "optimal-brain-compression");
   EXPECT_EQ(paper_id_base("Intriguing Properties of Quantization at Scale for Everyone"),
