@@ -13,20 +13,30 @@ namespace papertree {
 
 namespace {
 
-// Punctuation, symbols, emoji and invisible format characters, which GitHub's anchors drop.
+// What GitHub's anchors drop: every code point but letters, marks, decimal and letter numbers,
+// connector punctuation ('_'), the space and '-' (Ruby's \p{Word}, which GitHub uses), so
+// punctuation, symbols, emoji, other numbers ("²") and invisible format characters (bidi
+// controls, U+FEFF) go; the categories come from utf8proc.
 bool dropped_from_anchor(char32_t cp) {
-  if (cp < 0x80) {
-    bool word =
-        (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9') || cp == '-' || cp == '_' || cp == ' ';
-    return !word;
+  if (cp == ' ' || cp == '-') return false;
+  // Variation selectors are marks, but an emoji's (U+FE0F) goes with it.
+  if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) return true;
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_PC:
+      return false;
+    default:
+      return true;
   }
-  return (cp >= 0x80 && cp <= 0xBF && cp != 0xAA && cp != 0xB5 && cp != 0xBA) || cp == 0xD7 ||
-         cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x2E00 && cp <= 0x2E7F) ||
-         (cp >= 0x3000 && cp <= 0x3004) || (cp >= 0x3008 && cp <= 0x3020) ||
-         (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xFE10 && cp <= 0xFE6F) ||
-         (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
-         (cp >= 0xFF3B && cp <= 0xFF40 && cp != 0xFF3F) || (cp >= 0xFF5B && cp <= 0xFF65) ||
-         cp == 0xFEFF || (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0xE0000 && cp <= 0xE007F);
 }
 
 bool is_ascii_punct(char c) {

@@ -43,6 +43,14 @@ TEST(GithubAnchor, DropsEmojiAndKeepsTheirSpace) {
   EXPECT_EQ(github_anchor("❤️ Community"), "-community");
 }
 
+// GitHub keeps only word characters (letters, marks, decimal and letter numbers, '_'), so
+// invisible format characters and other numbers go too.
+TEST(GithubAnchor, DropsFormatCharactersAndOtherNumbers) {
+  EXPECT_EQ(github_anchor("Bidi \u061c\u202eName\u202c \u200f"), "bidi-name-");
+  EXPECT_EQ(github_anchor("Zero\u200bWidth \ufeffBOM"), "zerowidth-bom");
+  EXPECT_EQ(github_anchor("x\u00b2 \u00bd and \u2167"), "x--and-\u2177");  // Ⅷ is a letter number
+}
+
 TEST(GithubAnchor, KeepsLettersOfOtherScriptsAndLowercasesAccents) {
   EXPECT_EQ(github_anchor("Naïve Ünïcode"), "naïve-ünïcode");
   EXPECT_EQ(github_anchor("効率化 CJK"), "効率化-cjk");
