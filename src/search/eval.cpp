@@ -478,6 +478,24 @@ std::string plain_words(const QueryNode& query) {
   return out;
 }
 
+// A query of plain words that is a paper's id, slugified ("lora", "LLM.int8", "flashattention
+// 2"): people type a paper's short name to find it, so that paper, when it holds every word,
+// comes first, its score k_named_paper_boost times the best one.
+constexpr double k_named_paper_boost = 1.25;
+
+void put_named_paper_first(const Corpus& corpus, const std::string& words, SearchResult& result) {
+  std::optional<PaperIndex> named = corpus.find_paper(slugify(words));
+  if (!named) return;
+  double best = 0;
+  std::optional<std::size_t> at;
+  for (std::size_t i = 0; i < result.papers.size(); ++i) {
+    if (result.near[i] != 0) continue;
+    best = std::max(best, result.scores[i]);
+    if (result.papers[i] == *named) at = i;
+  }
+  if (at && best > 0) result.scores[*at] = best * k_named_paper_boost;
+}
+
 }  // namespace
 
 SearchResult SearchIndex::search(const QueryNode& query) const {
@@ -505,6 +523,7 @@ SearchResult SearchIndex::search(const QueryNode& query, const SearchScope* scop
   }
   result.near.resize(result.papers.size(), 0);
   if (scope != nullptr) filter_result(m_corpus, result, scope->filters, scope->within);
+  if (!words.empty() && !evaluator.listed_in_order()) put_named_paper_first(m_corpus, words, result);
   rank_result(result, evaluator.listed_in_order(), scope != nullptr ? scope->ranked : SIZE_MAX);
   std::sort(result.highlight.begin(), result.highlight.end());
   result.highlight.erase(std::unique(result.highlight.begin(), result.highlight.end()),

@@ -163,6 +163,7 @@ for id in qlora longlora dylora; do
 done
 [[ $(grep -nx 'lora' <<<"$out" | cut -d: -f1) -lt $(grep -nx 'qlora' <<<"$out" | cut -d: -f1) ]] ||
   fail "LoRA does not rank above QLoRA"
+[[ $(head -n1 <<<"$out") == lora ]] || fail "search lora does not list LoRA (id lora) first: $out"
 run search int4 --format ids
 [[ $err != *'"into"'* ]] || fail "int4 was corrected to into: $err"
 run search quantizaton --format ids

@@ -383,6 +383,26 @@ TEST(SearchCoverage, EachNearLevelStaysBelowTheLevelBefore) {
   for (std::size_t i = 1; i < r.scores.size(); ++i) EXPECT_GE(r.scores[i - 1], r.scores[i]) << i;
 }
 
+// A query that is a paper's id names that paper: it comes first, though another title says the
+// word twice; a near match is never lifted so, and a query naming no id changes nothing.
+TEST(SearchRanking, AQueryThatIsAPapersIdPutsThatPaperFirst) {
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}], "papers": [
+    {"id": "tied", "title": "Tied Lora: Tying Lora Weights", "categories": ["a"]},
+    {"id": "lora", "title": "LoRA: Low-Rank Adaptation of Large Language Models", "categories": ["a"]},
+    {"id": "llm-int8", "title": "LLM.int8(): 8-bit Matrix Multiplication", "categories": ["a"]},
+    {"id": "int8-llm", "title": "Int8 LLM Int8 Inference", "categories": ["a"]},
+    {"id": "lora-weights", "title": "Lora Only", "categories": ["a"]}]})");
+  EXPECT_EQ(hit_ids(c, run(c, "tied")), "tied");
+  EXPECT_EQ(hit_ids(c, run(c, "lora")), "lora tied lora-weights");
+  // "lora-weights" lacks "weights": a near match, listed after the full one, not first.
+  EXPECT_EQ(hit_ids(c, run(c, "lora weights")).rfind("tied ", 0), 0u);
+  EXPECT_EQ(hit_ids(c, run(c, "LLM.int8()")), "llm-int8 int8-llm");
+  SearchResult r = run(c, "lora");
+  EXPECT_GT(r.scores[0], r.scores[1]);
+  EXPECT_EQ(hit_ids(c, run(c, "int8 llm")), "int8-llm llm-int8");
+}
+
 TEST(SearchCoverage, TenFullMatchesAreTheWholeResult) {
   Corpus c = word_coverage_corpus(static_cast<int>(k_few_full_matches));
   SearchResult result = run(c, "alpha beta gamma");
