@@ -177,9 +177,10 @@ std::optional<std::string> split_as_in_names(const Corpus& corpus, std::string_v
     std::string name = fold_case_accents(c.name);
     auto spans = word_spans(name);
     for (std::size_t i = 0; i + 1 < spans.size(); ++i) {
-      std::string_view first = std::string_view(name).substr(spans[i].first, spans[i].second - spans[i].first);
-      std::string_view second =
-          std::string_view(name).substr(spans[i + 1].first, spans[i + 1].second - spans[i + 1].first);
+      std::string_view first =
+          std::string_view(name).substr(spans[i].first, spans[i].second - spans[i].first);
+      std::string_view second = std::string_view(name).substr(
+          spans[i + 1].first, spans[i + 1].second - spans[i + 1].first);
       if (first.size() + second.size() == folded.size() && folded.starts_with(first) &&
           folded.ends_with(second))
         return std::string(first) + " " + std::string(second);

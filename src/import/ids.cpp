@@ -122,8 +122,9 @@ std::string paper_id_base(std::string_view title) {
   // A '+' after a name is part of it: "LoRA+" is lora-plus, not a second "lora".
   std::string spelled;
   for (std::size_t i = 0; i < source.size(); ++i) {
-    const bool after_name = i > 0 && (std::isalnum(static_cast<unsigned char>(source[i - 1])) != 0 ||
-                                      source[i - 1] == '+');
+    const bool after_name =
+        i > 0 &&
+        (std::isalnum(static_cast<unsigned char>(source[i - 1])) != 0 || source[i - 1] == '+');
     spelled += source[i] == '+' && after_name ? std::string_view(" plus ") : source.substr(i, 1);
   }
   std::string slug = slugify(spelled);

@@ -88,8 +88,8 @@ void warn_mistyped_year(const TableRow& row, const std::vector<Column>& cols,
     std::vector<std::size_t> at = mistyped_years(text);
     if (at.empty()) continue;
     std::size_t column = c < row.columns.size() && row.columns[c] != 0 ? row.columns[c] : 1;
-    w.push_back({row.line, mistyped_year_message(std::string_view(text).substr(at.front(), 4)),
-                 column});
+    w.push_back(
+        {row.line, mistyped_year_message(std::string_view(text).substr(at.front(), 4)), column});
     return;
   }
 }

@@ -47,7 +47,8 @@ bool read_venue_year(std::string_view slot, std::string& venue, int& year);
 struct TableRow {
   std::size_t line = 0;
   std::vector<std::vector<Piece>> cells;
-  std::vector<std::size_t> columns;  ///< parallel to `cells`: where each starts (1-based; 0 unknown)
+  /// Parallel to `cells`: the column each starts at (1-based; 0 when unknown).
+  std::vector<std::size_t> columns;
 };
 
 /// An entry read from a row of a paper table.

@@ -367,7 +367,8 @@ class OutlineWalker {
            cell = cmark_node_next(cell)) {
         r.cells.emplace_back();
         // cmark's cell starts after the pipe; the column names the cell's first character.
-        std::size_t column = static_cast<std::size_t>(std::max(0, cmark_node_get_start_column(cell)));
+        std::size_t column =
+            static_cast<std::size_t>(std::max(0, cmark_node_get_start_column(cell)));
         const std::string_view text = m_lines[static_cast<int>(r.line)];
         while (column != 0 && column <= text.size() && text[column - 1] == ' ') ++column;
         r.columns.push_back(column);

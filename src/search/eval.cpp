@@ -294,7 +294,8 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
     keep_in_scope(near);
     if (near.empty()) continue;
     listed += near.size();
-    score_near(*full, near, named, static_cast<std::uint8_t>(std::min<std::size_t>(sets.size() - need, 255)));
+    score_near(*full, near, named,
+               static_cast<std::uint8_t>(std::min<std::size_t>(sets.size() - need, 255)));
   }
 }
 
@@ -523,7 +524,8 @@ SearchResult SearchIndex::search(const QueryNode& query, const SearchScope* scop
   }
   result.near.resize(result.papers.size(), 0);
   if (scope != nullptr) filter_result(m_corpus, result, scope->filters, scope->within);
-  if (!words.empty() && !evaluator.listed_in_order()) put_named_paper_first(m_corpus, words, result);
+  if (!words.empty() && !evaluator.listed_in_order())
+    put_named_paper_first(m_corpus, words, result);
   rank_result(result, evaluator.listed_in_order(), scope != nullptr ? scope->ranked : SIZE_MAX);
   std::sort(result.highlight.begin(), result.highlight.end());
   result.highlight.erase(std::unique(result.highlight.begin(), result.highlight.end()),

@@ -210,10 +210,12 @@ TEST(ResolveCategory, JoinedWordsAndSwappedLettersMeetTheName) {
     }
     return std::string("(resolved)");
   };
-  EXPECT_EQ(error("pretraining").rfind("category \"pretraining\" is ambiguous; it matches 2", 0), 0u)
-      << error("pretraining");
-  EXPECT_EQ(error("lroa").rfind("unknown category \"lroa\"; did you mean \"Low-Rank Adaptation\"?", 0),
+  EXPECT_EQ(error("pretraining").rfind("category \"pretraining\" is ambiguous; it matches 2", 0),
             0u)
+      << error("pretraining");
+  EXPECT_EQ(
+      error("lroa").rfind("unknown category \"lroa\"; did you mean \"Low-Rank Adaptation\"?", 0),
+      0u)
       << error("lroa");
 }
 

@@ -327,9 +327,9 @@ TEST(ReadBibtex, AFileDefiningTheMonthsIsNoWarning) {
       "@string{jan = \"Jan.\"}\n",
       "refs.bib", &warnings);
   EXPECT_EQ(records.size(), 1u);
-  EXPECT_EQ(warnings, (std::vector<ReadWarning>{
-                          {4, "overriding existing definition of macro \"janx\""},
-                          {6, "overriding existing definition of macro \"jan\""}}));
+  EXPECT_EQ(warnings,
+            (std::vector<ReadWarning>{{4, "overriding existing definition of macro \"janx\""},
+                                      {6, "overriding existing definition of macro \"jan\""}}));
   // Each file starts afresh: a second read defining the months once is no warning.
   std::vector<ReadWarning> again;
   read_bibtex("@string{jan = \"January\"}\n@misc{a, title = {A}, author = {X Y}}\n", "b.bib",

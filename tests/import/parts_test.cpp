@@ -174,10 +174,11 @@ TEST(ImportParts, PaperTableMistypedYearIsWarned) {
       "# L\n## A\n\n| Title | Venue | Year |\n|---|---|---|\n| Typo Row | ICML | 2O23 |\n"
       "| Venue Typo Row | ICML 2O2l | |\n| Good Row | ICML | 2023 |\n",
       "l.md");
-  EXPECT_EQ(warnings(r),
-            (Strings{"6:21: \"2O23\" is no year (a letter where a digit belongs); read without a year",
-                     "7:20: \"2O2l\" is no year (a letter where a digit belongs); read without a "
-                     "year"}));
+  EXPECT_EQ(
+      warnings(r),
+      (Strings{"6:21: \"2O23\" is no year (a letter where a digit belongs); read without a year",
+               "7:20: \"2O2l\" is no year (a letter where a digit belongs); read without a "
+               "year"}));
   EXPECT_EQ(paper(r, "typo-row").year, 0);
   EXPECT_EQ(paper(r, "typo-row").venue, "ICML");
   EXPECT_EQ(paper(r, "venue-typo-row").year, 0);
