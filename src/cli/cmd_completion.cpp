@@ -109,7 +109,7 @@ std::string bash_values(const ValueCompletion& v, const std::vector<std::string>
     case ValueKind::papers:
       return "_papertree_words \"$(_papertree_ids papers)\"";
     case ValueKind::files:
-      return "COMPREPLY=($(compgen -f -- \"$cur\"))";
+      return "_papertree_files";
     case ValueKind::commands:
       return "_papertree_words \"" + joined(commands) + "\"";
     case ValueKind::none:
@@ -179,10 +179,14 @@ void write_bash_helpers(const CLI::App& app, std::ostream& out) {
          "_papertree_words() {\n"
          "  COMPREPLY=($(compgen -W \"$1\" -- \"$cur\"))\n"
          "}\n\n"
+         "_papertree_files() {\n"
+         "  COMPREPLY=($(compgen -f -- \"$cur\"))\n"
+         "  if type compopt &>/dev/null; then compopt -o filenames 2>/dev/null; else "
+         "_papertree_filenames=1; fi\n"
+         "}\n\n"
          "# _papertree_list WORDS: $cur as a comma-separated list of WORDS, each once: after\n"
-         "# \"id,year,\" the words not yet in it, after that prefix; no space after one, so that "
-         "a\n"
-         "# comma can follow.\n"
+         "# \"id,year,\" the words not yet in it, after that prefix. No space follows: a comma "
+         "may.\n"
          "_papertree_list() {\n"
          "  local head=\"\" word list=\"\"\n"
          "  [[ $cur == *,* ]] && head=\"${cur%,*},\"\n"
@@ -190,7 +194,8 @@ void write_bash_helpers(const CLI::App& app, std::ostream& out) {
          "    [[ \",$head\" == *\",$word,\"* ]] || list=\"$list $head$word\"\n"
          "  done\n"
          "  COMPREPLY=($(compgen -W \"$list\" -- \"$cur\"))\n"
-         "  type compopt &>/dev/null && compopt -o nospace 2>/dev/null\n"
+         "  if type compopt &>/dev/null; then compopt -o nospace 2>/dev/null; else "
+         "_papertree_nospace=1; fi\n"
          "}\n\n";
 }
 
@@ -230,8 +235,26 @@ void write_bash(const CLI::App& app, std::ostream& out) {
     out << " _papertree_words \"" << joined(option_names(*c)) << "\" ;;\n";
   }
   out << "  esac\n"
+         "}\n\n";
+}
+
+// zsh's bashcompinit has no compopt: the completion is registered with nospace, and this wrapper
+// adds what bash would, a space after each reply (bashcompinit then adds it as the suffix) but
+// for a --columns list, and a slash after a directory.
+void write_zsh_registration(std::ostream& out) {
+  out << "_papertree_zsh() {\n"
+         "  local _papertree_nospace=\"\" _papertree_filenames=\"\" i\n"
+         "  _papertree \"$@\"\n"
+         "  [[ -n $_papertree_nospace ]] && return\n"
+         "  for ((i = 0; i < ${#COMPREPLY[@]}; i++)); do\n"
+         "    if [[ -n $_papertree_filenames && -d ${COMPREPLY[i]} ]]; then\n"
+         "      COMPREPLY[i]=\"${COMPREPLY[i]}/\"\n"
+         "    else\n"
+         "      COMPREPLY[i]=\"${COMPREPLY[i]} \"\n"
+         "    fi\n"
+         "  done\n"
          "}\n\n"
-         "complete -F _papertree papertree\n";
+         "complete -o nospace -F _papertree_zsh papertree\n";
 }
 
 // The fish `-a` argument for a value of this kind; empty for files and for any value.
@@ -365,8 +388,12 @@ void run_completion(const std::string& shell, const CLI::App& app) {
     std::cout << "#compdef papertree\n# zsh completion for papertree: source <(papertree "
                  "completion zsh)\n"
                  "autoload -U +X bashcompinit && bashcompinit\n";
+    write_bash(app, std::cout);
+    write_zsh_registration(std::cout);
+    return;
   }
   write_bash(app, std::cout);
+  std::cout << "complete -F _papertree papertree\n";
 }
 
 }  // namespace

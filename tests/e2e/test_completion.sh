@@ -175,6 +175,23 @@ $(zsh_complete papertree news quant)"
     fail "zsh list --columns id,<TAB>: got '$got'"
   got=$(zsh_complete papertree list --columns id,year,v)
   [[ $got == "id,year,venue" ]] || fail "zsh list --columns id,year,v<TAB>: got '$got'"
+  # As zsh calls it: a space after a reply, but not after a column list (a comma may follow) nor
+  # after a directory.
+  zsh_replies() {
+    PATH="$WORK/bin:$PATH" PAPERTREE_CORPUS="$small" zsh -f -c '
+      autoload -U +X compinit && compinit -u -D
+      source "$1" || exit 1
+      shift
+      emulate -L sh
+      COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+      _papertree_zsh
+      printf "[%s]\n" "${COMPREPLY[@]}"' _ "$WORK/completion.zsh" "$@" 2>&1 | grep -F "[${*: -1}"
+  }
+  got="$(zsh_replies papertree news speculative)
+$(zsh_replies papertree list --columns id,year,v)
+$(cd "$PAPERTREE_SOURCE_DIR/tests" && zsh_replies papertree -c fixtur)"
+  [[ $got == $'[speculative-decoding ]\n[id,year,venue]\n[fixtures/]' ]] ||
+    fail "zsh replies' suffixes: got '$got'"
 else
   require_tool zsh
 fi
