@@ -37,7 +37,8 @@ void setup_category(CLI::App& app, Context& ctx) {
   CLI::App* sub =
       app.add_subcommand("add-category", "Add a category to the corpus file's taxonomy");
   sub->add_option("name", add->name, "Display name")->required();
-  sub->add_option("--parent", add->parent, "Parent category (default: a new top-level branch)");
+  sub->add_option("--parent", add->parent, "Parent category (default: a new top-level branch)")
+      ->type_name("CATEGORY");
   sub->add_option("--id", add->id, "The id (default: the slug of the name)");
   add_edit_options(*sub, add->edit);
   sub->callback([add, &ctx] {
@@ -49,7 +50,9 @@ void setup_category(CLI::App& app, Context& ctx) {
 
   auto rename = std::make_shared<RenameCategoryCommand>();
   sub = app.add_subcommand("rename-category", "Rename a category (its id stays unless --id)");
-  sub->add_option("category", rename->category, "Category (id, path, name or prefix)")->required();
+  sub->add_option("category", rename->category, "Category (id, path, name or prefix)")
+      ->required()
+      ->type_name("CATEGORY");
   sub->add_option("name", rename->name, "New display name")->required();
   sub->add_option("--id", rename->id, "Also change its id (the papers placed in it follow)");
   add_edit_options(*sub, rename->edit);
@@ -63,8 +66,10 @@ void setup_category(CLI::App& app, Context& ctx) {
 
   auto move = std::make_shared<MoveCategoryCommand>();
   sub = app.add_subcommand("move-category", "Move a category (and its subtree) under another");
-  sub->add_option("category", move->category, "Category (id, path, name or prefix)")->required();
-  auto* to = sub->add_option("--to", move->to, "New parent category");
+  sub->add_option("category", move->category, "Category (id, path, name or prefix)")
+      ->required()
+      ->type_name("CATEGORY");
+  auto* to = sub->add_option("--to", move->to, "New parent category")->type_name("CATEGORY");
   auto* top = sub->add_flag("--top", move->top, "Make it a top-level branch");
   to->excludes(top);
   add_edit_options(*sub, move->edit);

@@ -45,7 +45,8 @@ void setup_check(CLI::App& app, Context& ctx) {
       app, ctx, run_check, "check",
       "Exit 0 when the corpus exports exactly the given markdown list; else a diff, exit 1");
   sub->add_option("--against", cmd->against, "The markdown list (a survey's README.md)")
-      ->required();
+      ->required()
+      ->type_name("FILE");
 }
 
 }  // namespace papertree::cli

@@ -46,8 +46,12 @@ void setup_diff(CLI::App& app, Context& ctx) {
   auto [sub, cmd] = add_command<DiffCommand>(
       app, ctx, run_diff, "diff",
       "What changed between two corpus files or markdown lists (papers, categories)");
-  sub->add_option("old", cmd->old_path, "The older corpus (.json) or list (.md)")->required();
-  sub->add_option("new", cmd->new_path, "The newer corpus (.json) or list (.md)")->required();
+  sub->add_option("old", cmd->old_path, "The older corpus (.json) or list (.md)")
+      ->required()
+      ->type_name("FILE");
+  sub->add_option("new", cmd->new_path, "The newer corpus (.json) or list (.md)")
+      ->required()
+      ->type_name("FILE");
   sub->add_option("-f,--format", cmd->format, "Output format: text, json or markdown (a changelog)")
       ->check(CLI::IsMember({"text", "json", "markdown"}));
 }

@@ -154,29 +154,35 @@ void setup_edit(CLI::App& app, Context& ctx) {
                   "Fill the arXiv id, Paper link, year, DOI and venue from an arXiv id");
   sub->add_option("--doi", add->from_doi, "Fill the DOI and a Paper link from a DOI");
   sub->add_option("--id", add->id, "The paper id (default: derived from the title)");
-  sub->add_option("--to", add->to, "Category to place it in (repeatable)")->required();
+  sub->add_option("--to", add->to, "Category to place it in (repeatable)")
+      ->required()
+      ->type_name("CATEGORY");
   add_edit_options(*sub, add->edit);
   sub->callback([add, &ctx] { run_add(*add, ctx); });
 
   auto edit = std::make_shared<EditCommand>();
   sub = app.add_subcommand("edit", "Change a paper's fields in the corpus file");
-  sub->add_option("paper", edit->paper, "Paper (id, arXiv id or title fragment)")->required();
+  sub->add_option("paper", edit->paper, "Paper (id, arXiv id or title fragment)")
+      ->required()
+      ->type_name("PAPER");
   add_field_options(*sub, edit->fields, true);
   add_edit_options(*sub, edit->edit);
   sub->callback([edit, &ctx] { run_edit_paper(*edit, ctx); });
 
   auto move = std::make_shared<MoveCommand>();
   sub = app.add_subcommand("move", "Move a paper to another category in the corpus file");
-  sub->add_option("paper", move->paper, "Paper (id, arXiv id or title fragment)")->required();
-  sub->add_option("--to", move->to, "Category to move it to")->required();
+  sub->add_option("paper", move->paper, "Paper (id, arXiv id or title fragment)")
+      ->required()
+      ->type_name("PAPER");
+  sub->add_option("--to", move->to, "Category to move it to")->required()->type_name("CATEGORY");
   sub->add_flag("--also", move->also, "Keep its other categories (place it in one more)");
-  sub->add_option("--from", move->from, "Move it out of this category only");
+  sub->add_option("--from", move->from, "Move it out of this category only")->type_name("CATEGORY");
   add_edit_options(*sub, move->edit);
   sub->callback([move, &ctx] { run_move(*move, ctx); });
 
   auto remove = std::make_shared<RemoveCommand>();
   sub = app.add_subcommand("remove", "Remove a paper from the corpus file");
-  sub->add_option("paper", remove->paper, "Paper id or arXiv id")->required();
+  sub->add_option("paper", remove->paper, "Paper id or arXiv id")->required()->type_name("PAPER");
   add_edit_options(*sub, remove->edit);
   sub->callback([remove, &ctx] { run_remove(*remove, ctx); });
 }

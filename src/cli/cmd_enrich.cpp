@@ -77,9 +77,11 @@ void setup_enrich(CLI::App& app, Context& ctx) {
       add_command<EnrichCommand>(app, ctx, run_enrich, "enrich",
                                  "Fill authors, DOIs and arXiv ids from CSL-JSON or BibTeX files");
   sub->add_option("files", cmd->files, "CSL-JSON (.json) or BibTeX/BibLaTeX (.bib) files")
-      ->required();
+      ->required()
+      ->type_name("FILE");
   sub->add_option("-o,--output", cmd->output,
-                  "Write the enriched corpus here (atomically) instead of stdout");
+                  "Write the enriched corpus here (atomically) instead of stdout")
+      ->type_name("FILE");
   sub->add_flag("--force", cmd->force, "Overwrite an existing output file");
   sub->add_flag("--dry-run", cmd->dry_run, "Show what would change; write nothing");
   sub->add_option("--prefer", cmd->prefer, "Who wins a conflict: the corpus or the source file")

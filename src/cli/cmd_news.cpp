@@ -121,7 +121,7 @@ void setup_news(CLI::App& app, Context& ctx) {
   auto [sub, cmd] = add_command<NewsCommand>(
       app, ctx, run_news, "news",
       "What was added to the list, per category, newest first (needs added dates)");
-  sub->add_option("category", cmd->category, "Only this category's subtree");
+  sub->add_option("category", cmd->category, "Only this category's subtree")->type_name("CATEGORY");
   sub->add_option("--since", cmd->since, "Only papers added on or after this date (YYYY-MM-DD)");
   add_text_json_format(*sub, cmd->format);
 }

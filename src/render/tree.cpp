@@ -18,6 +18,8 @@ struct Glyphs {
 };
 constexpr Glyphs k_box{"├── ", "└── ", "│   ", "    "};
 constexpr Glyphs k_ascii{"|-- ", "`-- ", "|   ", "    "};
+// The fewest columns a name is cut to beside an id ("Post…").
+constexpr std::size_t k_min_name_width = 5;
 
 // One line of the drawing: the tree lead, the name and the two counts.
 struct TreeRow {
@@ -76,15 +78,12 @@ class TextTree {
         lead_width = display_width(lead);
       }
       std::size_t room = left > lead_width ? left - lead_width : 1;
-      std::string name = truncate_to_width(r.name, room);
-      std::string id;
-      if (!r.id.empty() && display_width(name) + 2 < room)
-        id = truncate_to_width(r.id, room - display_width(name) - 2);
-      std::size_t used = display_width(name) + (id.empty() ? 0 : 2 + display_width(id));
+      std::string name = truncate_to_width(r.name, name_room(r, room));
+      std::size_t used = display_width(name) + (r.id.empty() ? 0 : 2 + display_width(r.id));
       std::size_t pad = left - std::min(left, lead_width + used);
       std::string_view on = r.root ? s.bold : s.accent;
       out << s.dim << lead << s.reset << on << name << (on.empty() ? "" : s.reset);
-      if (!id.empty()) out << "  " << s.dim << id << s.reset;
+      if (!r.id.empty()) out << "  " << s.dim << r.id << s.reset;
       out << std::string(pad, ' ') << "  "
           << fmt::format("{:>{}}", r.root ? std::string() : std::to_string(r.direct), count_width)
           << s.bold << fmt::format("{:>{}}", r.total, count_width) << s.reset << '\n';
@@ -94,6 +93,16 @@ class TextTree {
   std::vector<TreeRow> rows;
 
  private:
+  // The columns a row's name may take of the `room` beside its lead. An id is never cut (it is
+  // what commands take): its name gives way, down to k_min_name_width, and a row whose id still
+  // does not fit runs past the width.
+  static std::size_t name_room(const TreeRow& r, std::size_t room) {
+    if (r.id.empty()) return room;
+    std::size_t id_width = 2 + display_width(r.id);
+    std::size_t floor = std::min(k_min_name_width, display_width(r.name));
+    return std::max(room > id_width ? room - id_width : 0, floor);
+  }
+
   static std::string label(const TreeRow& r) {
     return r.id.empty() ? r.name : r.name + "  " + r.id;
   }

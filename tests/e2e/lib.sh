@@ -2,9 +2,12 @@
 # real binary ($PAPERTREE_BIN, set by CTest). A test ends with `finish`.
 #
 #   run ARGS...                 runs papertree; sets $out, $err, $code
+#   run_tty COLS ARGS...        runs papertree on a pseudo-terminal COLS columns wide (script and
+#                               stty); sets $out (the terminal's \r\n as \n), $err, $code
 #   expect_code N               the last run exited with N
 #   expect_golden NAME          $out equals tests/e2e/golden/NAME (PAPERTREE_UPDATE_GOLDEN=1 rewrites it)
 #   expect_contains TEXT        $out contains TEXT;  expect_err_contains TEXT  likewise for $err
+#   expect_no_trailing_spaces   no line of $out ends in a space (escape codes aside)
 #   require_tool TOOL           skips the test (exit 77) when TOOL is missing, unless
 #                               PAPERTREE_REQUIRE_TOOLS=1, where a missing tool fails the test
 set -u
@@ -34,6 +37,18 @@ run() {
   last_cmd="papertree $*"
 }
 
+run_tty() {
+  require_tool script
+  local cols=$1
+  shift
+  script -qec "stty cols $cols; $(printf '%q ' "$PAPERTREE_BIN" "$@") 2>$(printf '%q' "$WORK/err")" \
+    /dev/null </dev/null | tr -d '\r' >"$WORK/out"
+  code=${PIPESTATUS[0]}
+  out="$(cat "$WORK/out")"
+  err="$(cat "$WORK/err")"
+  last_cmd="papertree $* (on a terminal $cols columns wide)"
+}
+
 expect_code() {
   [[ $code -eq $1 ]] || fail "$last_cmd: exit code $code, expected $1; stderr: $err"
 }
@@ -59,6 +74,12 @@ expect_contains() {
 
 expect_err_contains() {
   [[ $err == *"$1"* ]] || fail "$last_cmd: stderr lacks '$1'; got: $err"
+}
+
+expect_no_trailing_spaces() {
+  local lines
+  lines=$(sed 's/\x1b\[[0-9;]*m//g' <<<"$out" | grep -n ' $')
+  [[ -z $lines ]] || fail "$last_cmd: lines end in spaces:"$'\n'"$(cat -A <<<"$lines")"
 }
 
 require_tool() {

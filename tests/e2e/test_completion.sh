@@ -69,9 +69,9 @@ expect_code 0
 expect_contains "bashcompinit"
 run completion fish
 expect_code 0
-expect_contains "complete -c papertree -n __fish_use_subcommand -a search"
-expect_contains "complete -c papertree -n '__fish_seen_subcommand_from export' -s f -l format -xa 'markdown bibtex csljson csv json dot mermaid latex html'"
-expect_contains "complete -c papertree -n '__fish_seen_subcommand_from stats' -a '(__papertree_ids categories)'"
+expect_contains "complete -c papertree -n __papertree_needs_command -a search"
+expect_contains "complete -c papertree -n '__papertree_using export' -s f -l format -xa 'markdown bibtex csljson csv json dot mermaid latex html'"
+expect_contains "complete -c papertree -n '__papertree_using stats' -a '(__papertree_ids categories)'"
 run completion tcsh
 expect_code 2
 
@@ -104,6 +104,45 @@ run --corpus "$small" __complete-papers
 expect_code 0
 [[ $out == *gptq* ]] || fail "__complete-papers: $out"
 
+# The program's options that take a value are skipped with it when finding the command (review
+# finding: `--max-input 64M list quant<TAB>` took 64M for the command). bash splits
+# `--opt=value` into three words.
+export PAPERTREE_CORPUS="$small"
+for line in "--max-input 64M" "--max-input = 64M" "--color never" "-c $small --max-input 64M" \
+  "--corpus = $small" "-q --no-cache --max-input 1G --color always"; do
+  # shellcheck disable=SC2086  # the words of $line are the words typed
+  got=$(complete_words papertree $line list quant)
+  [[ $got == $'quantization\nquantization-aware-training' ]] || fail "$line list quant<TAB>: got '$got'"
+done
+got=$(complete_words papertree --max-input 64M se)
+[[ $got == "search" ]] || fail "--max-input 64M se<TAB>: got '$got'"
+got=$(complete_words papertree --max-input "")
+[[ -z $got ]] || fail "--max-input <TAB> offers a value: got '$got'"
+got=$(complete_words papertree list --year "")
+[[ -z $got ]] || fail "list --year <TAB> offers something: got '$got'"
+got=$(complete_words papertree list --format = j)
+[[ $got == $'json\njsonl' ]] || fail "list --format=j<TAB>: got '$got'"
+got=$(PAPERTREE_CORPUS="" complete_words papertree --corpus = "$small" tree spec)
+[[ $got == "speculative-decoding" ]] || fail "--corpus=FILE honoured: got '$got'"
+# A positional completes to what it names: news takes a category, edit a paper, diff files.
+got=$(complete_words papertree news quant)
+[[ $got == $'quantization\nquantization-aware-training' ]] || fail "news quant<TAB>: got '$got'"
+got=$(complete_words papertree edit gp)
+[[ $got == "gptq" ]] || fail "edit gp<TAB>: got '$got'"
+got=$(complete_words papertree move gptq --to kv)
+[[ $got == "kv-cache-optimization" ]] || fail "move --to kv<TAB>: got '$got'"
+got=$(cd "$FIXTURES" && complete_words papertree diff smal)
+[[ $got == "small.json" ]] || fail "diff FILE<TAB>: got '$got'"
+# --columns takes a comma-separated list: the names not yet in it complete after the comma.
+got=$(complete_words papertree list --columns id,)
+[[ $got == $'id,authors\nid,categories\nid,code\nid,title\nid,venue\nid,year' ]] ||
+  fail "list --columns id,<TAB>: got '$got'"
+got=$(complete_words papertree search --columns id,year,v)
+[[ $got == "id,year,venue" ]] || fail "search --columns id,year,v<TAB>: got '$got'"
+got=$(complete_words papertree list --columns title,id,year,venue,authors,code,)
+[[ $got == "title,id,year,venue,authors,code,categories" ]] || fail "--columns, last one: got '$got'"
+unset PAPERTREE_CORPUS
+
 # zsh: the script loads in a real zsh and its function works as bashcompinit calls it.
 if command -v zsh >/dev/null; then
   run completion zsh
@@ -126,6 +165,33 @@ $(zsh_complete papertree show gp)
 $(zsh_complete papertree list quant)"
   [[ $got == $'added\ntitle\nvenue\nyear\ngptq\nquantization\nquantization-aware-training' ]] ||
     fail "zsh completion: got '$got'"
+  got="$(zsh_complete papertree --max-input 64M list quant)
+$(zsh_complete papertree --corpus "$small" --max-input 64M se)
+$(zsh_complete papertree news quant)"
+  [[ $got == $'quantization\nquantization-aware-training\nsearch\nquantization\nquantization-aware-training' ]] ||
+    fail "zsh: global options with values, news: got '$got'"
+  got=$(zsh_complete papertree list --columns id,)
+  [[ $got == $'id,authors\nid,categories\nid,code\nid,title\nid,venue\nid,year' ]] ||
+    fail "zsh list --columns id,<TAB>: got '$got'"
+  got=$(zsh_complete papertree list --columns id,year,v)
+  [[ $got == "id,year,venue" ]] || fail "zsh list --columns id,year,v<TAB>: got '$got'"
+  # As zsh calls it: a space after a reply, but not after a column list (a comma may follow) nor
+  # after a directory.
+  zsh_replies() {
+    PATH="$WORK/bin:$PATH" PAPERTREE_CORPUS="$small" zsh -f -c '
+      autoload -U +X compinit && compinit -u -D
+      source "$1" || exit 1
+      shift
+      emulate -L sh
+      COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1))
+      _papertree_zsh
+      printf "[%s]\n" "${COMPREPLY[@]}"' _ "$WORK/completion.zsh" "$@" 2>&1 | grep -F "[${*: -1}"
+  }
+  got="$(zsh_replies papertree news speculative)
+$(zsh_replies papertree list --columns id,year,v)
+$(cd "$PAPERTREE_SOURCE_DIR/tests" && zsh_replies papertree -c fixtur)"
+  [[ $got == $'[speculative-decoding ]\n[id,year,venue]\n[fixtures/]' ]] ||
+    fail "zsh replies' suffixes: got '$got'"
 else
   require_tool zsh
 fi
@@ -152,6 +218,23 @@ if command -v fish >/dev/null; then
   [[ $got == $'quantization\nquantization-aware-training' ]] || fail "fish categories: got '$got'"
   got=$(fish_complete "papertree export --format b")
   [[ $got == "bibtex" ]] || fail "fish export --format: got '$got'"
+  got=$(fish_complete "papertree --max-input 64M list quant")
+  [[ $got == $'quantization\nquantization-aware-training' ]] || fail "fish --max-input: got '$got'"
+  got=$(fish_complete "papertree --max-input 64M --color never se")
+  [[ $got == "search" ]] || fail "fish command after global options: got '$got'"
+  got=$(fish_complete "papertree --max-input ")
+  [[ -z $got ]] || fail "fish --max-input <TAB> offers '$got'"
+  got=$(fish_complete "papertree search tree")
+  [[ -z $got ]] || fail "fish search's query completes as tree's category: '$got'"
+  got=$(fish_complete "papertree news quant")
+  [[ $got == $'quantization\nquantization-aware-training' ]] || fail "fish news quant: got '$got'"
+  got=$(fish_complete "papertree move gptq --to kv")
+  [[ $got == "kv-cache-optimization" ]] || fail "fish move --to: got '$got'"
+  got=$(fish_complete "papertree list --columns id,")
+  [[ $got == $'id,authors\nid,categories\nid,code\nid,title\nid,venue\nid,year' ]] ||
+    fail "fish list --columns id,: got '$got'"
+  got=$(fish_complete "papertree list --columns=id,year,v")
+  [[ $got == "--columns=id,year,venue" ]] || fail "fish --columns=id,year,v: got '$got'"
 else
   require_tool fish
 fi

@@ -69,6 +69,69 @@ TEST(TreeText, DeepRowsFitANarrowWidth) {
   }
 }
 
+// --ids: an id is what people copy into commands, so a narrow width cuts the name beside it
+// (review finding: `post-training-quant…` at 80 columns) and the counts keep their columns.
+TEST(TreeText, IdsStayWholeAndTheirNamesGiveWay) {
+  TreeOptions options;
+  options.root = *test::small_corpus().find_category("quantization");
+  options.ids = true;
+  options.width = 80;
+  EXPECT_EQ(text_tree(options),
+            "                                                               direct  total\n"
+            "Quantization  quantization                                          0      3\n"
+            "├── Post-Training Quantization  post-training-quantization          3      3\n"
+            "└── Quantization-Aware Training  quantization-aware-training        1      1\n");
+  options.width = 60;
+  EXPECT_EQ(text_tree(options),
+            "                                               direct  total\n"
+            "Quantization  quantization                          0      3\n"
+            "├── Post-Traini…  post-training-quantization        3      3\n"
+            "└── Quantizati…  quantization-aware-training        1      1\n");
+}
+
+// Where even a name cut to its first few characters leaves no room for the id, that row runs
+// past the width; the rows that fit keep the counts in their columns.
+TEST(TreeText, ARowWhoseIdCannotFitOverflowsAlone) {
+  TreeOptions options;
+  options.ids = true;
+  options.max_depth = 1;
+  options.width = 46;
+  EXPECT_EQ(text_tree(options),
+            "                                 direct  total\n"
+            "Small Test Survey                            6\n"
+            "├── Model-Cent…  model-centric        0      6\n"
+            "│   ├── Mode…  model-compression        0      3\n"
+            "│   └── Effi…  efficient-inference        0      3\n"
+            "└── Data-Centri…  data-centric        0      1\n"
+            "    ├── Prom…  prompt-compression        1      1\n"
+            "    └── Attention  attention          0      0\n");
+}
+
+// The survey at common widths: every id whole; a line is exactly the width (counts aligned at
+// its right edge) unless its name is already cut to the fewest columns it keeps.
+TEST(TreeText, SurveyIdsAreWholeAtEveryWidth) {
+  Corpus survey = load_corpus_text(embedded_corpus_json(), "survey");
+  for (std::size_t width : {60u, 80u, 120u}) {
+    TreeOptions options;
+    options.ids = true;
+    options.width = width;
+    std::ostringstream out;
+    render_tree_text(survey, options, out);
+    for (const Category& c : survey.categories())
+      EXPECT_NE(out.str().find("  " + c.id + " "), std::string::npos) << c.id << " at " << width;
+    std::istringstream lines(out.str());
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (display_width(line) == width) continue;
+      ASSERT_GT(display_width(line), width) << line;
+      std::size_t name = line.find("── ") + std::string_view("── ").size();
+      std::string shown = line.substr(name, line.find("  ", name) - name);
+      EXPECT_EQ(display_width(shown), 5u) << line;
+      EXPECT_TRUE(shown.ends_with("…")) << line;
+    }
+  }
+}
+
 TEST(TreeText, StyleWrapsNamesInEscapes) {
   TreeOptions options;
   options.root = *test::small_corpus().find_category("speculative-decoding");

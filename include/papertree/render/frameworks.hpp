@@ -9,9 +9,10 @@
 
 namespace papertree {
 
-/// The frameworks capability table (one column per capability, ✓ or ✗). The URL column is
-/// shown whole or not at all: it is left out when the longest URL does not fit in `width`
-/// columns (0: no limit); a URL is never cut.
+/// The frameworks capability table (one column per capability, ✓ or ✗), fitted to `width`
+/// columns (0: no limit): the URL column is shown whole or not at all (a URL is never cut), then
+/// the capability headings shorten ("Train", "Infer", "Tune"), then names are cut with "…" down
+/// to 5 columns; a width narrower than that is overflowed. No line ends in spaces.
 void render_frameworks_table(std::span<const Framework* const> frameworks, const TextStyle& style,
                              std::size_t width, std::ostream& out);
 /// One tab-separated line a framework: id, name, then "training", "inference" and

@@ -15,7 +15,8 @@ struct TreeOptions {
   int max_depth = -1;                 ///< levels below the start to show; -1 for all
   bool ascii = false;                 ///< plain "|--" lines instead of box drawing
   bool ids = false;                   ///< show each category's id after its name
-  std::size_t width = 0;              ///< cut lines to this many columns; 0 for no limit
+  std::size_t width = 0;              ///< fit lines to this many columns; 0 for no limit. Names
+                                      ///< are cut, never ids: a row whose id cannot fit overflows
   TextStyle style;
 };
 
