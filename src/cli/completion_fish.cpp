@@ -92,9 +92,6 @@ void write_fish_helpers(const CLI::App& app, std::ostream& out) {
       << global_assignments
       << "\n"
          "                set -a global $tokens[$i]\n"
-         "            case '-*'\n"
-         "            case '*'\n"
-         "                break\n"
          "        end\n"
          "        set i (math $i + 1)\n"
          "    end\n"

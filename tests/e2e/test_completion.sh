@@ -141,6 +141,23 @@ got=$(complete_words papertree search --columns id,year,v)
 [[ $got == "id,year,venue" ]] || fail "search --columns id,year,v<TAB>: got '$got'"
 got=$(complete_words papertree list --columns title,id,year,venue,authors,code,)
 [[ $got == "title,id,year,venue,authors,code,categories" ]] || fail "--columns, last one: got '$got'"
+# The program's options count after the command too (`list --corpus FILE`), and a quoted or
+# escaped value is read as the shell will pass it.
+# (small.json's ids: model-centric, model-compression; the embedded survey's: model-centric-methods.)
+got=$(PAPERTREE_CORPUS="" complete_words papertree list --corpus "$small" model-c)
+[[ $got == $'model-centric\nmodel-compression' ]] || fail "list --corpus FILE model-c<TAB>: got '$got'"
+mkdir -p "$WORK/spaced dir"
+cp "$small" "$WORK/spaced dir/my corpus.json"
+got=$(PAPERTREE_CORPUS="" complete_words papertree --corpus "\"$WORK/spaced dir/my corpus.json\"" tree model-c)
+[[ $got == $'model-centric\nmodel-compression' ]] || fail "--corpus \"FILE WITH SPACES\" spec<TAB>: got '$got'"
+got=$(PAPERTREE_CORPUS="" complete_words papertree --corpus "${WORK// /\\ }/spaced\\ dir/my\\ corpus.json" tree model-c)
+[[ $got == $'model-centric\nmodel-compression' ]] || fail "--corpus FILE\\ WITH\\ SPACES spec<TAB>: got '$got'"
+# A file name with spaces or glob characters is one reply, as it is.
+touch "$WORK/spaced dir/a [b]*.json"
+got=$(cd "$WORK/spaced dir" && complete_words papertree import "")
+[[ $got == $'a [b]*.json\nmy corpus.json' ]] || fail "import <TAB> with spaced names: got '$got'"
+got=$(cd "$WORK/spaced dir" && complete_words papertree import my)
+[[ $got == "my corpus.json" ]] || fail "import my<TAB>: got '$got'"
 unset PAPERTREE_CORPUS
 
 # zsh: the script loads in a real zsh and its function works as bashcompinit calls it.
@@ -233,6 +250,10 @@ if command -v fish >/dev/null; then
   got=$(fish_complete "papertree list --columns id,")
   [[ $got == $'id,authors\nid,categories\nid,code\nid,title\nid,venue\nid,year' ]] ||
     fail "fish list --columns id,: got '$got'"
+  got=$(PAPERTREE_CORPUS="" fish --no-config -c \
+    "set -x PATH $WORK/bin \$PATH; source $WORK/completion.fish; complete -C'papertree list --corpus $small model-c'" |
+    cut -f1 | sort)
+  [[ $got == $'model-centric\nmodel-compression' ]] || fail "fish list --corpus FILE model-c: got '$got'"
   got=$(fish_complete "papertree list --columns=id,year,v")
   [[ $got == "--columns=id,year,venue" ]] || fail "fish --columns=id,year,v: got '$got'"
 else
