@@ -370,7 +370,9 @@ class OutlineWalker {
         std::size_t column =
             static_cast<std::size_t>(std::max(0, cmark_node_get_start_column(cell)));
         const std::string_view text = m_lines[static_cast<int>(r.line)];
-        while (column != 0 && column <= text.size() && text[column - 1] == ' ') ++column;
+        while (column != 0 && column <= text.size() &&
+               (text[column - 1] == ' ' || text[column - 1] == '\t'))
+          ++column;
         r.columns.push_back(column);
         add_pieces(cell, r.cells.back());
       }

@@ -14,7 +14,8 @@ namespace papertree {
 namespace {
 
 // What GitHub's anchors drop: every code point but letters, marks, decimal and letter numbers,
-// connector punctuation ('_'), the space and '-' (Ruby's \p{Word}, which GitHub uses), so
+// connector punctuation ('_'), the space and '-' (close to Ruby's \p{Word}, which GitHub uses;
+// that one also keeps the few symbols Unicode calls alphabetic, such as circled letters), so
 // punctuation, symbols, emoji, other numbers ("²") and invisible format characters (bidi
 // controls, U+FEFF) go; the categories come from utf8proc.
 bool dropped_from_anchor(char32_t cp) {
