@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "help.hpp"
+#include "option_values.hpp"
 
 namespace papertree::cli {
 
@@ -213,7 +214,7 @@ void setup_completion(CLI::App& app, Context& ctx) {
       app.add_subcommand("completion", "Print a shell completion script (bash, zsh or fish)");
   sub->add_option("shell", *shell, "The shell to complete for")
       ->required()
-      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+      ->transform(one_of({"bash", "zsh", "fish"}));
   set_examples(*sub, {{"source <(papertree completion bash)", "in ~/.bashrc"},
                       {"source <(papertree completion zsh)", "in ~/.zshrc"},
                       {"papertree completion fish | source", "in ~/.config/fish/config.fish"}});

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "option_values.hpp"
 #include "papertree/curate/corpus_diff.hpp"
 #include "papertree/import/markdown.hpp"
 #include "papertree/io/io.hpp"
@@ -49,7 +50,7 @@ void setup_diff(CLI::App& app, Context& ctx) {
   sub->add_option("old", cmd->old_path, "The older corpus (.json) or list (.md)")->required();
   sub->add_option("new", cmd->new_path, "The newer corpus (.json) or list (.md)")->required();
   sub->add_option("-f,--format", cmd->format, "Output format: text, json or markdown (a changelog)")
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
+      ->transform(one_of({"text", "json", "markdown"}, format_aliases()));
 }
 
 }  // namespace papertree::cli

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "edit_session.hpp"
+#include "option_values.hpp"
 #include "papertree/corpus/date.hpp"
 #include "papertree/corpus/select.hpp"
 #include "papertree/curate/edit.hpp"
@@ -26,7 +27,7 @@ void add_field_options(CLI::App& sub, FieldArgs& f, bool ids) {
   sub.add_option("--venue", f.venue, "Venue (normalised through the alias table)");
   sub.add_option("--year", f.year, "Year (0 for unknown)")->check(CLI::Range(0, 9999));
   sub.add_option("--kind", f.kind, "paper, blog or website")
-      ->check(CLI::IsMember({"paper", "blog", "website"}));
+      ->transform(one_of({"paper", "blog", "website"}));
   if (ids) {
     sub.add_option("--arxiv", f.arxiv, "The arXiv id (\"\" to clear it)");
     sub.add_option("--doi", f.doi, "The DOI (\"\" to clear it)");

@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "diagnostics.hpp"
+#include "option_values.hpp"
 #include "papertree/enrich/enrich.hpp"
 #include "papertree/enrich/records.hpp"
 #include "papertree/enrich/report.hpp"
@@ -84,10 +85,10 @@ void setup_enrich(CLI::App& app, Context& ctx) {
   sub->add_flag("--dry-run", cmd->dry_run, "Show what would change; write nothing");
   sub->add_option("--prefer", cmd->prefer, "Who wins a conflict: the corpus or the source file")
       ->capture_default_str()
-      ->check(CLI::IsMember({"corpus", "source"}));
+      ->transform(one_of({"corpus", "source"}));
   sub->add_option("-f,--format", cmd->format, "The report's format")
       ->capture_default_str()
-      ->check(CLI::IsMember({"text", "json"}));
+      ->transform(one_of({"text", "json"}));
 }
 
 }  // namespace papertree::cli

@@ -134,7 +134,7 @@ void setup_export(CLI::App& app, Context& ctx) {
       ->type_name("CATEGORY");
   sub->add_option("-f,--format", cmd->format, "Output format")
       ->required()
-      ->check(CLI::IsMember(export_format_names()));
+      ->transform(one_of(export_format_names(), format_aliases()));
   add_output_file_options(*sub, cmd->output, "Write to this file (atomically) instead of stdout");
   sub->add_flag("--flat", cmd->flat, "markdown: one list without headings");
   sub->add_flag("--authors", cmd->authors,
@@ -150,7 +150,7 @@ void setup_export(CLI::App& app, Context& ctx) {
                       "Order: year (newest first), title, venue or added (latest first); the "
                       "papers of list-shaped formats (bibtex, csljson, csv, json, markdown --flat) "
                       "are in corpus order without it")
-          ->check(CLI::IsMember({"year", "title", "venue", "added"}));
+          ->transform(one_of({"year", "title", "venue", "added"}));
   sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order")->needs(sort);
   add_filter_options(*sub, cmd->filters);
   set_examples(

@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "help.hpp"
+#include "option_values.hpp"
 #include "paper_output.hpp"
 #include "papertree/corpus/select.hpp"
 
@@ -44,7 +45,7 @@ void setup_list(CLI::App& app, Context& ctx) {
   sub->add_option("-s,--sort", cmd->sort,
                   "Order: year (newest first), title, venue or added (latest first)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"year", "title", "venue", "added"}));
+      ->transform(one_of({"year", "title", "venue", "added"}));
   sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order");
   add_output_options(*sub, cmd->output);
   set_examples(*sub, {{"papertree list speculative-decoding --year 2023 --has-code",

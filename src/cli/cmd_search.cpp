@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "diagnostics.hpp"
 #include "help.hpp"
+#include "option_values.hpp"
 #include "paper_output.hpp"
 #include "papertree/error.hpp"
 #include "papertree/json/dump.hpp"
@@ -148,7 +149,7 @@ void setup_search(CLI::App& app, Context& ctx) {
                   "Order: relevance (best first), year (newest first), title, venue or added "
                   "(latest first)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"relevance", "year", "title", "venue", "added"}));
+      ->transform(one_of({"relevance", "year", "title", "venue", "added"}));
   sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order");
   add_filter_options(*sub, cmd->filters);
   sub->add_flag("--facets", cmd->facets, "Also show how many hits fall in each category");

@@ -80,7 +80,7 @@ void setup_validate(CLI::App& app, Context& ctx) {
   sub->add_option("--ignore", cmd->ignore, "Switch this rule off (repeatable)");
   sub->add_option("--severity", cmd->severity,
                   "Lowest severity listed: info, warning (default) or error; all are counted")
-      ->check(CLI::IsMember({"info", "warning", "error"}));
+      ->transform(one_of({"info", "warning", "error"}));
   sub->add_option("--explain", cmd->explain, "Explain one rule and exit");
   sub->add_flag("--list-rules", cmd->list_rules, "List the rules and exit");
 }

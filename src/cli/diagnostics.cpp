@@ -11,6 +11,7 @@
 
 #include "commands.hpp"
 #include "help.hpp"
+#include "option_values.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree::cli {
@@ -61,7 +62,7 @@ void setup_app(CLI::App& app, Context& ctx) {
                                               : ColorMode::automatic;
          },
          "When to colour output: auto (a terminal, NO_COLOR unset), always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+      ->transform(one_of({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", ctx.quiet, "Print no warnings or progress");
   app.add_flag("--no-cache", ctx.no_cache,
                "Read the corpus JSON even when a compiled snapshot of it is cached");

@@ -52,7 +52,7 @@ void add_filter_options(CLI::App& sub, FilterArgs& args) {
   sub.add_flag("--has-code", args.has_code, "Only papers with a code link")->group("Filters");
   sub.add_option("--kind", args.kind, "Only this kind: paper, blog or website")
       ->group("Filters")
-      ->check(CLI::IsMember({"paper", "blog", "website"}));
+      ->transform(one_of({"paper", "blog", "website"}));
   sub.add_flag("--arxiv-only", args.arxiv_only, "Only arXiv preprints (venue arXiv)")
       ->group("Filters");
   sub.add_option("--author", args.authors,
@@ -70,7 +70,7 @@ void add_output_options(CLI::App& sub, OutputArgs& args) {
   sub.add_option("-f,--format", args.format,
                  "table (default on a terminal), plain (default otherwise), json, jsonl, ids, "
                  "bibtex or csljson")
-      ->check(CLI::IsMember(paper_formats()));
+      ->transform(one_of(paper_formats(), format_aliases()));
   args.limit_option =
       sub.add_option("-n,--limit", args.limit,
                      "Print at most N papers (0: all); default: " +

@@ -35,6 +35,48 @@ expect_contains "Top venues (3 of"
 run --corpus "$small" tree --depth 0
 expect_code 0
 
+# The values of a choice: any case, and the spellings people type (csl-json, bib, md).
+run --corpus "$small" export -f csljson
+expect_code 0
+csljson=$out
+for spelling in csl-json CSL-JSON csl CslJson; do
+  run --corpus "$small" export -f "$spelling"
+  expect_code 0
+  [[ $out == "$csljson" ]] || fail "export -f $spelling differs from -f csljson"
+done
+run --corpus "$small" export -f bibtex
+bibtex=$out
+run --corpus "$small" export --format bib
+expect_code 0
+[[ $out == "$bibtex" ]] || fail "export --format bib differs from bibtex"
+run --corpus "$small" export -f markdown
+markdown=$out
+run --corpus "$small" export -f md
+expect_code 0
+[[ $out == "$markdown" ]] || fail "export -f md differs from markdown"
+run --corpus "$small" list -f csljson
+list_csljson=$out
+run --corpus "$small" list -f csl-json
+expect_code 0
+[[ $out == "$list_csljson" ]] || fail "list -f csl-json differs from -f csljson"
+run --corpus "$small" show gptq -f bib
+expect_code 0
+expect_contains '@misc{gptq2023,'
+run --corpus "$small" list --sort TITLE -f ids
+expect_code 0
+# md is markdown only where there is a markdown: list has none.
+run --corpus "$small" list -f md
+expect_code 2
+[[ $err == $'papertree: error: --format: "md" is not one of table, plain, json, jsonl, ids, bibtex, csljson\nRun \'papertree list --help\' for usage.' ]] ||
+  fail "list -f md: stderr '$err'"
+run --corpus "$small" export -f csl-jsn
+expect_code 2
+[[ $err == $'papertree: error: --format: "csl-jsn" is not one of markdown, bibtex, csljson, csv, json, dot, mermaid, latex, html; did you mean "csljson"?\nRun \'papertree export --help\' for usage.' ]] ||
+  fail "export -f csl-jsn: stderr '$err'"
+run --corpus "$small" list --sort yaer
+expect_code 2
+expect_err_contains '--sort: "yaer" is not one of year, title, venue, added; did you mean "year"?'
+
 # An export that matches nothing notes it on stderr, like list, and still succeeds.
 run --corpus "$small" export -f markdown --year 2030
 expect_code 0
