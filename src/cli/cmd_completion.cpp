@@ -27,10 +27,9 @@ std::string joined(const std::vector<std::string>& words) {
 // The words an option's value may be, from its check (`a|b|c` in the help), space-separated;
 // empty when any value goes.
 std::string allowed_values(const CLI::Option& opt) {
-  std::string meta = metavariable(opt);
-  if (meta.find('|') == std::string::npos) return {};
-  for (char& c : meta) c = c == '|' ? ' ' : c;
-  return meta;
+  std::string words;
+  for (const std::string& c : option_choices(opt)) words += (words.empty() ? "" : " ") + c;
+  return words;
 }
 
 std::vector<std::string> option_names(const CLI::Option& opt) {

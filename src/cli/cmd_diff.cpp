@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "option_values.hpp"
 #include "papertree/curate/corpus_diff.hpp"
 #include "papertree/import/markdown.hpp"
@@ -47,10 +48,19 @@ void setup_diff(CLI::App& app, Context& ctx) {
   auto [sub, cmd] = add_command<DiffCommand>(
       app, ctx, run_diff, "diff",
       "What changed between two corpus files or markdown lists (papers, categories)");
-  sub->add_option("old", cmd->old_path, "The older corpus (.json) or list (.md)")->required();
-  sub->add_option("new", cmd->new_path, "The newer corpus (.json) or list (.md)")->required();
+  sub->add_option("old", cmd->old_path, "The older corpus (.json) or list (.md)")
+      ->required()
+      ->type_name("OLD");
+  sub->add_option("new", cmd->new_path, "The newer corpus (.json) or list (.md)")
+      ->required()
+      ->type_name("NEW");
   sub->add_option("-f,--format", cmd->format, "Output format: text, json or markdown (a changelog)")
       ->transform(one_of({"text", "json", "markdown"}, format_aliases()));
+  set_examples(*sub, {{"papertree diff old.json new.json", "two corpus files"},
+                      {"papertree diff old.json new.json --format markdown",
+                       "a changelog section, for release notes"},
+                      {"papertree diff README.md c.json --format json",
+                       "a markdown list against a corpus, for programs"}});
 }
 
 }  // namespace papertree::cli

@@ -5,6 +5,7 @@
 
 #include "commands.hpp"
 #include "diagnostics.hpp"
+#include "help.hpp"
 #include "option_values.hpp"
 #include "papertree/enrich/enrich.hpp"
 #include "papertree/enrich/records.hpp"
@@ -78,9 +79,11 @@ void setup_enrich(CLI::App& app, Context& ctx) {
       add_command<EnrichCommand>(app, ctx, run_enrich, "enrich",
                                  "Fill authors, DOIs and arXiv ids from CSL-JSON or BibTeX files");
   sub->add_option("files", cmd->files, "CSL-JSON (.json) or BibTeX/BibLaTeX (.bib) files")
-      ->required();
+      ->required()
+      ->type_name("FILE");
   sub->add_option("-o,--output", cmd->output,
-                  "Write the enriched corpus here (atomically) instead of stdout");
+                  "Write the enriched corpus here (atomically) instead of stdout")
+      ->type_name("FILE");
   sub->add_flag("--force", cmd->force, "Overwrite an existing output file");
   sub->add_flag("--dry-run", cmd->dry_run, "Show what would change; write nothing");
   sub->add_option("--prefer", cmd->prefer, "Who wins a conflict: the corpus or the source file")
@@ -89,6 +92,12 @@ void setup_enrich(CLI::App& app, Context& ctx) {
   sub->add_option("-f,--format", cmd->format, "The report's format")
       ->capture_default_str()
       ->transform(one_of({"text", "json"}));
+  set_examples(
+      *sub,
+      {{"papertree enrich refs.bib --dry-run", "what a BibTeX file would fill; nothing written"},
+       {"papertree --corpus c.json enrich refs.bib refs.json -o enriched.json",
+        "from BibTeX and CSL-JSON (Zotero, pandoc), into a new corpus file"},
+       {"papertree enrich refs.json --dry-run --format json", "the report, for programs"}});
 }
 
 }  // namespace papertree::cli

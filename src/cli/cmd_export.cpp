@@ -144,7 +144,8 @@ void setup_export(CLI::App& app, Context& ctx) {
       ->check(whole_number(0, std::numeric_limits<int>::max()));
   sub->add_option("--ids", cmd->ids,
                   "Export only the papers listed in FILE (- for stdin): ids, arXiv ids or URLs, "
-                  "DOIs, one a line, in that order");
+                  "DOIs, one a line, in that order")
+      ->type_name("FILE");
   CLI::Option* sort =
       sub->add_option("-s,--sort", cmd->sort,
                       "Order: year (newest first), title, venue or added (latest first); the "

@@ -47,10 +47,11 @@ void setup_index(CLI::App& app, Context& ctx) {
   auto [sub, cmd] = add_command<IndexCommand>(
       app, ctx, run_index, "index",
       "Compile a corpus file into its snapshot (the cache, or -o FILE) for fast loading");
-  sub->add_option("corpus", cmd->input, "The corpus JSON file")->required();
+  sub->add_option("corpus", cmd->input, "The corpus JSON file")->required()->type_name("CORPUS");
   sub->add_option("-o,--output", cmd->output,
                   "Write the snapshot here (atomically) instead of the cache; use it with "
-                  "--corpus FILE");
+                  "--corpus FILE")
+      ->type_name("FILE");
   sub->add_flag("--force", cmd->force, "Overwrite an existing output file");
   set_examples(*sub, {{"papertree index big.json", "compile into the cache; later commands use it"},
                       {"papertree index big.json -o big.snapshot",

@@ -13,6 +13,7 @@
 #include "help.hpp"
 #include "option_values.hpp"
 #include "papertree/text/text.hpp"
+#include "terminal.hpp"
 
 namespace papertree::cli {
 
@@ -42,7 +43,7 @@ void print_lines(std::string_view prefix, std::string_view text) {
 
 void setup_app(CLI::App& app, Context& ctx) {
   app.set_version_flag("-V,--version", std::string("papertree ") + PAPERTREE_VERSION);
-  app.formatter(std::make_shared<HelpFormatter>());
+  app.formatter(std::make_shared<HelpFormatter>(help_width()));
   app.require_subcommand(0, 1);
   app.fallthrough();
   app.add_option("-c,--corpus", ctx.corpus_path,
@@ -68,12 +69,10 @@ void setup_app(CLI::App& app, Context& ctx) {
                "Read the corpus JSON even when a compiled snapshot of it is cached");
   app.add_option("--max-input", ctx.max_input,
                  "Largest input file read, such as 64M or 2G (default 512M, or "
-                 "$PAPERTREE_MAX_INPUT)");
+                 "$PAPERTREE_MAX_INPUT)")
+      ->type_name("SIZE");
   // A bad size (option or variable) is a usage error even when no file is read.
   app.parse_complete_callback([&ctx] { ctx.input_limit(); });
-  app.footer(
-      "Exit codes: 0 success, 2 usage error, 3 bad input data, 4 I/O "
-      "error.");
   setup_tree(app, ctx);
   setup_export(app, ctx);
   setup_import(app, ctx);
@@ -93,6 +92,7 @@ void setup_app(CLI::App& app, Context& ctx) {
   setup_help(app);
   setup_man(app);
   setup_index(app, ctx);
+  set_program_help(app);
 }
 
 int report(const Error& e) {

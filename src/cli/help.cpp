@@ -20,6 +20,17 @@ const std::vector<Example> k_first_examples = {
     {"papertree export quantization --format bibtex -o quant.bib", "BibTeX for a bibliography"},
 };
 
+// `papertree --help` also shows the global options at work.
+const std::vector<Example> k_program_examples = [] {
+  std::vector<Example> examples = k_first_examples;
+  examples.push_back({"papertree --corpus c.json validate", "another corpus file, not the survey"});
+  return examples;
+}();
+
+constexpr std::string_view k_program_exit_codes =
+    "Exit codes: 0 success, 1 a check found problems (validate, check), 2 usage error, 3 bad input "
+    "data, 4 I/O error.";
+
 std::string examples_text(const std::vector<Example>& examples) {
   std::string out = "Examples:\n";
   for (const Example& e : examples) {
@@ -81,10 +92,23 @@ const CLI::Option* find_option(const CLI::App& app, const std::string& word) {
 
 }  // namespace
 
-void set_examples(CLI::App& sub, const std::vector<Example>& examples, std::string_view prologue) {
+void set_examples(CLI::App& sub, const std::vector<Example>& examples, std::string_view prologue,
+                  std::string_view exit_codes) {
   std::string footer;
   if (!prologue.empty()) footer = std::string(prologue) + "\n";
-  sub.footer(footer + examples_text(examples));
+  sub.footer(footer + examples_text(examples) + "\n" + std::string(exit_codes));
+}
+
+void set_program_help(CLI::App& app) {
+  set_examples(app, k_program_examples, {}, k_program_exit_codes);
+}
+
+std::string program_examples() {
+  return examples_text(k_program_examples);
+}
+
+std::string_view program_exit_codes() {
+  return k_program_exit_codes;
 }
 
 void set_search_help(CLI::App& sub) {
@@ -95,7 +119,10 @@ void set_search_help(CLI::App& sub) {
       {{"papertree search kv cache", "papers with both words, best first"},
        {"papertree search '\"speculative decoding\" year:>=2024' --limit 5", "a phrase, a year"},
        {"papertree search 'title:(pruning OR sparsity) has:code' --format ids", "ids, for scripts"},
-       {"papertree search lora --in fine-tuning --facets", "where the hits lie in the taxonomy"}},
+       {"papertree search lora --in efficient-fine-tuning --facets",
+        "where the hits lie in the taxonomy"},
+       {"papertree search 'author:dettmers quantization' --sort year",
+        "by an author, newest first"}},
       "Query syntax (docs/query-language.md has it all):\n"
       "  kv cache                   both words, in a title, venue or category name\n"
       "  \"kv cache\"                 the words next to each other, in this order\n"
@@ -103,6 +130,7 @@ void set_search_help(CLI::App& sub) {
       "  pruning OR sparsity        either word; parentheses group: (a OR b) c\n"
       "  quant*                     a word starting with quant\n"
       "  title:WORD  venue:NAME     in the title; at the venue (any case, normalised)\n"
+      "  author:NAME                by this author: author:dao, author:\"tri dao\"\n"
       "  year:2023  year:>=2023  year:2022..2024\n"
       "  in:CATEGORY  has:code  kind:paper|blog|website\n"
       "A query that starts with - needs -- before it: papertree search -- -gptq quantization\n");
