@@ -46,6 +46,9 @@ std::vector<std::string> option_choices(const CLI::Option& opt);
 /// list of allowed values written `a|b|c` and a whole-number check written `N`. CLI11's names
 /// of C++ types (TEXT, INT) are never shown: an option without a name of its own shows VALUE.
 std::string metavariable(const CLI::Option& opt);
+/// What an option's value is, in words for a message: "a number N ≥ 0", "one of a, b, c", or
+/// the metavariable ("FILE").
+std::string value_description(const CLI::Option& opt);
 /// "-f, --format FORMAT" or "CATEGORY" (positional), as the help and the man page show it.
 std::string option_label(const CLI::Option& opt);
 /// The option's description, with its default value when it has one.
@@ -78,9 +81,17 @@ void setup_help(CLI::App& app);
 /// a UsageError with the closest command suggested ("did you mean "search"?").
 void check_command_word(const CLI::App& app, const std::vector<std::string>& args);
 
-/// After a parse error in `sub`: a hint for a word that starts with `-` but is no option (for
-/// `search`: put `--` before the query), or empty.
+/// After a parse error in `sub`: a hint for a word that starts with `-` but is no option: put
+/// `--` before the arguments, shown as the whole command line with its options first and every
+/// argument after `--`, in order. A negative number given as an option's value gets what the
+/// option takes instead. Empty when no such word was typed.
 std::string dash_hint(const CLI::App& sub, const std::vector<std::string>& args);
+/// After `search` given filters but no query: the `list` command line that filters alone
+/// (`papertree list --author dettmers`); else empty.
+std::string missing_query_hint(const CLI::App& sub, const std::vector<std::string>& args);
+/// The word of `args` that CLI11 reported as `reported`: CLI11 reads "-quantization" as the
+/// flag -q followed by "-uantization", and reports the latter; this finds the word as typed.
+std::string typed_option_word(const std::vector<std::string>& args, const std::string& reported);
 /// For the first word of `args` after `sub`'s name that looks like a long option `sub` does not
 /// know ("--limt"): a hint naming the nearest option ("did you mean \"--limit\"?"); else empty.
 std::string option_hint(const CLI::App& sub, const std::vector<std::string>& args);

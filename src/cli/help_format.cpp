@@ -102,6 +102,19 @@ std::string metavariable(const CLI::Option& opt) {
   return name;
 }
 
+std::string value_description(const CLI::Option& opt) {
+  if (!opt.get_option_text().empty()) return opt.get_option_text();
+  for (const std::string& p : split(opt.get_type_name(), ':')) {
+    if (p.rfind("N≥", 0) == 0) return "a number N ≥ " + p.substr(std::string("N≥").size());
+  }
+  if (std::vector<std::string> choices = option_choices(opt); !choices.empty()) {
+    std::string list;
+    for (const std::string& c : choices) list += (list.empty() ? "" : ", ") + c;
+    return "one of " + list;
+  }
+  return metavariable(opt);
+}
+
 std::string option_label(const CLI::Option& opt) {
   if (opt.get_positional()) return metavariable(opt);
   std::string names;

@@ -173,6 +173,60 @@ run search -quantization
 expect_code 2
 expect_err_contains 'hint: "-quantization" is not an option; to search for papers without "quantization", put -- before the query: papertree search -- -quantization'
 expect_err_contains "Run 'papertree search --help' for usage."
+# -q is a flag (--quiet): CLI11 reads "-quantization" as -q then "-uantization"; the error names
+# the word as typed, and the hint keeps the whole query, in order, after the options.
+run search kv cache -quantization --limit 5
+expect_code 2
+[[ $err == 'papertree: error: unknown option "-quantization"
+hint: "-quantization" is not an option; to search for papers without "quantization", put -- before the query: papertree search --limit 5 -- kv cache -quantization
+Run '"'papertree search --help'"' for usage.' ]] || fail "search kv cache -quantization: stderr '$err'"
+run --corpus "$FIXTURES/small.json" search '"kv cache"' -gptq
+expect_code 2
+expect_err_contains "put -- before the query: papertree --corpus $FIXTURES/small.json search -- '\"kv cache\"' -gptq"
+# A negative number as an option's value is no query word.
+run search x --limit -1
+expect_code 2
+[[ $err == 'papertree: error: --limit: expected a whole number ≥ 0, got "-1"
+hint: --limit takes a number N ≥ 0, not "-1"
+Run '"'papertree search --help'"' for usage.' ]] || fail "search x --limit -1: stderr '$err'"
+# Filters without a query: the list command that does that.
+run search --author dettmers
+expect_code 2
+[[ $err == 'papertree: error: query is required
+hint: search needs a query; to list the papers the filters keep: papertree list --author dettmers
+Run '"'papertree search --help'"' for usage.' ]] || fail "search --author dettmers: stderr '$err'"
+run search --in quant --year 2023 --sort relevance --facets
+expect_code 2
+expect_err_contains "hint: search needs a query; to list the papers the filters keep: papertree list quant --year 2023"
+run search
+expect_code 2
+[[ $err == $'papertree: error: query is required\nRun \'papertree search --help\' for usage.' ]] ||
+  fail "search: stderr '$err'"
+# An option given last without its value.
+run list --limit
+expect_code 2
+[[ $err == $'papertree: error: --limit needs a value (a number N ≥ 0)\nRun \'papertree list --help\' for usage.' ]] ||
+  fail "list --limit: stderr '$err'"
+run list --sort
+expect_code 2
+expect_err_contains "papertree: error: --sort needs a value (one of year, title, venue, added)"
+# Errors in an option's value found when the command runs point to the help too.
+run list --year 20x3
+expect_code 2
+[[ $err == $'papertree: error: bad year "20x3": expected a year (2023), a range (2022..2024) or a bound (>=2023, <2024)\nRun \'papertree list --help\' for usage.' ]] ||
+  fail "list --year 20x3: stderr '$err'"
+run list --columns foo
+expect_code 2
+[[ $err == $'papertree: error: --columns: unknown column "foo"; valid columns: id, year, venue, title, authors, code, categories\nRun \'papertree list --help\' for usage.' ]] ||
+  fail "list --columns foo: stderr '$err'"
+run list --added-since yesterday
+expect_code 2
+[[ $err == $'papertree: error: --added-since "yesterday" is not a date YYYY-MM-DD\nRun \'papertree list --help\' for usage.' ]] ||
+  fail "list --added-since yesterday: stderr '$err'"
+# A usage error that says what to do itself (candidates, a pointer) gets no second pointer.
+run list decoding
+expect_code 2
+[[ $err != *"--help"* ]] || fail "list decoding points to --help: $err"
 run --corpus "$FIXTURES/small.json" search --format ids -- -quantization
 expect_code 0
 run list --bogus
