@@ -92,7 +92,8 @@ void run_export(const ExportCommand& cmd, Context& ctx) {
   if (!cmd.ids.empty() && !cmd.category.empty())
     throw UsageError("give a category or --ids, not both");
   if (!cmd.category.empty()) selection.root = resolve_category(corpus, cmd.category);
-  selection.papers = select_papers(corpus, selection.root, false, cmd.filters.to_filters());
+  Filters filters = cmd.filters.to_filters();
+  selection.papers = select_papers(corpus, selection.root, false, filters);
   if (!cmd.ids.empty()) {
     std::vector<PaperIndex> listed = papers_from_list(corpus, cmd.ids, ctx);
     std::erase_if(listed, [&](PaperIndex p) {
@@ -109,7 +110,10 @@ void run_export(const ExportCommand& cmd, Context& ctx) {
                          [&](const ExportFormat& f) { return f.name == cmd.format; });
   if (it == formats.end())
     throw UsageError("unknown export format " + quote_for_message(cmd.format));
-  if (selection.papers.empty()) std::cerr << "papertree: no papers match\n";
+  if (selection.papers.empty()) {
+    std::cerr << "papertree: no papers match\n";
+    report_unmatched_filters(corpus, filters);
+  }
   if (writes_to_stdout(cmd.output)) {
     it->render(corpus, selection, options, std::cout);
     return;

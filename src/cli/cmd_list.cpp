@@ -23,12 +23,13 @@ void run_list(const ListCommand& cmd, Context& ctx) {
   const Corpus& corpus = ctx.corpus();
   std::optional<CategoryIndex> root;
   if (!cmd.category.empty()) root = resolve_category(corpus, cmd.category);
-  std::vector<PaperIndex> papers =
-      select_papers(corpus, root, cmd.direct, cmd.filters.to_filters());
+  Filters filters = cmd.filters.to_filters();
+  std::vector<PaperIndex> papers = select_papers(corpus, root, cmd.direct, filters);
   // Only the page that is printed needs its order (the rest is counted).
   sort_papers(corpus, papers,
               SortOptions{parse_sort_key(cmd.sort), cmd.reverse, cmd.output.effective_limit(ctx)});
   print_papers(ctx, cmd.output, papers, {}, "no papers match");
+  if (papers.empty()) report_unmatched_filters(corpus, filters);
 }
 
 }  // namespace

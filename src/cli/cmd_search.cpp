@@ -125,6 +125,7 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
   }
   print_papers(ctx, cmd.output, result.papers, options,
                "no papers match " + quote_for_message(join(cmd.words)));
+  if (result.papers.empty()) report_unmatched_filters(corpus, filters);
   // The note says the near matches come after the others: only in relevance order.
   if (format == "table" && cmd.sort == "relevance" && !cmd.reverse) report_near_matches(result);
   if (cmd.facets && !result.papers.empty()) {

@@ -123,6 +123,11 @@ std::vector<PaperColumn> checked_columns(const OutputArgs& args, const std::stri
   return columns;
 }
 
+void report_unmatched_filters(const Corpus& corpus, const Filters& filters) {
+  for (const std::string& note : unmatched_filters(corpus, filters))
+    std::cerr << "papertree: note: " << sanitize_for_display(note) << '\n';
+}
+
 void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperIndex> papers,
                   PaperListOptions options, const std::string& empty_message) {
   const Corpus& corpus = ctx.corpus();

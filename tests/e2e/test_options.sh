@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Numeric options say plainly what they expect; an export that matches nothing says so.
+# Numeric options say plainly what they expect; options with a set of values take any case and
+# the usual other spellings, and suggest the nearest; a list, search or export that matches
+# nothing says so, and names a filter that no paper passes at all.
 source "$(dirname "$0")/lib.sh"
 small="$FIXTURES/small.json"
 
@@ -77,10 +79,29 @@ run --corpus "$small" list --sort yaer
 expect_code 2
 expect_err_contains '--sort: "yaer" is not one of year, title, venue, added; did you mean "year"?'
 
-# An export that matches nothing notes it on stderr, like list, and still succeeds.
+# An export that matches nothing notes it on stderr, like list, and still succeeds; a filter that
+# no paper passes at all is named, with what the corpus has instead.
 run --corpus "$small" export -f markdown --year 2030
 expect_code 0
-[[ $err == "papertree: no papers match" ]] || fail "export --year 2030: stderr '$err'"
+[[ $err == $'papertree: no papers match\npapertree: note: no paper is from 2030; the papers are from 2022 to 2023' ]] ||
+  fail "export --year 2030: stderr '$err'"
+run --corpus "$small" search attention --venue foo
+expect_code 0
+[[ -z $out ]] || fail "search attention --venue foo printed papers: $out"
+[[ $err == $'papertree: no papers match "attention"\npapertree: note: no paper has the venue "foo"; venues include Blog, EMNLP, ICLR, ICML, NeurIPS' ]] ||
+  fail "search attention --venue foo: stderr '$err'"
+run --corpus "$small" list --venue neurip --kind website
+expect_code 0
+[[ $err == $'papertree: no papers match\npapertree: note: no paper has the venue "neurip"; did you mean "NeurIPS"?\npapertree: note: no paper is of the kind "website"; kinds: blog, paper' ]] ||
+  fail "list --venue neurip --kind website: stderr '$err'"
+run --corpus "$FIXTURES/authors.json" list --author dettmer
+expect_code 0
+[[ $err == $'papertree: no papers match\npapertree: note: no paper is by "dettmer"; did you mean "Dettmers"?' ]] ||
+  fail "list --author dettmer: stderr '$err'"
+# Each filter alone keeps papers: only their combination is empty, and nothing is named.
+run --corpus "$small" list --venue ICLR --year 2022
+expect_code 0
+[[ $err == "papertree: no papers match" ]] || fail "list --venue ICLR --year 2022: stderr '$err'"
 run --corpus "$small" export -f csv --year 2023
 expect_code 0
 [[ -z $err ]] || fail "export --year 2023 prints a note: $err"
