@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "help.hpp"
 #include "papertree/corpus/select.hpp"
 #include "papertree/curate/line_diff.hpp"
 #include "papertree/error.hpp"
@@ -47,6 +48,14 @@ void setup_check(CLI::App& app, Context& ctx) {
   sub->add_option("--against", cmd->against, "The markdown list (a survey's README.md)")
       ->required()
       ->type_name("FILE");
+  set_examples(*sub,
+               {{"papertree --corpus c.json check --against README.md",
+                 "exit 1 and a diff unless README.md is what c.json exports"},
+                {"papertree check --against README.md > fix.diff || patch README.md fix.diff",
+                 "make the list what the corpus exports"}},
+               {},
+               "Exit codes: 0 the list is what the corpus exports, 1 it differs (the diff is "
+               "printed), 2 usage error, 3 bad input data, 4 I/O error.");
 }
 
 }  // namespace papertree::cli

@@ -3,6 +3,8 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "help.hpp"
+#include "option_values.hpp"
 #include "papertree/curate/corpus_diff.hpp"
 #include "papertree/import/markdown.hpp"
 #include "papertree/io/io.hpp"
@@ -53,7 +55,12 @@ void setup_diff(CLI::App& app, Context& ctx) {
       ->required()
       ->type_name("FILE");
   sub->add_option("-f,--format", cmd->format, "Output format: text, json or markdown (a changelog)")
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
+      ->transform(one_of({"text", "json", "markdown"}, format_aliases()));
+  set_examples(*sub, {{"papertree diff old.json new.json", "two corpus files"},
+                      {"papertree diff old.json new.json --format markdown",
+                       "a changelog section, for release notes"},
+                      {"papertree diff README.md c.json --format json",
+                       "a markdown list against a corpus, for programs"}});
 }
 
 }  // namespace papertree::cli

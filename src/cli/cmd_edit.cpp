@@ -4,6 +4,8 @@
 
 #include "commands.hpp"
 #include "edit_session.hpp"
+#include "help.hpp"
+#include "option_values.hpp"
 #include "papertree/corpus/date.hpp"
 #include "papertree/corpus/select.hpp"
 #include "papertree/curate/edit.hpp"
@@ -22,17 +24,20 @@ struct FieldArgs {
 };
 
 void add_field_options(CLI::App& sub, FieldArgs& f, bool ids) {
-  sub.add_option("--title", f.title, "Title");
-  sub.add_option("--venue", f.venue, "Venue (normalised through the alias table)");
-  sub.add_option("--year", f.year, "Year (0 for unknown)")->check(CLI::Range(0, 9999));
+  sub.add_option("--title", f.title, "Title")->type_name("TITLE");
+  sub.add_option("--venue", f.venue, "Venue (normalised through the alias table)")
+      ->type_name("VENUE");
+  sub.add_option("--year", f.year, "Year (0 for unknown)")
+      ->check(whole_number(0, 9999))
+      ->option_text("YEAR");
   sub.add_option("--kind", f.kind, "paper, blog or website")
-      ->check(CLI::IsMember({"paper", "blog", "website"}));
+      ->transform(one_of({"paper", "blog", "website"}));
   if (ids) {
-    sub.add_option("--arxiv", f.arxiv, "The arXiv id (\"\" to clear it)");
-    sub.add_option("--doi", f.doi, "The DOI (\"\" to clear it)");
+    sub.add_option("--arxiv", f.arxiv, "The arXiv id (\"\" to clear it)")->type_name("ID");
+    sub.add_option("--doi", f.doi, "The DOI (\"\" to clear it)")->type_name("DOI");
   }
-  sub.add_option("--added", f.added, "First-seen date, YYYY-MM-DD");
-  sub.add_option("--link", f.links, "Add a link, LABEL=URL (repeatable)");
+  sub.add_option("--added", f.added, "First-seen date, YYYY-MM-DD")->type_name("DATE");
+  sub.add_option("--link", f.links, "Add a link, LABEL=URL (repeatable)")->type_name("LABEL=URL");
 }
 
 PaperFields to_fields(const FieldArgs& f) {
@@ -151,13 +156,25 @@ void setup_edit(CLI::App& app, Context& ctx) {
   CLI::App* sub = app.add_subcommand("add", "Add a paper to the corpus file");
   add_field_options(*sub, add->fields, false);
   sub->add_option("--arxiv", add->from_arxiv,
-                  "Fill the arXiv id, Paper link, year, DOI and venue from an arXiv id");
-  sub->add_option("--doi", add->from_doi, "Fill the DOI and a Paper link from a DOI");
-  sub->add_option("--id", add->id, "The paper id (default: derived from the title)");
+                  "Fill the arXiv id, Paper link, year, DOI and venue from an arXiv id")
+      ->type_name("ID");
+  sub->add_option("--doi", add->from_doi, "Fill the DOI and a Paper link from a DOI")
+      ->type_name("DOI");
+  sub->add_option("--id", add->id, "The paper id (default: derived from the title)")
+      ->type_name("ID");
   sub->add_option("--to", add->to, "Category to place it in (repeatable)")
       ->required()
       ->type_name("CATEGORY");
   add_edit_options(*sub, add->edit);
+  set_examples(
+      *sub,
+      {{"papertree --corpus c.json add --arxiv 2402.04396 --title 'QuIP#' --to ptq",
+        "year, DOI, venue and link from the arXiv id"},
+       {"papertree --corpus c.json add --title 'A Post' --kind blog --link Blog=https://a.org "
+        "--to kv-cache",
+        "any entry, its fields by option"},
+       {"papertree --corpus c.json add --title 'A Paper' --year 2024 --to pruning --dry-run",
+        "the change as a diff; nothing written"}});
   sub->callback([add, &ctx] { run_add(*add, ctx); });
 
   auto edit = std::make_shared<EditCommand>();
@@ -167,6 +184,10 @@ void setup_edit(CLI::App& app, Context& ctx) {
       ->type_name("PAPER");
   add_field_options(*sub, edit->fields, true);
   add_edit_options(*sub, edit->edit);
+  set_examples(*sub, {{"papertree --corpus c.json edit gptq --venue NeurlPS --year 2023",
+                       "the venue is stored as NeurIPS"},
+                      {"papertree --corpus c.json edit 2306.00978 --added 2024-01-15 --dry-run",
+                       "by arXiv id; the change as a diff, nothing written"}});
   sub->callback([edit, &ctx] { run_edit_paper(*edit, ctx); });
 
   auto move = std::make_shared<MoveCommand>();
@@ -178,12 +199,21 @@ void setup_edit(CLI::App& app, Context& ctx) {
   sub->add_flag("--also", move->also, "Keep its other categories (place it in one more)");
   sub->add_option("--from", move->from, "Move it out of this category only")->type_name("CATEGORY");
   add_edit_options(*sub, move->edit);
+  set_examples(
+      *sub, {{"papertree --corpus c.json move gptq --to weight-only-quantization",
+              "instead of all its categories"},
+             {"papertree --corpus c.json move gptq --to kv-cache --also", "in one more category"},
+             {"papertree --corpus c.json move gptq --to pruning --from weight-only",
+              "out of one category only"}});
   sub->callback([move, &ctx] { run_move(*move, ctx); });
 
   auto remove = std::make_shared<RemoveCommand>();
   sub = app.add_subcommand("remove", "Remove a paper from the corpus file");
   sub->add_option("paper", remove->paper, "Paper id or arXiv id")->required()->type_name("PAPER");
   add_edit_options(*sub, remove->edit);
+  set_examples(*sub, {{"papertree --corpus c.json remove gptq", "by id"},
+                      {"papertree --corpus c.json remove 2306.00978 --dry-run",
+                       "by arXiv id; the change as a diff, nothing written"}});
   sub->callback([remove, &ctx] { run_remove(*remove, ctx); });
 }
 

@@ -5,6 +5,8 @@
 
 #include "commands.hpp"
 #include "diagnostics.hpp"
+#include "help.hpp"
+#include "option_values.hpp"
 #include "papertree/enrich/enrich.hpp"
 #include "papertree/enrich/records.hpp"
 #include "papertree/enrich/report.hpp"
@@ -86,10 +88,16 @@ void setup_enrich(CLI::App& app, Context& ctx) {
   sub->add_flag("--dry-run", cmd->dry_run, "Show what would change; write nothing");
   sub->add_option("--prefer", cmd->prefer, "Who wins a conflict: the corpus or the source file")
       ->capture_default_str()
-      ->check(CLI::IsMember({"corpus", "source"}));
+      ->transform(one_of({"corpus", "source"}));
   sub->add_option("-f,--format", cmd->format, "The report's format")
       ->capture_default_str()
-      ->check(CLI::IsMember({"text", "json"}));
+      ->transform(one_of({"text", "json"}));
+  set_examples(
+      *sub,
+      {{"papertree enrich refs.bib --dry-run", "what a BibTeX file would fill; nothing written"},
+       {"papertree --corpus c.json enrich refs.bib refs.json -o enriched.json",
+        "from BibTeX and CSL-JSON (Zotero, pandoc), into a new corpus file"},
+       {"papertree enrich refs.json --dry-run --format json", "the report, for programs"}});
 }
 
 }  // namespace papertree::cli

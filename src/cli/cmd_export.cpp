@@ -92,7 +92,8 @@ void run_export(const ExportCommand& cmd, Context& ctx) {
   if (!cmd.ids.empty() && !cmd.category.empty())
     throw UsageError("give a category or --ids, not both");
   if (!cmd.category.empty()) selection.root = resolve_category(corpus, cmd.category);
-  selection.papers = select_papers(corpus, selection.root, false, cmd.filters.to_filters());
+  Filters filters = cmd.filters.to_filters();
+  selection.papers = select_papers(corpus, selection.root, false, filters);
   if (!cmd.ids.empty()) {
     std::vector<PaperIndex> listed = papers_from_list(corpus, cmd.ids, ctx);
     std::erase_if(listed, [&](PaperIndex p) {
@@ -109,7 +110,10 @@ void run_export(const ExportCommand& cmd, Context& ctx) {
                          [&](const ExportFormat& f) { return f.name == cmd.format; });
   if (it == formats.end())
     throw UsageError("unknown export format " + quote_for_message(cmd.format));
-  if (selection.papers.empty()) std::cerr << "papertree: no papers match\n";
+  if (selection.papers.empty()) {
+    std::cerr << "papertree: no papers match\n";
+    report_unmatched_filters(corpus, filters);
+  }
   if (writes_to_stdout(cmd.output)) {
     it->render(corpus, selection, options, std::cout);
     return;
@@ -134,7 +138,7 @@ void setup_export(CLI::App& app, Context& ctx) {
       ->type_name("CATEGORY");
   sub->add_option("-f,--format", cmd->format, "Output format")
       ->required()
-      ->check(CLI::IsMember(export_format_names()));
+      ->transform(one_of(export_format_names(), format_aliases()));
   add_output_file_options(*sub, cmd->output, "Write to this file (atomically) instead of stdout");
   sub->add_flag("--flat", cmd->flat, "markdown: one list without headings");
   sub->add_flag("--authors", cmd->authors,
@@ -151,7 +155,7 @@ void setup_export(CLI::App& app, Context& ctx) {
                       "Order: year (newest first), title, venue or added (latest first); the "
                       "papers of list-shaped formats (bibtex, csljson, csv, json, markdown --flat) "
                       "are in corpus order without it")
-          ->check(CLI::IsMember({"year", "title", "venue", "added"}));
+          ->transform(one_of({"year", "title", "venue", "added"}));
   sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order")->needs(sort);
   add_filter_options(*sub, cmd->filters);
   set_examples(

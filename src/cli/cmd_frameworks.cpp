@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "help.hpp"
+#include "option_values.hpp"
 #include "papertree/render/frameworks.hpp"
 
 namespace papertree::cli {
@@ -47,10 +48,10 @@ void setup_frameworks(CLI::App& app, Context& ctx) {
                                                    "The LLM frameworks and what each supports");
   sub->add_option("--supports", cmd->supports,
                   "Only frameworks supporting this: training, inference or fine-tuning")
-      ->check(CLI::IsMember({"training", "inference", "fine-tuning"}));
+      ->transform(one_of({"training", "inference", "fine-tuning"}));
   sub->add_option("-f,--format", cmd->format,
                   "table (default on a terminal), plain (default otherwise) or json")
-      ->check(CLI::IsMember({"table", "plain", "json"}));
+      ->transform(one_of({"table", "plain", "json"}));
   set_examples(*sub, {{"papertree frameworks", "every framework"},
                       {"papertree frameworks --supports fine-tuning", "those that fine-tune"},
                       {"papertree frameworks | cut -f2,6", "names and URLs, for scripts"}});

@@ -69,14 +69,14 @@ void setup_import(CLI::App& app, Context& ctx) {
                           "Write the corpus JSON here (atomically) instead of stdout");
   sub->add_option("--title", cmd->options.title,
                   "Corpus title (default: the document's title heading)")
-      ->type_name("TEXT");
+      ->type_name("TITLE");
   sub->add_option("--source-url", cmd->options.source_url, "Where the list comes from (source.url)")
       ->type_name("URL");
   sub->add_option("--source-commit", cmd->options.source_commit,
                   "The upstream commit read (source.commit)")
       ->type_name("COMMIT");
   sub->add_option("--citation", cmd->options.citation, "How to cite the survey (source.citation)")
-      ->type_name("TEXT");
+      ->type_name("CITATION");
   sub->add_flag(
       "--history", cmd->history,
       "Date each paper (added) by the first commit that lists it, from git log of the file");

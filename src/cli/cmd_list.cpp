@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "help.hpp"
+#include "option_values.hpp"
 #include "paper_output.hpp"
 #include "papertree/corpus/select.hpp"
 
@@ -22,12 +23,13 @@ void run_list(const ListCommand& cmd, Context& ctx) {
   const Corpus& corpus = ctx.corpus();
   std::optional<CategoryIndex> root;
   if (!cmd.category.empty()) root = resolve_category(corpus, cmd.category);
-  std::vector<PaperIndex> papers =
-      select_papers(corpus, root, cmd.direct, cmd.filters.to_filters());
+  Filters filters = cmd.filters.to_filters();
+  std::vector<PaperIndex> papers = select_papers(corpus, root, cmd.direct, filters);
   // Only the page that is printed needs its order (the rest is counted).
   sort_papers(corpus, papers,
               SortOptions{parse_sort_key(cmd.sort), cmd.reverse, cmd.output.effective_limit(ctx)});
   print_papers(ctx, cmd.output, papers, {}, "no papers match");
+  if (papers.empty()) report_unmatched_filters(corpus, filters);
 }
 
 }  // namespace
@@ -44,7 +46,7 @@ void setup_list(CLI::App& app, Context& ctx) {
   sub->add_option("-s,--sort", cmd->sort,
                   "Order: year (newest first), title, venue or added (latest first)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"year", "title", "venue", "added"}));
+      ->transform(one_of({"year", "title", "venue", "added"}));
   sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order");
   add_output_options(*sub, cmd->output);
   set_examples(*sub, {{"papertree list speculative-decoding --year 2023 --has-code",

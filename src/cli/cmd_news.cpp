@@ -6,12 +6,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "papertree/json/dump.hpp"
 #include "commands.hpp"
+#include "help.hpp"
 #include "option_values.hpp"
 #include "papertree/corpus/date.hpp"
 #include "papertree/corpus/select.hpp"
 #include "papertree/error.hpp"
+#include "papertree/json/dump.hpp"
 #include "papertree/text/text.hpp"
 
 namespace papertree::cli {
@@ -122,8 +123,12 @@ void setup_news(CLI::App& app, Context& ctx) {
       app, ctx, run_news, "news",
       "What was added to the list, per category, newest first (needs added dates)");
   sub->add_option("category", cmd->category, "Only this category's subtree")->type_name("CATEGORY");
-  sub->add_option("--since", cmd->since, "Only papers added on or after this date (YYYY-MM-DD)");
+  sub->add_option("--since", cmd->since, "Only papers added on or after this date (YYYY-MM-DD)")
+      ->type_name("DATE");
   add_text_json_format(*sub, cmd->format);
+  set_examples(*sub, {{"papertree news", "every dated paper, the latest additions first"},
+                      {"papertree news quantization --since 2024-01-01", "one branch, since a day"},
+                      {"papertree news --format json", "for programs"}});
 }
 
 }  // namespace papertree::cli

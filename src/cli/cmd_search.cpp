@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "diagnostics.hpp"
 #include "help.hpp"
+#include "option_values.hpp"
 #include "paper_output.hpp"
 #include "papertree/error.hpp"
 #include "papertree/json/dump.hpp"
@@ -124,6 +125,7 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
   }
   print_papers(ctx, cmd.output, result.papers, options,
                "no papers match " + quote_for_message(join(cmd.words)));
+  if (result.papers.empty()) report_unmatched_filters(corpus, filters);
   // The note says the near matches come after the others: only in relevance order.
   if (format == "table" && cmd.sort == "relevance" && !cmd.reverse) report_near_matches(result);
   if (cmd.facets && !result.papers.empty()) {
@@ -148,7 +150,7 @@ void setup_search(CLI::App& app, Context& ctx) {
                   "Order: relevance (best first), year (newest first), title, venue or added "
                   "(latest first)")
       ->capture_default_str()
-      ->check(CLI::IsMember({"relevance", "year", "title", "venue", "added"}));
+      ->transform(one_of({"relevance", "year", "title", "venue", "added"}));
   sub->add_flag("-r,--reverse", cmd->reverse, "Reverse the order");
   add_filter_options(*sub, cmd->filters);
   sub->add_flag("--facets", cmd->facets, "Also show how many hits fall in each category");

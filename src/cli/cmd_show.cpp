@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "help.hpp"
+#include "option_values.hpp"
 #include "papertree/corpus/select.hpp"
 #include "papertree/json/dump.hpp"
 #include "papertree/render/bibtex.hpp"
@@ -60,7 +61,7 @@ void setup_show(CLI::App& app, Context& ctx) {
   sub->add_option("-f,--format", cmd->format,
                   "text, json (an object, or an array for several papers), bibtex or csljson")
       ->capture_default_str()
-      ->check(CLI::IsMember({"text", "json", "bibtex", "csljson"}));
+      ->transform(one_of({"text", "json", "bibtex", "csljson"}, format_aliases()));
   set_examples(*sub, {{"papertree show gptq", "by id"},
                       {"papertree show 2306.00978", "by arXiv id"},
                       {"papertree show gptq sparsegpt --format bibtex", "BibTeX to cite them"},

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "edit_session.hpp"
+#include "help.hpp"
 #include "option_values.hpp"
 #include "papertree/curate/report.hpp"
 #include "papertree/error.hpp"
@@ -76,13 +77,21 @@ void setup_validate(CLI::App& app, Context& ctx) {
       "Check the corpus for defects (duplicates, bad ids, venues, links); exit 1 if any");
   add_text_json_format(*sub, cmd->format);
   sub->add_flag("--strict", cmd->strict, "Fail on warnings too, not only on errors");
-  sub->add_option("--rule", cmd->rules, "Run only this rule (repeatable)");
-  sub->add_option("--ignore", cmd->ignore, "Switch this rule off (repeatable)");
+  sub->add_option("--rule", cmd->rules, "Run only this rule (repeatable)")->type_name("RULE");
+  sub->add_option("--ignore", cmd->ignore, "Switch this rule off (repeatable)")->type_name("RULE");
   sub->add_option("--severity", cmd->severity,
                   "Lowest severity listed: info, warning (default) or error; all are counted")
-      ->check(CLI::IsMember({"info", "warning", "error"}));
-  sub->add_option("--explain", cmd->explain, "Explain one rule and exit");
+      ->transform(one_of({"info", "warning", "error"}));
+  sub->add_option("--explain", cmd->explain, "Explain one rule and exit")->type_name("RULE");
   sub->add_flag("--list-rules", cmd->list_rules, "List the rules and exit");
+  set_examples(*sub,
+               {{"papertree validate", "the embedded survey's defects"},
+                {"papertree --corpus c.json validate --strict", "a corpus file; warnings fail too"},
+                {"papertree validate --format json --severity info", "every finding, for programs"},
+                {"papertree validate --explain unknown-venue", "what one rule checks, and why"}},
+               {},
+               "Exit codes: 0 no problems, 1 problems found (an error; under --strict, a warning "
+               "too), 2 usage error, 3 bad input data, 4 I/O error.");
 }
 
 }  // namespace papertree::cli

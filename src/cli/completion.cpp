@@ -25,10 +25,11 @@ ValueCompletion value_completion(const CLI::Option& opt) {
   std::string meta = metavariable(opt);
   if (meta.ends_with("...")) meta.resize(meta.size() - 3);
   ValueCompletion v;
-  if (meta.find('|') != std::string::npos) {
+  // The words a value may be: its check's choices ({a,b,c}), which the help may show under
+  // another name (--columns: COL[,COL...]).
+  if (std::vector<std::string> choices = option_choices(opt); !choices.empty()) {
     v.kind = ValueKind::words;
-    for (char& c : meta) c = c == '|' ? ' ' : c;
-    v.words = meta;
+    v.words = joined(choices, " ");
     for (const auto& l : opt.get_lnames()) v.list = v.list || k_list_options.count(l) > 0;
   } else if (meta == "CATEGORY") {
     v.kind = ValueKind::categories;

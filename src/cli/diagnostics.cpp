@@ -11,7 +11,9 @@
 
 #include "commands.hpp"
 #include "help.hpp"
+#include "option_values.hpp"
 #include "papertree/text/text.hpp"
+#include "terminal.hpp"
 
 namespace papertree::cli {
 
@@ -41,7 +43,7 @@ void print_lines(std::string_view prefix, std::string_view text) {
 
 void setup_app(CLI::App& app, Context& ctx) {
   app.set_version_flag("-V,--version", std::string("papertree ") + PAPERTREE_VERSION);
-  app.formatter(std::make_shared<HelpFormatter>());
+  app.formatter(std::make_shared<HelpFormatter>(help_width()));
   app.require_subcommand(0, 1);
   app.fallthrough();
   app.add_option("-c,--corpus", ctx.corpus_path,
@@ -61,18 +63,16 @@ void setup_app(CLI::App& app, Context& ctx) {
                                               : ColorMode::automatic;
          },
          "When to colour output: auto (a terminal, NO_COLOR unset), always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+      ->transform(one_of({"auto", "always", "never"}));
   app.add_flag("-q,--quiet", ctx.quiet, "Print no warnings or progress");
   app.add_flag("--no-cache", ctx.no_cache,
                "Read the corpus JSON even when a compiled snapshot of it is cached");
   app.add_option("--max-input", ctx.max_input,
                  "Largest input file read, such as 64M or 2G (default 512M, or "
-                 "$PAPERTREE_MAX_INPUT)");
+                 "$PAPERTREE_MAX_INPUT)")
+      ->type_name("SIZE");
   // A bad size (option or variable) is a usage error even when no file is read.
   app.parse_complete_callback([&ctx] { ctx.input_limit(); });
-  app.footer(
-      "Exit codes: 0 success, 2 usage error, 3 bad input data, 4 I/O "
-      "error.");
   setup_tree(app, ctx);
   setup_export(app, ctx);
   setup_import(app, ctx);
@@ -92,6 +92,7 @@ void setup_app(CLI::App& app, Context& ctx) {
   setup_help(app);
   setup_man(app);
   setup_index(app, ctx);
+  set_program_help(app);
 }
 
 int report(const Error& e) {
@@ -111,33 +112,73 @@ int report(const Error& e) {
 
 namespace {
 
-// CLI11's message for words no option or argument takes, in papertree's words: `unknown option
-// "--limt"`, `unexpected argument "x"`; other messages as CLI11 words them.
-std::string usage_message(const CLI::ParseError& e) {
+// The option or positional argument CLI11 calls `name` ("--limit", "query"), of `sub` or of a
+// command above it; null when there is none.
+const CLI::Option* option_named(const CLI::App& sub, const std::string& name) {
+  for (const CLI::App* a = &sub; a != nullptr; a = a->get_parent()) {
+    if (const CLI::Option* opt = a->get_option_no_throw(name)) return opt;
+  }
+  return nullptr;
+}
+
+// CLI11's message in papertree's words: `unknown option "-quantization"` (the word as typed),
+// `unexpected argument "x"`, `--limit needs a value (a number N ≥ 0)`; other messages as CLI11
+// words them.
+std::string usage_message(const CLI::ParseError& e, const CLI::App& sub,
+                          const std::vector<std::string>& args) {
   std::string what = e.what();
   constexpr std::string_view one = "The following argument was not expected: ";
-  if (what.rfind(one, 0) != 0) return what;
-  std::string word = what.substr(one.size());
-  return (word.rfind('-', 0) == 0 ? "unknown option " : "unexpected argument ") +
-         quote_for_message(word);
+  if (what.rfind(one, 0) == 0) {
+    std::string word = what.substr(one.size());
+    if (word.rfind('-', 0) != 0) return "unexpected argument " + quote_for_message(word);
+    return "unknown option " + quote_for_message(typed_option_word(args, word));
+  }
+  // "--limit: 1 required UINT:N≥0 missing": an option given last, without its value.
+  constexpr std::string_view required = " required ";
+  std::size_t colon = what.find(": ");
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr && colon != std::string::npos &&
+      what.find(required, colon) != std::string::npos && what.ends_with(" missing")) {
+    if (const CLI::Option* opt = option_named(sub, what.substr(0, colon)))
+      return opt->get_name() + " needs a value (" + value_description(*opt) + ")";
+  }
+  return what;
+}
+
+// The words that tell the user what to do next: a hint for a mistyped option, a word that
+// looks like one, or a search with filters but no query; empty when none fits.
+std::string usage_hint(const CLI::App& sub, const std::vector<std::string>& args) {
+  if (std::string hint = option_hint(sub, args); !hint.empty()) return hint;
+  if (std::string hint = dash_hint(sub, args); !hint.empty()) return hint;
+  return missing_query_hint(sub, args);
+}
+
+std::string command_name(const CLI::App& app) {
+  std::vector<CLI::App*> chosen = app.get_subcommands();
+  return chosen.empty() ? app.get_name() : app.get_name() + " " + chosen.front()->get_name();
 }
 
 }  // namespace
 
 int report_usage(const CLI::App& app, const CLI::ParseError& e,
                  const std::vector<std::string>& args) {
-  print_lines("papertree: error: ", usage_message(e));
   std::vector<CLI::App*> chosen = app.get_subcommands();
-  std::string command = app.get_name();
+  const CLI::App& sub = chosen.empty() ? app : *chosen.front();
+  print_lines("papertree: error: ", usage_message(e, sub, args));
   if (!chosen.empty()) {
-    if (std::string hint = option_hint(*chosen.front(), args); !hint.empty())
-      print_lines("hint: ", hint);
-    else if (std::string dash = dash_hint(*chosen.front(), args); !dash.empty())
-      print_lines("hint: ", dash);
-    command += " " + chosen.front()->get_name();
+    if (std::string hint = usage_hint(sub, args); !hint.empty()) print_lines("hint: ", hint);
   }
-  std::cerr << "Run '" << command << " --help' for usage.\n";
+  std::cerr << "Run '" << command_name(app) << " --help' for usage.\n";
   return static_cast<int>(ExitCode::usage);
+}
+
+int report_command_error(const CLI::App& app, const Error& e) {
+  int code = report(e);
+  // A usage error says what to do in its detail lines; one without them points to the help.
+  if (const auto* usage = dynamic_cast<const UsageError*>(&e);
+      usage != nullptr && usage->detail().empty()) {
+    std::cerr << "Run '" << command_name(app) << " --help' for usage.\n";
+  }
+  return code;
 }
 
 int report_unexpected(const std::exception& e) {

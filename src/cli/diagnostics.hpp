@@ -21,6 +21,9 @@ int report(const Error& e);
 /// and a pointer to the command's own --help; exit code 2.
 int report_usage(const CLI::App& app, const CLI::ParseError& e,
                  const std::vector<std::string>& args);
+/// An error a command raised: as `report`, and a usage error that has no detail lines of its
+/// own (a hint, candidates) ends with a pointer to the command's --help, as parse errors do.
+int report_command_error(const CLI::App& app, const Error& e);
 /// Anything else that escaped (a bug): reported, never a crash; exit code 4 for I/O-like failures.
 int report_unexpected(const std::exception& e);
 /// From now on a write to a pipe whose reader has gone fails with EPIPE instead of killing the

@@ -1,6 +1,8 @@
 #include "help.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 #include <iostream>
 #include <memory>
 
@@ -19,6 +21,17 @@ const std::vector<Example> k_first_examples = {
     {"papertree show gptq", "one paper in full: links, categories"},
     {"papertree export quantization --format bibtex -o quant.bib", "BibTeX for a bibliography"},
 };
+
+// `papertree --help` also shows the global options at work.
+const std::vector<Example> k_program_examples = [] {
+  std::vector<Example> examples = k_first_examples;
+  examples.push_back({"papertree --corpus c.json validate", "another corpus file, not the survey"});
+  return examples;
+}();
+
+constexpr std::string_view k_program_exit_codes =
+    "Exit codes: 0 success, 1 a check found problems (validate, check), 2 usage error, 3 bad input "
+    "data, 4 I/O error.";
 
 std::string examples_text(const std::vector<Example>& examples) {
   std::string out = "Examples:\n";
@@ -81,10 +94,23 @@ const CLI::Option* find_option(const CLI::App& app, const std::string& word) {
 
 }  // namespace
 
-void set_examples(CLI::App& sub, const std::vector<Example>& examples, std::string_view prologue) {
+void set_examples(CLI::App& sub, const std::vector<Example>& examples, std::string_view prologue,
+                  std::string_view exit_codes) {
   std::string footer;
   if (!prologue.empty()) footer = std::string(prologue) + "\n";
-  sub.footer(footer + examples_text(examples));
+  sub.footer(footer + examples_text(examples) + "\n" + std::string(exit_codes));
+}
+
+void set_program_help(CLI::App& app) {
+  set_examples(app, k_program_examples, {}, k_program_exit_codes);
+}
+
+std::string program_examples() {
+  return examples_text(k_program_examples);
+}
+
+std::string_view program_exit_codes() {
+  return k_program_exit_codes;
 }
 
 void set_search_help(CLI::App& sub) {
@@ -95,7 +121,10 @@ void set_search_help(CLI::App& sub) {
       {{"papertree search kv cache", "papers with both words, best first"},
        {"papertree search '\"speculative decoding\" year:>=2024' --limit 5", "a phrase, a year"},
        {"papertree search 'title:(pruning OR sparsity) has:code' --format ids", "ids, for scripts"},
-       {"papertree search lora --in fine-tuning --facets", "where the hits lie in the taxonomy"}},
+       {"papertree search lora --in efficient-fine-tuning --facets",
+        "where the hits lie in the taxonomy"},
+       {"papertree search 'author:dettmers quantization' --sort year",
+        "by an author, newest first"}},
       "Query syntax (docs/query-language.md has it all):\n"
       "  kv cache                   both words, in a title, venue or category name\n"
       "  \"kv cache\"                 the words next to each other, in this order\n"
@@ -103,6 +132,7 @@ void set_search_help(CLI::App& sub) {
       "  pruning OR sparsity        either word; parentheses group: (a OR b) c\n"
       "  quant*                     a word starting with quant\n"
       "  title:WORD  venue:NAME     in the title; at the venue (any case, normalised)\n"
+      "  author:NAME                by this author: author:dao, author:\"tri dao\"\n"
       "  year:2023  year:>=2023  year:2022..2024\n"
       "  in:CATEGORY  has:code  kind:paper|blog|website\n"
       "A query that starts with - needs -- before it: papertree search -- -gptq quantization\n");
@@ -151,22 +181,144 @@ void check_command_word(const CLI::App& app, const std::vector<std::string>& arg
   }
 }
 
+namespace {
+
+// `word` as a shell reads it back: as it is when it holds no character the shell treats
+// specially, else in single quotes.
+std::string shell_word(const std::string& word) {
+  bool plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || u >= 0x80 || std::strchr("-_./:=,@%+", c) != nullptr;
+  });
+  if (plain) return word;
+  std::string out = "'";
+  for (char c : word) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+std::string shell_line(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + shell_word(w);
+  return out;
+}
+
+bool negative_number(const std::string& word) {
+  return word.size() >= 2 && word[0] == '-' && std::isdigit(static_cast<unsigned char>(word[1]));
+}
+
+// A command's words after its name, split as CLI11 reads them: the options with their values,
+// and the arguments, each group in the order typed.
+struct CommandWords {
+  std::vector<std::string> options;
+  std::vector<std::string> arguments;
+};
+
+CommandWords split_command_words(const CLI::App& sub, std::vector<std::string>::const_iterator it,
+                                 std::vector<std::string>::const_iterator end) {
+  CommandWords words;
+  for (; it != end; ++it) {
+    if (*it == "--") {
+      words.arguments.insert(words.arguments.end(), it + 1, end);
+      break;
+    }
+    const CLI::Option* opt = it->size() > 1 && (*it)[0] == '-' ? find_option(sub, *it) : nullptr;
+    if (opt == nullptr) {
+      words.arguments.push_back(*it);
+      continue;
+    }
+    words.options.push_back(*it);
+    if (takes_value(*opt) && it->find('=') == std::string::npos && it + 1 != end)
+      words.options.push_back(*++it);
+  }
+  return words;
+}
+
+}  // namespace
+
 std::string dash_hint(const CLI::App& sub, const std::vector<std::string>& args) {
   auto start = std::find(args.begin(), args.end(), sub.get_name());
+  if (start == args.end()) return {};
   bool takes_words =
       !sub.get_options([](const CLI::Option* o) { return o->get_positional(); }).empty();
-  if (start == args.end() || !takes_words) return {};
   for (auto it = start + 1; it != args.end(); ++it) {
     const std::string& word = *it;
     if (word == "--") return {};
-    if (word.size() < 2 || word[0] != '-' || word[1] == '-' || find_option(sub, word)) continue;
-    std::string example = sub.get_parent()->get_name() + " " + sub.get_name() + " -- " + word;
+    if (word.size() < 2 || word[0] != '-') continue;
+    if (const CLI::Option* opt = find_option(sub, word)) {
+      // An option's value, such as the -1 of `--limit -1`: no argument, and not to be moved.
+      if (!takes_value(*opt) || word.find('=') != std::string::npos || it + 1 == args.end())
+        continue;
+      if (negative_number(*++it))
+        return opt->get_name() + " takes " + value_description(*opt) + ", not \"" + *it + "\"";
+      continue;
+    }
+    if (word[1] == '-') continue;  // a mistyped long option: option_hint's
+    if (!takes_words) return {};
+    CommandWords words = split_command_words(sub, start + 1, args.end());
+    std::vector<std::string> line(args.begin(), start + 1);
+    line.insert(line.end(), words.options.begin(), words.options.end());
+    line.push_back("--");
+    line.insert(line.end(), words.arguments.begin(), words.arguments.end());
+    std::string example = sub.get_parent()->get_name() + " " + shell_line(line);
     if (sub.get_name() == "search")
       return "\"" + word + "\" is not an option; to search for papers without \"" + word.substr(1) +
              "\", put -- before the query: " + example;
     return "\"" + word + "\" is not an option; if it is an argument, put -- before it: " + example;
   }
   return {};
+}
+
+std::string missing_query_hint(const CLI::App& sub, const std::vector<std::string>& args) {
+  auto start = std::find(args.begin(), args.end(), sub.get_name());
+  const CLI::App* list = find_command(*sub.get_parent(), "list", false);
+  if (sub.get_name() != "search" || start == args.end() || list == nullptr) return {};
+  CommandWords words = split_command_words(sub, start + 1, args.end());
+  if (!words.arguments.empty()) return {};
+  // The options list has too, with a value it allows; search's --in is list's CATEGORY.
+  std::vector<std::string> kept, category;
+  bool filtered = false;
+  for (std::size_t i = 0; i < words.options.size(); ++i) {
+    const std::string& name = words.options[i];
+    const CLI::Option* own = find_option(sub, name);
+    bool valued = own != nullptr && takes_value(*own) && name.find('=') == std::string::npos &&
+                  i + 1 < words.options.size();
+    std::string value = valued ? words.options[i + 1] : "";
+    if (valued) ++i;
+    if (own != nullptr && own->check_lname("in")) {
+      category = {value};
+      continue;
+    }
+    const CLI::Option* theirs = find_option(*list, name);
+    if (theirs == nullptr || theirs->get_name() == "--help") continue;
+    std::vector<std::string> choices = option_choices(*theirs);
+    std::string given = ascii_lower(valued ? value : name.substr(name.find('=') + 1));
+    if (takes_value(*theirs) && !choices.empty() &&
+        std::find(choices.begin(), choices.end(), given) == choices.end())
+      continue;
+    filtered = filtered || theirs->get_group() == "Filters";
+    kept.push_back(name);
+    if (valued) kept.push_back(value);
+  }
+  if (!filtered && category.empty()) return {};
+  std::vector<std::string> line(args.begin(), start);
+  line.push_back("list");
+  line.insert(line.end(), category.begin(), category.end());
+  line.insert(line.end(), kept.begin(), kept.end());
+  return "search needs a query; to list the papers the filters keep: " +
+         sub.get_parent()->get_name() + " " + shell_line(line);
+}
+
+std::string typed_option_word(const std::vector<std::string>& args, const std::string& reported) {
+  if (reported.size() < 2 || reported[0] != '-' || reported[1] == '-' ||
+      std::find(args.begin(), args.end(), reported) != args.end())
+    return reported;
+  for (const std::string& word : args) {
+    if (word == "--") break;
+    if (word.size() > reported.size() && word[0] == '-' && word[1] != '-' &&
+        word.ends_with(std::string_view(reported).substr(1)))
+      return word;
+  }
+  return reported;
 }
 
 std::string option_hint(const CLI::App& sub, const std::vector<std::string>& args) {

@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return cli::report_usage(app, e, args);
   } catch (const Error& e) {
-    code = cli::report(e);
+    code = cli::report_command_error(app, e);
   } catch (const std::exception& e) {
     return cli::report_unexpected(e);
   }

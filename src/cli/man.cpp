@@ -85,7 +85,9 @@ std::string man_page(const CLI::App& app) {
       << ".TP\n.B NO_COLOR\nWhen set and not empty, no colour (unless \\-\\-color always).\n"
       << ".TP\n.B COLUMNS\nThe width to fit tables to when the terminal does not say.\n"
       << ".SH EXIT STATUS\n"
-      << roff(app.get_footer()) << "\n.SH SEE ALSO\n"
+      << roff(program_exit_codes()) << "\n.SH EXAMPLES\n";
+  write_preformatted(program_examples(), out);
+  out << ".SH SEE ALSO\n"
       << "The documentation in the docs/ folder of the source: cli.md, query-language.md,\n"
          "json-output.md, export.md.\n";
   return out.str();

@@ -1,5 +1,6 @@
 #include "option_values.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "papertree/error.hpp"
@@ -15,7 +16,86 @@ const std::vector<std::string>& paper_formats() {
 
 CLI::Option* add_text_json_format(CLI::App& sub, std::string& format) {
   return sub.add_option("-f,--format", format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
+      ->transform(one_of({"text", "json"}));
+}
+
+const std::vector<Alias>& format_aliases() {
+  static const std::vector<Alias> aliases = {
+      {"csl-json", "csljson"}, {"csl", "csljson"}, {"bib", "bibtex"}, {"md", "markdown"}};
+  return aliases;
+}
+
+namespace {
+
+// The edit distance of `a` and `b`, two neighbouring letters swapped counting as one edit
+// ("yaer" is one from "year").
+std::size_t typo_distance(std::string_view a, std::string_view b) {
+  if (a.size() == b.size() && a.size() >= 2) {
+    std::size_t i = 0;
+    while (i < a.size() && a[i] == b[i]) ++i;
+    if (i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+        a.substr(i + 2) == b.substr(i + 2))
+      return 1;
+  }
+  return edit_distance(a, b);
+}
+
+// The name `typed` most likely means: the one it is a unique prefix of, else the nearest by
+// typo distance when that is at most a third of its letters (at least 1); else empty. So
+// "csl-jsn" is csljson and "yaer" is year, and "yaml" is nothing, not html.
+std::string closest_name(const std::vector<std::string>& names, const std::vector<Alias>& aliases,
+                         const std::string& typed) {
+  std::vector<std::string> prefixed;
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(1, typed.size() / 3) + 1;
+  auto consider = [&](const std::string& spelling, const std::string& name) {
+    if (spelling.rfind(typed, 0) == 0 &&
+        std::find(prefixed.begin(), prefixed.end(), name) == prefixed.end())
+      prefixed.push_back(name);
+    if (std::size_t d = typo_distance(typed, spelling); d < best_distance) {
+      best_distance = d;
+      best = name;
+    }
+  };
+  for (const std::string& name : names) consider(name, name);
+  for (const Alias& a : aliases) consider(a.alias, a.name);
+  if (prefixed.size() == 1 && !typed.empty()) return prefixed.front();
+  return best;
+}
+
+}  // namespace
+
+CLI::Validator one_of(std::vector<std::string> names, const std::vector<Alias>& aliases) {
+  std::vector<Alias> usable;
+  for (const Alias& a : aliases) {
+    if (std::find(names.begin(), names.end(), a.name) != names.end()) usable.push_back(a);
+  }
+  std::string description, listed;
+  for (const std::string& name : names) {
+    description += (description.empty() ? "{" : ",") + name;
+    listed += (listed.empty() ? "" : ", ") + name;
+  }
+  description += "}";
+  auto check = [names, usable, listed](std::string& value) -> std::string {
+    std::string typed = ascii_lower(value);
+    for (const std::string& name : names) {
+      if (ascii_lower(name) == typed) {
+        value = name;
+        return {};
+      }
+    }
+    for (const Alias& a : usable) {
+      if (a.alias == typed) {
+        value = a.name;
+        return {};
+      }
+    }
+    std::string message = quote_for_message(value) + " is not one of " + listed;
+    if (std::string near = closest_name(names, usable, typed); !near.empty())
+      message += "; did you mean \"" + near + "\"?";
+    return message;
+  };
+  return CLI::Validator(check, description, "one_of");
 }
 
 CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {

@@ -30,11 +30,30 @@ Filters FilterArgs::to_filters() const {
 
 namespace {
 
-// "id|year|…": the metavariable, which completion reads the values from.
-std::string column_choices() {
+// "id, year, …" for the help.
+std::string column_list() {
   std::string out;
-  for (const std::string& name : paper_column_names()) out += (out.empty() ? "" : "|") + name;
+  for (const std::string& name : paper_column_names()) out += (out.empty() ? "" : ", ") + name;
   return out;
+}
+
+// Checks a --columns list as it is parsed. Its description, {id,year,…}, gives the shell
+// completion its words; the help shows COL[,COL...].
+CLI::Validator column_check() {
+  std::string description;
+  for (const std::string& name : paper_column_names())
+    description += (description.empty() ? "{" : ",") + name;
+  auto check = [](const std::string& text) -> std::string {
+    try {
+      parse_paper_columns(text);
+    } catch (const UsageError& e) {
+      std::string message = e.what();
+      constexpr std::string_view own = "--columns: ";  // CLI11 names the option itself
+      return message.starts_with(own) ? message.substr(own.size()) : message;
+    }
+    return {};
+  };
+  return CLI::Validator(check, description + "}", "columns");
 }
 
 }  // namespace
@@ -52,36 +71,38 @@ void add_filter_options(CLI::App& sub, FilterArgs& args) {
   sub.add_flag("--has-code", args.has_code, "Only papers with a code link")->group("Filters");
   sub.add_option("--kind", args.kind, "Only this kind: paper, blog or website")
       ->group("Filters")
-      ->check(CLI::IsMember({"paper", "blog", "website"}));
+      ->transform(one_of({"paper", "blog", "website"}));
   sub.add_flag("--arxiv-only", args.arxiv_only, "Only arXiv preprints (venue arXiv)")
       ->group("Filters");
   sub.add_option("--author", args.authors,
                  "Only papers by this person (\"dao\", \"tri dao\", \"t dao\"); repeat for several")
       ->group("Filters")
+      ->type_name("NAME")
       ->expected(1)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   sub.add_option("--added-since", args.added_since,
                  "Only papers first listed on or after this date (YYYY-MM-DD)")
-      ->group("Filters");
+      ->group("Filters")
+      ->type_name("DATE");
 }
 
 void add_output_options(CLI::App& sub, OutputArgs& args) {
   sub.add_option("-f,--format", args.format,
                  "table (default on a terminal), plain (default otherwise), json, jsonl, ids, "
                  "bibtex or csljson")
-      ->check(CLI::IsMember(paper_formats()));
+      ->transform(one_of(paper_formats(), format_aliases()));
   args.limit_option =
       sub.add_option("-n,--limit", args.limit,
                      "Print at most N papers (0: all); default: " +
                          std::to_string(k_terminal_page) + " on a terminal, all otherwise")
           ->check(whole_number(0, std::numeric_limits<std::uint32_t>::max()));
   args.columns_option =
-      sub.add_option(
-             "--columns", args.columns,
-             "table and plain: these columns, comma-separated, in this order; table default: "
-             "year,venue,authors,title,code")
-          ->type_name(column_choices());
+      sub.add_option("--columns", args.columns,
+                     "table and plain: these columns, comma-separated, in this order: any of " +
+                         column_list() + "; table default: year,venue,authors,title,code")
+          ->option_text("COL[,COL...]")
+          ->check(column_check());
 }
 
 std::size_t OutputArgs::effective_limit(Context& ctx) const {
@@ -100,6 +121,11 @@ std::vector<PaperColumn> checked_columns(const OutputArgs& args, const std::stri
   if (format != "table" && format != "plain")
     throw UsageError("--columns works with --format table or plain, not " + format);
   return columns;
+}
+
+void report_unmatched_filters(const Corpus& corpus, const Filters& filters) {
+  for (const std::string& note : unmatched_filters(corpus, filters))
+    std::cerr << "papertree: note: " << sanitize_for_display(note) << '\n';
 }
 
 void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperIndex> papers,

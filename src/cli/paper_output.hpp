@@ -57,4 +57,9 @@ std::vector<PaperColumn> checked_columns(const OutputArgs& args, const std::stri
 void print_papers(Context& ctx, const OutputArgs& args, std::span<const PaperIndex> papers,
                   PaperListOptions options, const std::string& empty_message);
 
+/// After an empty result: a `papertree: note:` line on stderr for each filter that no paper of
+/// the corpus passes on its own (unmatched_filters), so a typo in --venue is told apart from a
+/// query that finds nothing.
+void report_unmatched_filters(const Corpus& corpus, const Filters& filters);
+
 }  // namespace papertree::cli

@@ -47,6 +47,11 @@ Terminal Terminal::detect(ColorMode mode) {
   return t;
 }
 
+std::size_t help_width() {
+  Terminal t = Terminal::detect(ColorMode::never);
+  return t.is_tty ? t.width : 100;
+}
+
 TextStyle Terminal::style() const {
   if (!color) return {};
   return TextStyle{"\x1b[1m",  "\x1b[2m",  "\x1b[36m", "\x1b[1;33m",

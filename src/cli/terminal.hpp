@@ -25,4 +25,8 @@ struct Terminal {
   TextStyle style() const;
 };
 
+/// The width help text is wrapped to: the terminal's (else $COLUMNS, else 80) when stdout is a
+/// terminal, 100 otherwise, so that help piped to a file or a pager reads the same everywhere.
+std::size_t help_width();
+
 }  // namespace papertree::cli

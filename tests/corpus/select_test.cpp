@@ -2,6 +2,7 @@
 
 #include "papertree/corpus/select.hpp"
 #include "papertree/error.hpp"
+#include "papertree/json/load.hpp"
 #include "test_support.hpp"
 
 namespace papertree {
@@ -93,6 +94,67 @@ TEST(SelectPapers, KindAndArxivOnly) {
   Filters arxiv;
   arxiv.arxiv_only = true;
   EXPECT_EQ(ids(selected("", arxiv)), "speculative-sampling");
+}
+
+std::vector<std::string> unmatched(const Filters& filters,
+                                   const Corpus& corpus = test::small_corpus()) {
+  return unmatched_filters(corpus, filters);
+}
+
+TEST(UnmatchedFilters, NoneWhenEachFilterAloneKeepsAPaper) {
+  Filters filters;
+  filters.venues = {"ICLR"};
+  filters.years = parse_year_range("2022");  // together they keep nothing, each alone does
+  EXPECT_TRUE(select_papers(test::small_corpus(), std::nullopt, false, filters).empty());
+  EXPECT_TRUE(unmatched(filters).empty());
+  EXPECT_TRUE(unmatched({}).empty());
+}
+
+TEST(UnmatchedFilters, AVenueNoPaperHasSuggestsTheNearestElseTheCommonOnes) {
+  Filters filters;
+  filters.venues = {"ICLR", "neurip", "foo"};
+  EXPECT_EQ(
+      unmatched(filters),
+      (std::vector<std::string>{
+          "no paper has the venue \"neurip\"; did you mean \"NeurIPS\"?",
+          "no paper has the venue \"foo\"; venues include Blog, EMNLP, ICLR, ICML, NeurIPS"}));
+}
+
+TEST(UnmatchedFilters, YearsAndKindsSayWhatTheCorpusHas) {
+  Filters filters;
+  filters.years = parse_year_range(">=2030");
+  filters.kind = "website";
+  EXPECT_EQ(
+      unmatched(filters),
+      (std::vector<std::string>{"no paper is from 2030 or later; the papers are from 2022 to 2023",
+                                "no paper is of the kind \"website\"; kinds: blog, paper"}));
+  filters = {};
+  filters.years = parse_year_range("..2020");
+  EXPECT_EQ(
+      unmatched(filters),
+      (std::vector<std::string>{"no paper is from before 2021; the papers are from 2022 to 2023"}));
+}
+
+TEST(UnmatchedFilters, AnAuthorNoPaperHasSuggestsTheNearestName) {
+  Corpus corpus = load_corpus_file(test::fixture("authors.json"));
+  Filters filters;
+  filters.authors = {"dao", "dettmer", "zzzz"};
+  EXPECT_EQ(unmatched(filters, corpus),
+            (std::vector<std::string>{"no paper is by \"dettmer\"; did you mean \"Dettmers\"?",
+                                      "no paper is by \"zzzz\""}));
+}
+
+TEST(UnmatchedFilters, AddedSinceSaysTheLatestDateOrThatThereAreNone) {
+  Filters filters;
+  filters.added_since = "2024-01-01";
+  EXPECT_EQ(unmatched(filters),
+            (std::vector<std::string>{"no paper has an added date (import --history sets them)"}));
+  Corpus dated = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}],
+    "papers": [{"id": "p", "title": "P", "added": "2023-05-01", "categories": ["a"]}]})");
+  EXPECT_EQ(unmatched(filters, dated),
+            (std::vector<std::string>{
+                "no paper was added on or after 2024-01-01; the latest was added on 2023-05-01"}));
 }
 
 TEST(SortPapers, DefaultIsNewestFirstThenTitle) {

@@ -62,7 +62,8 @@ expect_code 4
 
 run --corpus "$small" export -f yaml
 expect_code 2
-expect_err_contains "--format: yaml not in {markdown,bibtex,csljson,csv,json"
+[[ $err == $'papertree: error: --format: "yaml" is not one of markdown, bibtex, csljson, csv, json, dot, mermaid, latex, html\nRun \'papertree export --help\' for usage.' ]] ||
+  fail "export -f yaml: stderr '$err'"
 
 run --corpus "$small" export quantisation -f csv
 expect_code 2

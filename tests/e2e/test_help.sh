@@ -1,10 +1,19 @@
 #!/usr/bin/env bash
 # Help: `papertree` alone, `papertree help [COMMAND]`, did-you-mean for a mistyped command, a
-# hint for a query word that looks like an option, aligned help columns, Examples in every
-# command's help, and the man page generated from the same text (also as `cmake --install` puts it).
+# hint for a query word that looks like an option, aligned and wrapped help columns, Examples and
+# exit codes in every command's help, metavariables named for what they are, and the man page
+# generated from the same text (also as `cmake --install` puts it). That every example runs is
+# test_help_examples.sh.
 source "$(dirname "$0")/lib.sh"
 
-commands=(tree export import stats list search show frameworks completion help)
+# Every command `papertree --help` lists, and the everyday ones that must stay listed.
+mapfile -t commands < <("$PAPERTREE_BIN" --help | awk '/^Subcommands:$/ { on = 1; next }
+                                                     on && /^[^ ]/ { on = 0 }
+                                                     on && /^  [a-z]/ { print $1 }')
+for c in tree export import enrich stats list search show frameworks completion validate add edit \
+  move remove add-category rename-category move-category check diff news help index; do
+  [[ " ${commands[*]} " == *" $c "* ]] || fail "papertree --help does not list $c"
+done
 
 run
 expect_code 0
@@ -19,6 +28,8 @@ done
 
 run --help
 full_help=$out
+grep -A1 '^Examples:$' <<<"$out" | grep -q '^  papertree ' || fail "papertree --help has no examples: $out"
+expect_contains $'\nExit codes: 0 success, 1 a check found problems (validate, check), 2 usage error, 3 bad input data,\n4 I/O error.'
 run help
 expect_code 0
 [[ $out == "$full_help" ]] || fail "papertree help differs from papertree --help"
@@ -32,6 +43,17 @@ for c in "${commands[@]}"; do
   [[ $out == "$own" ]] || fail "papertree help $c differs from papertree $c --help"
   expect_contains "Usage: papertree $c"
   grep -A1 '^Examples:$' <<<"$own" | grep -q '^  [a-z]' || fail "$c --help has no examples: $own"
+  grep -q '^Exit codes: 0 ' <<<"$own" || fail "$c --help has no exit codes: $own"
+  # No metavariable is one of CLI11's C++ type names, nor the fallback for an option without one.
+  if grep -En '^  (-[a-zA-Z], )?(--[a-z-]+ )?(TEXT|INT|UINT|FLOAT|VALUE)\b|[A-Z]+:[A-Z]' <<<"$own" |
+    grep -v '^[0-9]*:  papertree'; then
+    fail "$c --help shows a CLI11 type name as a metavariable"
+  fi
+  # Off a terminal, help lines are wrapped to 100 columns (example command lines, copied whole,
+  # are kept within that too).
+  while IFS= read -r line; do
+    ((${#line} <= 100)) || fail "$c --help: a line of ${#line} columns: '$line'"
+  done <<<"$own"
   # Every option line's description starts at the same display column (30), whatever the
   # characters before it; the sections after the options (syntax, examples) are free text.
   section=""
@@ -57,7 +79,61 @@ expect_contains "  CATEGORY "
 run search --help
 expect_contains "Query syntax"
 expect_contains "year:>=2023"
+expect_contains "  author:NAME                by this author: author:dao, author:\"tri dao\""
 expect_contains "Usage: papertree search [OPTIONS] QUERY..."
+expect_contains $'  --columns COL[,COL...]      table and plain: these columns, comma-separated, in this order: any of\n                              id, year, venue, title, authors, code, categories; table default:\n                              year,venue,authors,title,code'
+expect_contains "  --author NAME "
+expect_contains "  --added-since DATE "
+expect_contains "  papertree search lora --in efficient-fine-tuning --facets"
+
+# The metavariables the documentation uses, and the exit codes of the commands that check.
+run enrich --help
+expect_contains "Usage: papertree enrich [OPTIONS] FILE..."
+expect_contains "  -o, --output FILE "
+run edit --help
+expect_contains "Usage: papertree edit [OPTIONS] PAPER"
+expect_contains "  --year YEAR "
+expect_contains "  --link LABEL=URL "
+run export --help
+expect_contains "  --ids FILE "
+run --help
+expect_contains "  --max-input SIZE "
+run validate --help
+expect_contains "  --rule RULE "
+expect_contains $'\nExit codes: 0 no problems, 1 problems found (an error; under --strict, a warning too), 2 usage\nerror, 3 bad input data, 4 I/O error.'
+run check --help
+expect_contains "  --against FILE "
+expect_contains $'\nExit codes: 0 the list is what the corpus exports, 1 it differs (the diff is printed), 2 usage\nerror, 3 bad input data, 4 I/O error.'
+run list --help
+expect_contains $'\nExit codes: 0 success, 2 usage error, 3 bad input data, 4 I/O error.'
+
+# On a terminal, help is wrapped to its width, continuation lines aligned with the descriptions.
+require_tool python3
+narrow=$(python3 - "$PAPERTREE_BIN" <<'PY'
+import os, pty, struct, fcntl, termios, sys, subprocess
+master, slave = pty.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 72, 0, 0))
+proc = subprocess.Popen([sys.argv[1], "list", "--help"], stdout=slave, stderr=slave)
+os.close(slave)
+chunks = []
+while True:
+    try:
+        data = os.read(master, 65536)
+    except OSError:
+        break
+    if not data:
+        break
+    chunks.append(data)
+proc.wait()
+sys.stdout.write(b"".join(chunks).decode().replace("\r\n", "\n"))
+PY
+)
+expect_text=$'  -n, --limit N               Print at most N papers (0: all); default:\n                              20 on a terminal, all otherwise'
+[[ $narrow == *"$expect_text"* ]] || fail "list --help on a 72-column terminal is not wrapped: $narrow"
+while IFS= read -r line; do
+  [[ $line == "  papertree "* ]] && continue
+  ((${#line} <= 72)) || fail "list --help on a 72-column terminal: a line of ${#line} columns: '$line'"
+done <<<"$narrow"
 
 # A mistyped command: the closest one, and where to see them all.
 run serach quantization
@@ -97,6 +173,60 @@ run search -quantization
 expect_code 2
 expect_err_contains 'hint: "-quantization" is not an option; to search for papers without "quantization", put -- before the query: papertree search -- -quantization'
 expect_err_contains "Run 'papertree search --help' for usage."
+# -q is a flag (--quiet): CLI11 reads "-quantization" as -q then "-uantization"; the error names
+# the word as typed, and the hint keeps the whole query, in order, after the options.
+run search kv cache -quantization --limit 5
+expect_code 2
+[[ $err == 'papertree: error: unknown option "-quantization"
+hint: "-quantization" is not an option; to search for papers without "quantization", put -- before the query: papertree search --limit 5 -- kv cache -quantization
+Run '"'papertree search --help'"' for usage.' ]] || fail "search kv cache -quantization: stderr '$err'"
+run --corpus "$FIXTURES/small.json" search '"kv cache"' -gptq
+expect_code 2
+expect_err_contains "put -- before the query: papertree --corpus $FIXTURES/small.json search -- '\"kv cache\"' -gptq"
+# A negative number as an option's value is no query word.
+run search x --limit -1
+expect_code 2
+[[ $err == 'papertree: error: --limit: expected a whole number ≥ 0, got "-1"
+hint: --limit takes a number N ≥ 0, not "-1"
+Run '"'papertree search --help'"' for usage.' ]] || fail "search x --limit -1: stderr '$err'"
+# Filters without a query: the list command that does that.
+run search --author dettmers
+expect_code 2
+[[ $err == 'papertree: error: query is required
+hint: search needs a query; to list the papers the filters keep: papertree list --author dettmers
+Run '"'papertree search --help'"' for usage.' ]] || fail "search --author dettmers: stderr '$err'"
+run search --in quant --year 2023 --sort relevance --facets
+expect_code 2
+expect_err_contains "hint: search needs a query; to list the papers the filters keep: papertree list quant --year 2023"
+run search
+expect_code 2
+[[ $err == $'papertree: error: query is required\nRun \'papertree search --help\' for usage.' ]] ||
+  fail "search: stderr '$err'"
+# An option given last without its value.
+run list --limit
+expect_code 2
+[[ $err == $'papertree: error: --limit needs a value (a number N ≥ 0)\nRun \'papertree list --help\' for usage.' ]] ||
+  fail "list --limit: stderr '$err'"
+run list --sort
+expect_code 2
+expect_err_contains "papertree: error: --sort needs a value (one of year, title, venue, added)"
+# Errors in an option's value found when the command runs point to the help too.
+run list --year 20x3
+expect_code 2
+[[ $err == $'papertree: error: bad year "20x3": expected a year (2023), a range (2022..2024) or a bound (>=2023, <2024)\nRun \'papertree list --help\' for usage.' ]] ||
+  fail "list --year 20x3: stderr '$err'"
+run list --columns foo
+expect_code 2
+[[ $err == $'papertree: error: --columns: unknown column "foo"; valid columns: id, year, venue, title, authors, code, categories\nRun \'papertree list --help\' for usage.' ]] ||
+  fail "list --columns foo: stderr '$err'"
+run list --added-since yesterday
+expect_code 2
+[[ $err == $'papertree: error: --added-since "yesterday" is not a date YYYY-MM-DD\nRun \'papertree list --help\' for usage.' ]] ||
+  fail "list --added-since yesterday: stderr '$err'"
+# A usage error that says what to do itself (candidates, a pointer) gets no second pointer.
+run list decoding
+expect_code 2
+[[ $err != *"--help"* ]] || fail "list decoding points to --help: $err"
 run --corpus "$FIXTURES/small.json" search --format ids -- -quantization
 expect_code 0
 run list --bogus

@@ -48,6 +48,13 @@ struct Filters {
 /// ("OpenAI") matches when every word of `name` is one of its words.
 bool author_matches(const Author& author, std::string_view name);
 
+/// Why `filters` may keep no paper: for each filter that no paper of `corpus` passes on its own,
+/// a sentence saying so and what the corpus has instead (`no paper has the venue "foo"; did you
+/// mean "FOCS"?`, `no paper is from 2030; the papers are from 2017 to 2024`), in the order of
+/// the members of Filters, each venue and author apart. Empty when every filter alone keeps some
+/// paper. One pass over the papers per filter: for an empty result, not for every query.
+std::vector<std::string> unmatched_filters(const Corpus& corpus, const Filters& filters);
+
 /// Papers of the subtree of `root` (only `root` itself when `direct`), or of the whole corpus
 /// when `root` is empty, that pass `filters`; each paper once, in corpus order.
 std::vector<PaperIndex> select_papers(const Corpus& corpus, std::optional<CategoryIndex> root,
