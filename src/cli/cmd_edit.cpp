@@ -200,8 +200,8 @@ void setup_edit(CLI::App& app, Context& ctx) {
   sub->add_option("--from", move->from, "Move it out of this category only")->type_name("CATEGORY");
   add_edit_options(*sub, move->edit);
   set_examples(
-      *sub, {{"papertree --corpus c.json move gptq --to weight-only-quantization",
-              "instead of all its categories"},
+      *sub, {{"papertree --corpus c.json move omniquant --to weight-only-quantization",
+              "instead of all its categories (it was in two)"},
              {"papertree --corpus c.json move gptq --to kv-cache --also", "in one more category"},
              {"papertree --corpus c.json move gptq --to pruning --from weight-only",
               "out of one category only"}});

@@ -213,6 +213,13 @@ struct CommandWords {
   std::vector<std::string> arguments;
 };
 
+// A short option with its value attached: "-n5" is -n 5, "-fids" is -f ids.
+bool attached_short_option(const CLI::App& sub, const std::string& word) {
+  if (word.size() <= 2 || word[0] != '-' || word[1] == '-') return false;
+  const CLI::Option* opt = find_option(sub, word.substr(0, 2));
+  return opt != nullptr && takes_value(*opt);
+}
+
 CommandWords split_command_words(const CLI::App& sub, std::vector<std::string>::const_iterator it,
                                  std::vector<std::string>::const_iterator end) {
   CommandWords words;
@@ -220,6 +227,10 @@ CommandWords split_command_words(const CLI::App& sub, std::vector<std::string>::
     if (*it == "--") {
       words.arguments.insert(words.arguments.end(), it + 1, end);
       break;
+    }
+    if (attached_short_option(sub, *it)) {
+      words.options.push_back(*it);
+      continue;
     }
     const CLI::Option* opt = it->size() > 1 && (*it)[0] == '-' ? find_option(sub, *it) : nullptr;
     if (opt == nullptr) {
@@ -244,11 +255,13 @@ std::string dash_hint(const CLI::App& sub, const std::vector<std::string>& args)
     const std::string& word = *it;
     if (word == "--") return {};
     if (word.size() < 2 || word[0] != '-') continue;
+    if (attached_short_option(sub, word)) continue;  // "-n5": an option and its value
     if (const CLI::Option* opt = find_option(sub, word)) {
       // An option's value, such as the -1 of `--limit -1`: no argument, and not to be moved.
       if (!takes_value(*opt) || word.find('=') != std::string::npos || it + 1 == args.end())
         continue;
-      if (negative_number(*++it))
+      // A negative number is a wrong value only for an option that takes a number N >= 0.
+      if (negative_number(*++it) && metavariable(*opt) == "N")
         return opt->get_name() + " takes " + value_description(*opt) + ", not \"" + *it + "\"";
       continue;
     }
@@ -283,6 +296,8 @@ std::string missing_query_hint(const CLI::App& sub, const std::vector<std::strin
     bool valued = own != nullptr && takes_value(*own) && name.find('=') == std::string::npos &&
                   i + 1 < words.options.size();
     std::string value = valued ? words.options[i + 1] : "";
+    if (!valued && name.starts_with("--") && name.find('=') != std::string::npos)
+      value = name.substr(name.find('=') + 1);  // --in=quant
     if (valued) ++i;
     if (own != nullptr && own->check_lname("in")) {
       category = {value};

@@ -154,6 +154,26 @@ std::string HelpFormatter::make_footer(const CLI::App* app) const {
       footer += line + '\n';
       continue;
     }
+    // A row of two columns ("  kv cache     both words, …"), split at its widest run of two
+    // spaces or more: the right one is wrapped, its continuation lines starting where it starts.
+    std::size_t right = std::string::npos, widest = 1;
+    for (std::size_t at = line.find(' ', indent); at != std::string::npos;) {
+      std::size_t end = line.find_first_not_of(' ', at);
+      if (end == std::string::npos) break;
+      if (end - at >= widest && end - at >= 2) {
+        widest = end - at;
+        right = end;
+      }
+      at = line.find(' ', end);
+    }
+    if (right != std::string::npos) {
+      std::size_t column = display_width(line.substr(0, right));
+      std::size_t room = std::max(m_width, column + k_min_description_width) - column;
+      std::vector<std::string> parts = wrap(line.substr(right), room);
+      for (std::size_t i = 0; i < parts.size(); ++i)
+        footer += (i == 0 ? line.substr(0, right) : std::string(column, ' ')) + parts[i] + '\n';
+      continue;
+    }
     std::size_t room = std::max(m_width, indent + k_min_description_width) - indent;
     for (const std::string& part : wrap(line.substr(indent), room))
       footer += std::string(indent, ' ') + part + '\n';

@@ -21,7 +21,7 @@ CLI::Option* add_text_json_format(CLI::App& sub, std::string& format) {
 
 const std::vector<Alias>& format_aliases() {
   static const std::vector<Alias> aliases = {
-      {"csl-json", "csljson"}, {"csl", "csljson"}, {"bib", "bibtex"}, {"md", "markdown"}};
+      {"csl-json", "csljson"}, {"bib", "bibtex"}, {"md", "markdown"}};
   return aliases;
 }
 

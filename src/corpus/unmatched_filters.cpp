@@ -117,6 +117,7 @@ std::string added_note(const Corpus& corpus, const std::string& since) {
 
 std::vector<std::string> unmatched_filters(const Corpus& corpus, const Filters& filters) {
   std::vector<std::string> notes;
+  if (corpus.paper_count() > k_unmatched_filters_max_papers) return notes;
   auto alone = [&](auto set) {
     Filters one;
     set(one);

@@ -110,6 +110,22 @@ TEST(UnmatchedFilters, NoneWhenEachFilterAloneKeepsAPaper) {
   EXPECT_TRUE(unmatched({}).empty());
 }
 
+// Past k_unmatched_filters_max_papers the notes, which decode every paper, are not given.
+TEST(UnmatchedFilters, NoneOnACorpusPastTheLimit) {
+  std::string papers;
+  for (std::size_t i = 0; i <= k_unmatched_filters_max_papers; ++i)
+    papers += (i == 0 ? "" : ",") + std::string(R"({"id": "p)") + std::to_string(i) +
+              R"(", "title": "T", "venue": "ICML", "categories": ["a"]})";
+  Corpus big = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}], "papers": [)" + papers + "]}");
+  Filters filters;
+  filters.venues = {"neurip"};
+  EXPECT_TRUE(unmatched(filters, big).empty());
+  Corpus small = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}], "papers": [)" + papers.substr(0, papers.find("},") + 1) + "]}");
+  EXPECT_EQ(unmatched(filters, small).size(), 1u);
+}
+
 TEST(UnmatchedFilters, AVenueNoPaperHasSuggestsTheNearestElseTheCommonOnes) {
   Filters filters;
   filters.venues = {"ICLR", "neurip", "foo"};

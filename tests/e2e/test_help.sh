@@ -168,6 +168,12 @@ expect_code 2
 expect_err_contains 'unknown option "--zzzzzz"'
 if grep -q "did you mean" <<<"$err"; then fail "list --zzzzzz suggested something: $err"; fi
 
+# On a narrow terminal the query-syntax table wraps its right column under itself.
+run_tty 60 search --help
+expect_code 0
+expect_contains $'  kv cache                   both words, in a title, venue\n                             or category name'
+expect_contains $'  title:WORD  venue:NAME     in the title; at the venue (any\n                             case, normalised)'
+
 # A query word that looks like an option; parse errors point to the command's own help.
 run search -quantization
 expect_code 2
@@ -189,6 +195,15 @@ expect_code 2
 [[ $err == 'papertree: error: --limit: expected a whole number ≥ 0, got "-1"
 hint: --limit takes a number N ≥ 0, not "-1"
 Run '"'papertree search --help'"' for usage.' ]] || fail "search x --limit -1: stderr '$err'"
+# A short option with its value attached stays an option; a negative number given to an option
+# that takes no number is its value, not the error.
+run search -n5 -gptq quant
+expect_code 2
+expect_err_contains "put -- before the query: papertree search -n5 -- -gptq quant"
+run search --venue -1 x -gptq
+expect_code 2
+expect_err_contains "put -- before the query: papertree search --venue -1 -- x -gptq"
+[[ $err != *"--venue takes"* ]] || fail "search --venue -1 x -gptq blames --venue: '$err'"
 # Filters without a query: the list command that does that.
 run search --author dettmers
 expect_code 2
@@ -196,6 +211,9 @@ expect_code 2
 hint: search needs a query; to list the papers the filters keep: papertree list --author dettmers
 Run '"'papertree search --help'"' for usage.' ]] || fail "search --author dettmers: stderr '$err'"
 run search --in quant --year 2023 --sort relevance --facets
+expect_code 2
+expect_err_contains "hint: search needs a query; to list the papers the filters keep: papertree list quant --year 2023"
+run search --in=quant --year 2023
 expect_code 2
 expect_err_contains "hint: search needs a query; to list the papers the filters keep: papertree list quant --year 2023"
 run search

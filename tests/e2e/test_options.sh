@@ -41,7 +41,7 @@ expect_code 0
 run --corpus "$small" export -f csljson
 expect_code 0
 csljson=$out
-for spelling in csl-json CSL-JSON csl CslJson; do
+for spelling in csl-json CSL-JSON CslJson; do
   run --corpus "$small" export -f "$spelling"
   expect_code 0
   [[ $out == "$csljson" ]] || fail "export -f $spelling differs from -f csljson"
@@ -75,6 +75,10 @@ run --corpus "$small" export -f csl-jsn
 expect_code 2
 [[ $err == $'papertree: error: --format: "csl-jsn" is not one of markdown, bibtex, csljson, csv, json, dot, mermaid, latex, html; did you mean "csljson"?\nRun \'papertree export --help\' for usage.' ]] ||
   fail "export -f csl-jsn: stderr '$err'"
+# "csl" is one letter from "csv": no alias, so the typo is refused rather than read as CSL-JSON.
+run --corpus "$small" export -f csl
+expect_code 2
+expect_err_contains '"csl" is not one of'
 run --corpus "$small" list --sort yaer
 expect_code 2
 expect_err_contains '--sort: "yaer" is not one of year, title, venue, added; did you mean "year"?'

@@ -52,8 +52,12 @@ bool author_matches(const Author& author, std::string_view name);
 /// a sentence saying so and what the corpus has instead (`no paper has the venue "foo"; did you
 /// mean "FOCS"?`, `no paper is from 2030; the papers are from 2017 to 2024`), in the order of
 /// the members of Filters, each venue and author apart. Empty when every filter alone keeps some
-/// paper. One pass over the papers per filter: for an empty result, not for every query.
+/// paper. One or two passes over the papers per filter, each decoding every paper: for an empty
+/// result only, and only on a corpus of at most k_unmatched_filters_max_papers papers (empty
+/// above it, where the passes would cost seconds and a paper's decoded copy each).
 std::vector<std::string> unmatched_filters(const Corpus& corpus, const Filters& filters);
+
+inline constexpr std::size_t k_unmatched_filters_max_papers = 100000;
 
 /// Papers of the subtree of `root` (only `root` itself when `direct`), or of the whole corpus
 /// when `root` is empty, that pass `filters`; each paper once, in corpus order.
