@@ -13,31 +13,14 @@ namespace papertree {
 
 namespace {
 
-// What GitHub's anchors drop: every code point but letters, marks, decimal and letter numbers,
-// connector punctuation ('_'), the space and '-' (close to Ruby's \p{Word}, which GitHub uses;
-// that one also keeps the few symbols Unicode calls alphabetic, such as circled letters), so
-// punctuation, symbols, emoji, other numbers ("²") and invisible format characters (bidi
-// controls, U+FEFF) go; the categories come from utf8proc.
+// What GitHub's anchors drop: all but word characters (is_word_character: letters, marks,
+// numbers; variation selectors and the keycap are not), '_', space and '-', and of the numbers
+// only decimal and letter ones (Ruby's \p{Word}, which GitHub uses, has no other numbers such
+// as "²"). So punctuation, symbols, emoji and format characters (bidi controls, U+FEFF) go.
 bool dropped_from_anchor(char32_t cp) {
-  if (cp == ' ' || cp == '-') return false;
-  // Variation selectors are marks, but an emoji's (U+FE0F) goes with it.
-  if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) return true;
-  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_PC:
-      return false;
-    default:
-      return true;
-  }
+  if (cp == ' ' || cp == '-' || cp == '_') return false;
+  return !is_word_character(cp) ||
+         utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_NO;
 }
 
 bool is_ascii_punct(char c) {
