@@ -27,21 +27,8 @@ const std::vector<Alias>& format_aliases() {
 
 namespace {
 
-// The edit distance of `a` and `b`, two neighbouring letters swapped counting as one edit
-// ("yaer" is one from "year").
-std::size_t typo_distance(std::string_view a, std::string_view b) {
-  if (a.size() == b.size() && a.size() >= 2) {
-    std::size_t i = 0;
-    while (i < a.size() && a[i] == b[i]) ++i;
-    if (i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
-        a.substr(i + 2) == b.substr(i + 2))
-      return 1;
-  }
-  return edit_distance(a, b);
-}
-
 // The name `typed` most likely means: the one it is a unique prefix of, else the nearest by
-// typo distance when that is at most a third of its letters (at least 1); else empty. So
+// edit distance (a swap of neighbouring letters is one edit) when that is at most a third of its letters (at least 1); else empty. So
 // "csl-jsn" is csljson and "yaer" is year, and "yaml" is nothing, not html.
 std::string closest_name(const std::vector<std::string>& names, const std::vector<Alias>& aliases,
                          const std::string& typed) {
@@ -52,7 +39,7 @@ std::string closest_name(const std::vector<std::string>& names, const std::vecto
     if (spelling.rfind(typed, 0) == 0 &&
         std::find(prefixed.begin(), prefixed.end(), name) == prefixed.end())
       prefixed.push_back(name);
-    if (std::size_t d = typo_distance(typed, spelling); d < best_distance) {
+    if (std::size_t d = edit_distance(typed, spelling); d < best_distance) {
       best_distance = d;
       best = name;
     }
