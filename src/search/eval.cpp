@@ -411,56 +411,67 @@ PaperSet QueryEvaluator::word(const QueryNode& node, bool positive) {
 // expansions), in a per-paper array: time in proportion to the postings, memory to the smaller
 // of the postings and the papers.
 PaperSet QueryEvaluator::terms(const std::vector<std::uint32_t>& ids, Field field, bool positive) {
-  PaperSet hits;
+  std::vector<PaperSet> parts;  // the papers found in each field
   if (positive) {
     for (std::uint32_t id : ids) remember_highlight(std::string(m_index.m_vocabulary[id]), field);
   }
-  Docs docs;
-  std::vector<std::uint32_t> counts;  // per paper, for many postings
+  std::vector<std::uint32_t> counts, lengths;  // per paper, for many postings
   for (std::size_t f : fields_of(field)) {
     const SearchIndex::FieldIndex& index = m_index.m_fields[f];
     std::size_t postings = 0;
     for (std::uint32_t id : ids) postings += index.postings_of(id).size();
     if (postings == 0) continue;
-    docs.clear();
+    PaperSet touched;
     if (ids.size() == 1) {
-      docs.reserve(postings);
-      for (const auto& posting : index.postings_of(ids.front()))
-        docs.emplace_back(posting.paper, posting.count);
-    } else if (postings <= m_corpus.paper_count()) {
+      // One term: its postings are scored where they lie.
+      std::span<const SearchIndex::Posting> list = index.postings_of(ids.front());
+      touched.resize(list.size());
+      for (std::size_t i = 0; i < list.size(); ++i) touched[i] = list[i].paper;
+      if (positive) add_leaf(f, list, {});
+      parts.push_back(std::move(touched));
+      continue;
+    }
+    Docs docs;
+    if (postings <= m_corpus.paper_count()) {
       docs.reserve(postings);
       for (std::uint32_t id : ids) {
         for (const auto& posting : index.postings_of(id))
-          docs.emplace_back(posting.paper, posting.count);
+          docs.push_back({posting.paper, posting.count, posting.length});
       }
-      std::sort(docs.begin(), docs.end());
+      std::sort(docs.begin(), docs.end(),
+                [](const Doc& a, const Doc& b) { return a.paper < b.paper; });
       std::size_t kept = 0;
       for (const auto& d : docs) {
-        if (kept > 0 && docs[kept - 1].first == d.first) {
-          docs[kept - 1].second += d.second;
+        if (kept > 0 && docs[kept - 1].paper == d.paper) {
+          docs[kept - 1].count += d.count;
         } else {
           docs[kept++] = d;
         }
       }
       docs.resize(kept);
     } else {
-      if (counts.empty()) counts.assign(m_corpus.paper_count(), 0);
+      if (counts.empty()) {
+        counts.assign(m_corpus.paper_count(), 0);
+        lengths.assign(m_corpus.paper_count(), 0);
+      }
       for (std::uint32_t id : ids) {
-        for (const auto& posting : index.postings_of(id)) counts[posting.paper] += posting.count;
+        for (const auto& posting : index.postings_of(id)) {
+          counts[posting.paper] += posting.count;
+          lengths[posting.paper] = posting.length;
+        }
       }
       for (PaperIndex p = 0; p < counts.size(); ++p) {
         if (counts[p] == 0) continue;
-        docs.emplace_back(p, counts[p]);
+        docs.push_back({p, counts[p], lengths[p]});
         counts[p] = 0;
       }
     }
-    PaperSet touched;
-    touched.reserve(docs.size());
-    for (const auto& d : docs) touched.push_back(d.first);
-    if (positive) add_scores(f, docs);
-    hits = hits.empty() ? std::move(touched) : unite(hits, touched);
+    touched.resize(docs.size());
+    for (std::size_t i = 0; i < docs.size(); ++i) touched[i] = docs[i].paper;
+    if (positive) add_leaf(f, {}, std::move(docs));
+    parts.push_back(std::move(touched));
   }
-  return hits;
+  return unite_all(std::move(parts), m_corpus.paper_count());
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,20 +38,32 @@ class QueryEvaluator {
   bool listed_in_order() const { return m_listed; }
 
  private:
-  // (paper, occurrences) pairs of one scored leaf in one field, sorted by paper.
-  using Docs = std::vector<std::pair<PaperIndex, std::uint32_t>>;
+  // What BM25 needs of one paper for one scored leaf in one field.
+  struct Doc {
+    PaperIndex paper;
+    std::uint32_t count;   // occurrences of the leaf
+    std::uint32_t length;  // tokens in the paper's field
+  };
+  using Docs = std::vector<Doc>;  // sorted by paper
 
   const SearchIndex& m_index;
   const Corpus& m_corpus;
   SearchResult& m_result;
   const SearchScope* m_scope;  // null: the whole corpus
-  // BM25 sums of the papers scored so far, sorted by paper, added leaf by leaf (each leaf
-  // merges in), so no leaf is kept and memory grows with the hits, not the corpus.
-  std::vector<std::pair<PaperIndex, double>> m_scores;
-  std::vector<std::pair<PaperIndex, double>> m_merged;  // add_scores' buffer, kept for reuse
-  // The sums per paper instead, once the merges have copied more entries than there are papers.
+  // The positive text leaves evaluated so far, in order. BM25 sums are taken only for the
+  // papers that are ranked (scores_of), each paper's sum adding its leaves in this order, so a
+  // broad word costs a pass over its postings, read in place, and no list of its own.
+  struct Leaf {
+    std::size_t field;
+    double idf;
+    std::span<const SearchIndex::Posting> postings;  // one term's postings (docs empty), or
+    Docs docs;  // the merged counts of several terms (a prefix, typo corrections) or a phrase
+  };
+  std::vector<Leaf> m_leaves;
+  std::size_t m_kept = 0;  // entries of the leaves' docs
+  // Every leaf's sums per paper instead, once the docs kept outnumber the papers (a query of
+  // many prefixes), so memory stays within the postings read plus the papers.
   std::vector<double> m_dense;
-  std::size_t m_merge_work = 0;
   bool m_listed = false;
 
   PaperSet all_papers() const;
@@ -73,7 +86,8 @@ class QueryEvaluator {
   std::vector<std::uint32_t> prefixed(const std::string& start) const;
   std::vector<std::pair<std::uint32_t, std::string>> corrections(const std::string& word,
                                                                  Field field) const;
-  void add_scores(std::size_t field, const Docs& docs);
+  /// Keeps a positive leaf's matches in `field` for scoring: one term's `postings`, or `docs`.
+  void add_leaf(std::size_t field, std::span<const SearchIndex::Posting> postings, Docs docs);
   std::vector<double> scores_of(const PaperSet& set) const;
   void remember_highlight(const std::string& term, Field field) {
     if (field == Field::any || field == Field::title) m_result.highlight.push_back(term);
@@ -92,6 +106,11 @@ inline PaperSet unite(const PaperSet& a, const PaperSet& b) {
   std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
   return out;
 }
+
+/// The union of several sorted, distinct lists of papers below `papers`. When they hold more
+/// than one entry per 64 papers, they are marked in a bit set read back in order (a pass over
+/// the entries plus one over papers / 64 words); otherwise they are merged pairwise.
+PaperSet unite_all(std::vector<PaperSet> parts, std::size_t papers);
 
 inline PaperSet intersect(const PaperSet& a, const PaperSet& b) {
   PaperSet out;

@@ -287,7 +287,7 @@ void SearchIndex::build_field(const std::vector<std::uint32_t>& terms,
   std::vector<std::vector<Posting>> by_term(m_vocabulary.size());
   field.built_positions.reserve(positions.size());
   const std::size_t papers = start.size() - 1;
-  field.built_length.resize(papers);
+  field.papers = papers;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (term id, position)
   for (PaperIndex p = 0; p < papers; ++p) {
     pairs.clear();
@@ -295,7 +295,8 @@ void SearchIndex::build_field(const std::vector<std::uint32_t>& terms,
       pairs.emplace_back(rank[terms[i]], positions[i]);
     std::sort(pairs.begin(), pairs.end());
     for (std::size_t i = 0; i < pairs.size();) {
-      Posting posting{p, static_cast<std::uint32_t>(field.built_positions.size()), 0};
+      Posting posting{p, static_cast<std::uint32_t>(field.built_positions.size()), 0,
+                      static_cast<std::uint32_t>(pairs.size())};
       std::size_t j = i;
       for (; j < pairs.size() && pairs[j].first == pairs[i].first; ++j) {
         field.built_positions.push_back(pairs[j].second);
@@ -304,7 +305,6 @@ void SearchIndex::build_field(const std::vector<std::uint32_t>& terms,
       by_term[pairs[i].first].push_back(posting);
       i = j;
     }
-    field.built_length[p] = static_cast<std::uint32_t>(pairs.size());
   }
   field.built_start.reserve(by_term.size() + 1);
   field.built_start.push_back(0);
@@ -326,7 +326,7 @@ void SearchIndex::FieldIndex::check_term(std::uint32_t t) const {
   in_place->verify(list.data(), list.size_bytes());
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Posting& p = list[i];
-    if (p.paper >= length.size() || (i > 0 && p.paper <= list[i - 1].paper))
+    if (p.paper >= papers || (i > 0 && p.paper <= list[i - 1].paper))
       in_place->malformed("posting of an unknown paper");
     if (p.first_position > positions.size() || p.count > positions.size() - p.first_position)
       in_place->malformed("bad positions");

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <bit>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -65,52 +66,71 @@ std::size_t typo_distance(std::string_view a, std::string_view b, std::size_t li
 
 }  // namespace
 
-void QueryEvaluator::add_scores(std::size_t f, const Docs& docs) {
-  if (docs.empty()) return;
-  const SearchIndex::FieldIndex& field = m_index.m_fields[f];
-  const double n = static_cast<double>(m_corpus.paper_count());
-  const double df = static_cast<double>(docs.size());
-  const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
-  // Once the merges have copied as many entries as there are papers (a query of many words),
-  // the sums move to a per-paper array, so scoring never costs more than the postings plus the
-  // papers. Both give the same doubles: each sum starts at 0 and adds in leaf order.
-  if (m_dense.empty() && m_merge_work > m_corpus.paper_count()) {
-    m_dense.assign(m_corpus.paper_count(), 0.0);
-    for (const auto& [paper, score] : m_scores) m_dense[paper] = score;
-    std::vector<std::pair<PaperIndex, double>>().swap(m_scores);
-    std::vector<std::pair<PaperIndex, double>>().swap(m_merged);
-  }
-  if (!m_dense.empty()) {
-    for (const auto& [paper, count] : docs) {
-      const double tf = count;
-      const double relative =
-          field.average_length > 0 ? field.length_of(paper) / field.average_length : 1.0;
-      m_dense[paper] += field.weight * idf * tf * (k_bm25_k1 + 1) /
-                        (tf + k_bm25_k1 * (1 - k_bm25_b + k_bm25_b * relative));
-    }
-    return;
-  }
-  m_merge_work += m_scores.size();
-  // Merges this leaf's scores into the sums: both lists are sorted by paper.
-  m_merged.clear();
-  m_merged.reserve(m_scores.size() + docs.size());
-  auto sum = m_scores.begin();
-  for (const auto& [paper, count] : docs) {
-    while (sum != m_scores.end() && sum->first < paper) m_merged.push_back(*sum++);
+namespace {
+
+// What BM25 takes of a field and a leaf.
+struct Bm25 {
+  double weight;          // the field's
+  double average_length;  // the field's, in tokens
+  double idf;             // the leaf's
+  // The leaf's term for one paper: `count` occurrences in a field of `length` tokens.
+  double operator()(std::uint32_t count, std::uint32_t length) const {
     const double tf = count;
-    const double relative =
-        field.average_length > 0 ? field.length_of(paper) / field.average_length : 1.0;
-    const double add = field.weight * idf * tf * (k_bm25_k1 + 1) /
-                       (tf + k_bm25_k1 * (1 - k_bm25_b + k_bm25_b * relative));
-    if (sum != m_scores.end() && sum->first == paper) {
-      m_merged.emplace_back(paper, sum->second + add);
-      ++sum;
+    const double relative = average_length > 0 ? length / average_length : 1.0;
+    return weight * idf * tf * (k_bm25_k1 + 1) /
+           (tf + k_bm25_k1 * (1 - k_bm25_b + k_bm25_b * relative));
+  }
+};
+
+// Adds a leaf's terms to `sums` (parallel to `set`) for the papers of `set` that `list` holds;
+// both are sorted by paper. A set much smaller than the list is looked up in it (each search
+// starting where the last ended); otherwise the two are merged.
+template <class Entry>
+void add_terms(const Bm25& bm25, std::span<const Entry> list, const PaperSet& set,
+               std::vector<double>& sums) {
+  auto at = list.begin();
+  const bool look_up = set.size() * 16 < list.size();
+  for (std::size_t i = 0; i < set.size() && at != list.end(); ++i) {
+    if (look_up) {
+      at = std::lower_bound(at, list.end(), set[i],
+                            [](const Entry& e, PaperIndex p) { return e.paper < p; });
     } else {
-      m_merged.emplace_back(paper, 0.0 + add);
+      while (at != list.end() && at->paper < set[i]) ++at;
+    }
+    if (at != list.end() && at->paper == set[i]) sums[i] += bm25(at->count, at->length);
+  }
+}
+
+template <class Entry>
+void add_dense(const Bm25& bm25, std::span<const Entry> list, std::vector<double>& dense) {
+  for (const Entry& e : list) dense[e.paper] += bm25(e.count, e.length);
+}
+
+}  // namespace
+
+void QueryEvaluator::add_leaf(std::size_t f, std::span<const SearchIndex::Posting> postings,
+                              Docs docs) {
+  const std::size_t df = postings.empty() ? docs.size() : postings.size();
+  if (df == 0) return;
+  const double n = static_cast<double>(m_corpus.paper_count());
+  const double idf =
+      std::log(1.0 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5));
+  m_kept += docs.size();
+  m_leaves.push_back({f, idf, postings, std::move(docs)});
+  if (m_dense.empty() && m_kept <= m_corpus.paper_count()) return;
+  // Past the papers: every sum so far moves to a per-paper array, added in leaf order as
+  // scores_of adds them, so both give the same doubles.
+  if (m_dense.empty()) m_dense.assign(m_corpus.paper_count(), 0.0);
+  for (const Leaf& leaf : m_leaves) {
+    const SearchIndex::FieldIndex& field = m_index.m_fields[leaf.field];
+    const Bm25 bm25{field.weight, field.average_length, leaf.idf};
+    if (leaf.postings.empty()) {
+      add_dense(bm25, std::span<const Doc>(leaf.docs), m_dense);
+    } else {
+      add_dense(bm25, leaf.postings, m_dense);
     }
   }
-  m_merged.insert(m_merged.end(), sum, m_scores.end());
-  m_scores.swap(m_merged);
+  m_leaves.clear();
 }
 
 std::vector<double> QueryEvaluator::scores_of(const PaperSet& set) const {
@@ -119,10 +139,37 @@ std::vector<double> QueryEvaluator::scores_of(const PaperSet& set) const {
     for (std::size_t i = 0; i < set.size(); ++i) out[i] = m_dense[set[i]];
     return out;
   }
-  auto sum = m_scores.begin();
-  for (std::size_t i = 0; i < set.size(); ++i) {
-    while (sum != m_scores.end() && sum->first < set[i]) ++sum;
-    if (sum != m_scores.end() && sum->first == set[i]) out[i] = sum->second;
+  for (const Leaf& leaf : m_leaves) {
+    const SearchIndex::FieldIndex& field = m_index.m_fields[leaf.field];
+    const Bm25 bm25{field.weight, field.average_length, leaf.idf};
+    if (leaf.postings.empty()) {
+      add_terms(bm25, std::span<const Doc>(leaf.docs), set, out);
+    } else {
+      add_terms(bm25, leaf.postings, set, out);
+    }
+  }
+  return out;
+}
+
+PaperSet unite_all(std::vector<PaperSet> parts, std::size_t papers) {
+  if (parts.empty()) return {};
+  std::size_t entries = 0;
+  for (const PaperSet& part : parts) entries += part.size();
+  if (parts.size() == 1 || entries * 64 < papers) {
+    PaperSet out = std::move(parts.front());
+    for (std::size_t k = 1; k < parts.size(); ++k) out = unite(out, parts[k]);
+    return out;
+  }
+  std::vector<std::uint64_t> marked((papers + 63) / 64, 0);
+  for (const PaperSet& part : parts) {
+    for (PaperIndex p : part) marked[p / 64] |= std::uint64_t{1} << (p % 64);
+  }
+  PaperSet out;
+  out.reserve(entries);
+  for (std::size_t w = 0; w < marked.size(); ++w) {
+    for (std::uint64_t bits = marked[w]; bits != 0; bits &= bits - 1)
+      out.push_back(
+          static_cast<PaperIndex>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits))));
   }
   return out;
 }
@@ -142,27 +189,37 @@ PaperSet QueryEvaluator::phrase(const std::vector<std::string>& words, Field fie
   for (std::size_t f : fields_of(field)) {
     const SearchIndex::FieldIndex& index = m_index.m_fields[f];
     Docs docs;
+    // The rarest word's papers lead; each other list is searched from where its last search
+    // ended, and positions are read only for papers that hold every word.
+    std::vector<std::span<const SearchIndex::Posting>> lists;
+    for (std::uint32_t id : ids) lists.push_back(index.postings_of(id));
+    std::size_t rarest = 0;
+    for (std::size_t i = 1; i < lists.size(); ++i)
+      if (lists[i].size() < lists[rarest].size()) rarest = i;
+    std::vector<std::size_t> at(lists.size(), 0);
     std::vector<std::span<const std::uint32_t>> positions(ids.size());
-    for (const auto& first : index.postings_of(ids[0])) {
+    for (const auto& lead : lists[rarest]) {
       bool all_present = true;
-      for (std::size_t i = 0; i < ids.size() && all_present; ++i) {
-        const auto& list = index.postings_of(ids[i]);
-        auto it =
-            std::lower_bound(list.begin(), list.end(), first.paper,
-                             [](const auto& posting, PaperIndex p) { return posting.paper < p; });
-        all_present = it != list.end() && it->paper == first.paper;
-        if (all_present) positions[i] = index.positions_of(*it);
+      for (std::size_t i = 0; i < lists.size() && all_present; ++i) {
+        if (i == rarest) continue;
+        auto it = std::lower_bound(
+            lists[i].begin() + static_cast<std::ptrdiff_t>(at[i]), lists[i].end(), lead.paper,
+            [](const auto& posting, PaperIndex p) { return posting.paper < p; });
+        at[i] = static_cast<std::size_t>(it - lists[i].begin());
+        all_present = it != lists[i].end() && it->paper == lead.paper;
       }
       if (!all_present) continue;
+      for (std::size_t i = 0; i < lists.size(); ++i)
+        positions[i] = index.positions_of(i == rarest ? lead : lists[i][at[i]]);
       std::uint32_t count = 0;
       for (std::uint32_t start : positions[0]) count += has_run(positions, start) ? 1 : 0;
-      if (count > 0) docs.emplace_back(first.paper, count);
+      if (count > 0) docs.push_back({lead.paper, count, lead.length});
     }
     PaperSet found;
     found.reserve(docs.size());
-    for (const auto& d : docs) found.push_back(d.first);
+    for (const auto& d : docs) found.push_back(d.paper);
     hits = unite(hits, found);
-    if (positive) add_scores(f, docs);
+    if (positive) add_leaf(f, {}, std::move(docs));
   }
   return hits;
 }
@@ -234,9 +291,26 @@ std::vector<std::pair<std::uint32_t, std::string>> QueryEvaluator::corrections(
 
 namespace {
 
-// Multiplies the scores of the hits that sit in the subtree of `root` by `factor`.
+// Multiplies the scores of the hits that sit in the subtree of `root` by `factor`. For a broad
+// query (hits outnumbering a sixty-fourth of the papers, and a subtree with at most a few
+// placements per hit) the subtree's papers are marked in a bit set from its categories' paper
+// lists, read in order, and each hit is one bit test; otherwise each hit's categories are looked
+// up, a random read per hit. Both multiply the same scores.
 void boost_subtree(const Corpus& corpus, const PaperSet& hits, CategoryIndex root, double factor,
                    std::vector<double>& scores) {
+  const CategoryIndex end = corpus.category(root).subtree_end;
+  std::size_t placements = 0;
+  for (CategoryIndex c = root; c < end; ++c) placements += corpus.category(c).direct_count;
+  if (hits.size() * 64 >= corpus.paper_count() && placements <= 4 * hits.size()) {
+    std::vector<std::uint64_t> marked((corpus.paper_count() + 63) / 64, 0);
+    for (CategoryIndex c = root; c < end; ++c) {
+      for (PaperIndex p : corpus.direct_papers(c)) marked[p / 64] |= std::uint64_t{1} << (p % 64);
+    }
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+      if ((marked[hits[i] / 64] >> (hits[i] % 64)) & 1) scores[i] *= factor;
+    }
+    return;
+  }
   for (std::size_t i = 0; i < hits.size(); ++i) {
     auto cats = corpus.paper_categories(hits[i]);
     if (std::any_of(cats.begin(), cats.end(),
@@ -326,7 +400,11 @@ void QueryEvaluator::score(const PaperSet& hits, std::optional<CategoryIndex> na
     // In corpus order: rank_result orders them once the scope has been applied.
     m_result.papers.insert(m_result.papers.end(), hits.begin(), hits.end());
   }
-  m_result.scores.insert(m_result.scores.end(), scores.begin(), scores.end());
+  if (m_result.scores.empty()) {
+    m_result.scores = std::move(scores);
+  } else {
+    m_result.scores.insert(m_result.scores.end(), scores.begin(), scores.end());
+  }
   m_result.near.resize(m_result.papers.size(), 0);
 }
 
@@ -334,51 +412,70 @@ namespace {
 
 // Puts the best `wanted` of result entries [begin, end) first, in rank order: higher score
 // first, ties in the order they are in (corpus order); the others follow in that order. A
-// selection, then a sort of what is shown, so a page of a large result costs O(hits).
+// selection, then a sort of what is shown, so a page of a large result costs O(hits), and in
+// place: only the page is copied aside.
 void rank_range(SearchResult& result, std::size_t begin, std::size_t end, std::size_t wanted) {
   const std::size_t n = end - begin;
   if (n < 2 || wanted == 0) return;
-  const std::vector<double>& scores = result.scores;
-  std::vector<std::size_t> order(n);
   auto better = [&](std::size_t a, std::size_t b) {
+    const std::vector<double>& scores = result.scores;
     return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
   };
-  if (wanted < n) {
-    // One pass keeps the best `wanted` in a heap whose top is the worst of them; most entries
-    // are turned away by one comparison with it.
-    std::vector<std::size_t> best;
-    best.reserve(wanted);
-    for (std::size_t i = begin; i < end; ++i) {
-      if (best.size() < wanted) {
-        best.push_back(i);
-        std::push_heap(best.begin(), best.end(), better);
-      } else if (better(i, best.front())) {
-        std::pop_heap(best.begin(), best.end(), better);
-        best.back() = i;
-        std::push_heap(best.begin(), best.end(), better);
-      }
-    }
-    std::sort_heap(best.begin(), best.end(), better);
-    std::vector<std::uint8_t> picked(n, 0);
-    for (std::size_t k = 0; k < wanted; ++k) {
-      order[k] = best[k];
-      picked[best[k] - begin] = 1;
-    }
-    std::size_t next = wanted;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (picked[i] == 0) order[next++] = begin + i;
-    }
-  } else {
+  if (wanted >= n) {
+    std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), begin);
     std::sort(order.begin(), order.end(), better);
+    std::vector<PaperIndex> papers(n);
+    std::vector<double> ranked(n);
+    std::vector<std::uint8_t> near(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      papers[k] = result.papers[order[k]];
+      ranked[k] = result.scores[order[k]];
+      near[k] = result.near[order[k]];
+    }
+    std::copy(papers.begin(), papers.end(),
+              result.papers.begin() + static_cast<std::ptrdiff_t>(begin));
+    std::copy(ranked.begin(), ranked.end(),
+              result.scores.begin() + static_cast<std::ptrdiff_t>(begin));
+    std::copy(near.begin(), near.end(), result.near.begin() + static_cast<std::ptrdiff_t>(begin));
+    return;
   }
-  std::vector<PaperIndex> papers(n);
-  std::vector<double> ranked(n);
-  std::vector<std::uint8_t> near(n);
-  for (std::size_t k = 0; k < n; ++k) {
-    papers[k] = result.papers[order[k]];
-    ranked[k] = scores[order[k]];
-    near[k] = result.near[order[k]];
+  // One pass keeps the best `wanted` in a heap whose top is the worst of them; most entries are
+  // turned away by one comparison with it.
+  std::vector<std::size_t> best;
+  best.reserve(wanted);
+  for (std::size_t i = begin; i < end; ++i) {
+    if (best.size() < wanted) {
+      best.push_back(i);
+      std::push_heap(best.begin(), best.end(), better);
+    } else if (better(i, best.front())) {
+      std::pop_heap(best.begin(), best.end(), better);
+      best.back() = i;
+      std::push_heap(best.begin(), best.end(), better);
+    }
+  }
+  std::sort_heap(best.begin(), best.end(), better);
+  std::vector<PaperIndex> papers(wanted);
+  std::vector<double> ranked(wanted);
+  std::vector<std::uint8_t> near(wanted);
+  for (std::size_t k = 0; k < wanted; ++k) {
+    papers[k] = result.papers[best[k]];
+    ranked[k] = result.scores[best[k]];
+    near[k] = result.near[best[k]];
+  }
+  // The others move up to the end of the range, keeping their order; the page fills the start.
+  std::sort(best.begin(), best.end());
+  std::size_t to = end;
+  auto picked = best.rbegin();
+  for (std::size_t from = end; from-- > begin;) {
+    if (picked != best.rend() && *picked == from) {
+      ++picked;
+      continue;
+    }
+    --to;
+    result.papers[to] = result.papers[from];
+    result.scores[to] = result.scores[from];
+    result.near[to] = result.near[from];
   }
   std::copy(papers.begin(), papers.end(), result.papers.begin() + static_cast<std::ptrdiff_t>(begin));
   std::copy(ranked.begin(), ranked.end(), result.scores.begin() + static_cast<std::ptrdiff_t>(begin));

@@ -45,7 +45,6 @@ void SnapshotAccess::encode_index(ByteWriter& out, const SearchIndex& index) {
     out.array(std::span<const SearchIndex::Posting>(field.postings));
     out.array(std::span<const std::uint32_t>(field.start));
     out.array(std::span<const std::uint32_t>(field.positions));
-    out.array(std::span<const std::uint32_t>(field.length));
   }
 }
 
@@ -81,11 +80,10 @@ std::unique_ptr<SearchIndex> SnapshotAccess::decode_index(ByteReader& in, const 
     field.postings = in.view<SearchIndex::Posting>();
     field.start = in.view<std::uint32_t>();
     field.positions = in.view<std::uint32_t>();
-    field.length = in.view<std::uint32_t>();
+    field.papers = papers;
     // The postings of each term are checked when it is first looked up (FieldIndex::check_term);
     // what every lookup relies on is checked now.
     require(field.start.size() == terms + 1, "bad posting offsets");
-    require(field.length.size() == papers, "bad document lengths");
     field.in_place = &bytes;
     field.checked_terms.assign(terms, 0);
   }

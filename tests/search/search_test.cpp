@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "../../src/search/evaluator.hpp"
 #include "papertree/error.hpp"
 #include "papertree/json/load.hpp"
 #include "papertree/search/search.hpp"
@@ -759,22 +760,35 @@ TEST(SearchStopWords, ReadTheWordAsTyped) {
   EXPECT_EQ(r.near, (std::vector<std::uint8_t>{0, 0, 1, 1}));
 }
 
-// A query of many words scores in a per-paper array after the merges have copied as many
-// entries as there are papers; it finds the same papers as a short query of the same words.
-TEST(SearchScores, ManyWordsFindTheSameHitsAsFew) {
+// A query of many prefixes keeps more merged postings than there are papers, so its sums move
+// to a per-paper array (the short query's stay with its leaves); the terms add up the same way
+// there: repeating the leaves k times finds the same papers in the same order, each scored k
+// times as high.
+TEST(SearchScores, ManyLeavesScoreAsFewRepeated) {
   const Corpus& c = test::small_corpus();
   SearchIndex index(c);
-  std::string many = "quantization";
-  for (int i = 0; i < 40; ++i) many += " OR model OR llm";
+  const std::string few = "qu* OR pr*";
+  std::string many = few;
+  constexpr int k_times = 40;
+  for (int i = 1; i < k_times; ++i) many += " OR " + few;
   SearchResult a = index.search(parse_query(many));
-  SearchResult b = index.search(parse_query("quantization OR model OR llm"));
-  EXPECT_EQ(hit_ids(c, a).empty(), false);
-  EXPECT_EQ(a.papers.size(), b.papers.size());
-  // More leaves add more to the same papers: the order may differ, the hits may not.
-  std::vector<PaperIndex> x = a.papers, y = b.papers;
-  std::sort(x.begin(), x.end());
-  std::sort(y.begin(), y.end());
-  EXPECT_EQ(x, y);
+  SearchResult b = index.search(parse_query(few));
+  ASSERT_FALSE(b.papers.empty());
+  EXPECT_EQ(hit_ids(c, a), hit_ids(c, b));
+  ASSERT_EQ(a.scores.size(), b.scores.size());
+  for (std::size_t i = 0; i < a.scores.size(); ++i)
+    EXPECT_NEAR(a.scores[i], k_times * b.scores[i], 1e-9 * a.scores[i]) << i;
+}
+
+TEST(UniteAll, MergesFewEntriesAndMarksManyAlike) {
+  const std::vector<PaperSet> parts = {{1, 5, 9}, {0, 5, 200}, {}, {9, 10}};
+  const PaperSet expected = {0, 1, 5, 9, 10, 200};
+  // 8 entries: merged pairwise below 8 * 64 papers, marked in a bit set at or above.
+  EXPECT_EQ(unite_all(parts, 100000), expected);
+  EXPECT_EQ(unite_all(parts, 201), expected);
+  EXPECT_EQ(unite_all({{3, 4}}, 5), (PaperSet{3, 4}));
+  EXPECT_TRUE(unite_all({}, 10).empty());
+  EXPECT_EQ(unite_all({{63, 64, 127, 128}, {0}}, 129), (PaperSet{0, 63, 64, 127, 128}));
 }
 
 }  // namespace

@@ -174,6 +174,9 @@ class SearchIndex {
     PaperIndex paper;
     std::uint32_t first_position;  ///< into FieldIndex::positions
     std::uint32_t count;           ///< occurrences of the term in this paper's field
+    /// Tokens in this paper's field (BM25's document length), kept beside the count so scoring
+    /// reads the postings in order and no per-paper array.
+    std::uint32_t length;
   };
   struct FieldIndex {
     double weight = 1.0;
@@ -182,22 +185,20 @@ class SearchIndex {
     std::span<const Posting> postings;     ///< every term's postings, concatenated (CSR)
     std::span<const std::uint32_t> start;  ///< term t's postings are [start[t], start[t + 1])
     std::span<const std::uint32_t> positions;
-    std::span<const std::uint32_t> length;  ///< tokens per paper
+    std::size_t papers = 0;  ///< every posting's paper is below this
     // The arrays SearchIndex's constructor builds (empty for an index read in place).
     std::vector<Posting> built_postings;
-    std::vector<std::uint32_t> built_start, built_positions, built_length;
+    std::vector<std::uint32_t> built_start, built_positions;
     /// Set for an index read in place: each term's postings, and the lengths, are checked on
     /// first use (checksums, and every number the evaluator indexes with).
     const InPlaceBytes* in_place = nullptr;
     mutable std::vector<std::uint8_t> checked_terms;
-    mutable bool length_checked = false;
 
     /// Points the views at the built_ arrays.
     void view_built() {
       postings = built_postings;
       start = built_start;
       positions = built_positions;
-      length = built_length;
     }
     /// The postings of term `t` (< the vocabulary size), sorted by paper.
     std::span<const Posting> postings_of(std::uint32_t t) const {
@@ -209,14 +210,6 @@ class SearchIndex {
       std::span<const std::uint32_t> at(positions.data() + p.first_position, p.count);
       if (in_place != nullptr) in_place->verify(at.data(), at.size_bytes());
       return at;
-    }
-    /// The number of tokens of paper `p` in this field.
-    std::uint32_t length_of(PaperIndex p) const {
-      if (in_place != nullptr && !length_checked) {
-        in_place->verify(length.data(), length.size_bytes());
-        length_checked = true;
-      }
-      return length[p];
     }
 
    private:

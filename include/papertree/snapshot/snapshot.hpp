@@ -15,7 +15,7 @@
 namespace papertree {
 
 /// The snapshot format version this build writes and reads; any other version is refused.
-inline constexpr std::uint32_t k_snapshot_version = 4;
+inline constexpr std::uint32_t k_snapshot_version = 5;
 
 /// The first bytes of every snapshot file.
 inline constexpr std::string_view k_snapshot_magic{"PTSNAP\r\n", 8};
