@@ -156,8 +156,8 @@ std::vector<PaperSet> QueryEvaluator::part_sets(const std::vector<const QueryNod
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     PaperSet together = terms(ids, a.field, positive);
-    sets[i] = unite(sets[i], together);
-    sets[i + 1] = unite(sets[i + 1], together);
+    sets[i] = unite_all({std::move(sets[i]), together}, m_corpus.paper_count());
+    sets[i + 1] = unite_all({std::move(sets[i + 1]), together}, m_corpus.paper_count());
   }
   // Two to four adjacent words also match the initialism they make: "key value cache" finds
   // "KV cache", "mixture of experts" MoE, "state space models" SSMs. Two letters are taken only
@@ -187,7 +187,8 @@ std::vector<PaperSet> QueryEvaluator::part_sets(const std::vector<const QueryNod
         if (!beside) continue;
       }
       PaperSet together = terms({*id}, w.field, positive);
-      for (std::size_t k = i; k <= i + n; ++k) sets[k] = unite(sets[k], together);
+      for (std::size_t k = i; k <= i + n; ++k)
+        sets[k] = unite_all({std::move(sets[k]), together}, m_corpus.paper_count());
     }
   }
   return sets;

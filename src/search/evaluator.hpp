@@ -23,6 +23,9 @@ inline constexpr std::size_t k_min_prefix_correction = 4;
 /// positive text leaves.
 class QueryEvaluator {
  public:
+  /// The index's posting, named for the scoring helpers of rank.cpp.
+  using IndexPosting = SearchIndex::Posting;
+
   QueryEvaluator(const SearchIndex& index, SearchResult& result,
                  const SearchScope* scope = nullptr)
       : m_index(index), m_corpus(index.m_corpus), m_result(result), m_scope(scope) {}

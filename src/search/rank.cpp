@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <climits>
 #include <cmath>
@@ -8,6 +9,7 @@
 #include <span>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "evaluator.hpp"
@@ -82,12 +84,91 @@ struct Bm25 {
   }
 };
 
+// Bm25 for the small counts and lengths nearly every posting has, each value computed once per
+// leaf by the same expression (so the same double), which spares two divisions per posting.
+class Bm25Table {
+ public:
+  explicit Bm25Table(const Bm25& bm25) : m_bm25(bm25) { m_values.fill(-1.0); }
+  double operator()(std::uint32_t count, std::uint32_t length) {
+    if (count == 0 || count > k_counts || length >= k_lengths) return m_bm25(count, length);
+    double& value = m_values[(count - 1) * k_lengths + length];
+    if (value < 0) value = m_bm25(count, length);
+    return value;
+  }
+
+ private:
+  static constexpr std::uint32_t k_counts = 4;
+  static constexpr std::uint32_t k_lengths = 128;
+  Bm25 m_bm25;
+  std::array<double, k_counts * k_lengths> m_values;
+};
+
+// A large sorted set of papers as a bit set with the number of members before each word, so a
+// paper's position in the set is found without a search (a pass over papers / 64 words).
+class SetPositions {
+ public:
+  SetPositions(const PaperSet& set, std::size_t papers)
+      : m_bits((papers + 63) / 64, 0), m_before(m_bits.size(), 0) {
+    for (PaperIndex p : set) m_bits[p / 64] |= std::uint64_t{1} << (p % 64);
+    std::uint32_t before = 0;
+    for (std::size_t w = 0; w < m_bits.size(); ++w) {
+      m_before[w] = before;
+      before += static_cast<std::uint32_t>(std::popcount(m_bits[w]));
+    }
+  }
+  /// True, with `*at` its position, when paper `p` (< papers) is in the set.
+  bool find(PaperIndex p, std::size_t* at) const {
+    const std::uint64_t word = m_bits[p / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (p % 64);
+    *at = m_before[p / 64] + static_cast<std::size_t>(std::popcount(word & (bit - 1)));
+    return (word & bit) != 0;
+  }
+
+ private:
+  std::vector<std::uint64_t> m_bits;
+  std::vector<std::uint32_t> m_before;
+};
+
 // Adds a leaf's terms to `sums` (parallel to `set`) for the papers of `set` that `list` holds;
-// both are sorted by paper. A set much smaller than the list is looked up in it (each search
-// starting where the last ended); otherwise the two are merged.
+// both are sorted by paper. With `positions`, each entry of the list finds its place in the set
+// directly; else a set much smaller than the list is looked up in it (each search starting
+// where the last ended), or the two are merged.
+template <class Entry>
+[[gnu::always_inline]] inline void add_placed(const Bm25& bm25, std::span<const Entry> list, const SetPositions& positions,
+                std::vector<double>& sums) {
+  Bm25Table table(bm25);
+  for (const Entry& e : list) {
+    std::size_t at = 0;
+    if (positions.find(e.paper, &at)) sums[at] += table(e.count, e.length);
+  }
+}
+
+// The hot loop above counts bits once per posting: built twice with GCC on x86-64, once with
+// the CPU's popcnt instruction and once without it, the loader picking the one this CPU runs.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
+#define PAPERTREE_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
+#else
+#define PAPERTREE_POPCNT_CLONES
+#endif
+
+PAPERTREE_POPCNT_CLONES
+void add_placed_postings(const Bm25& bm25, std::span<const QueryEvaluator::IndexPosting> list,
+                         const SetPositions& positions, std::vector<double>& sums) {
+  add_placed(bm25, list, positions, sums);
+}
+
 template <class Entry>
 void add_terms(const Bm25& bm25, std::span<const Entry> list, const PaperSet& set,
-               std::vector<double>& sums) {
+               const SetPositions* positions, std::vector<double>& sums) {
+  if (positions != nullptr) {
+    if constexpr (std::is_same_v<Entry, QueryEvaluator::IndexPosting>) {
+      add_placed_postings(bm25, list, *positions, sums);
+    } else {
+      add_placed(bm25, list, *positions, sums);
+    }
+    return;
+  }
+  Bm25Table table(bm25);
   auto at = list.begin();
   const bool look_up = set.size() * 16 < list.size();
   for (std::size_t i = 0; i < set.size() && at != list.end(); ++i) {
@@ -97,13 +178,14 @@ void add_terms(const Bm25& bm25, std::span<const Entry> list, const PaperSet& se
     } else {
       while (at != list.end() && at->paper < set[i]) ++at;
     }
-    if (at != list.end() && at->paper == set[i]) sums[i] += bm25(at->count, at->length);
+    if (at != list.end() && at->paper == set[i]) sums[i] += table(at->count, at->length);
   }
 }
 
 template <class Entry>
 void add_dense(const Bm25& bm25, std::span<const Entry> list, std::vector<double>& dense) {
-  for (const Entry& e : list) dense[e.paper] += bm25(e.count, e.length);
+  Bm25Table table(bm25);
+  for (const Entry& e : list) dense[e.paper] += table(e.count, e.length);
 }
 
 }  // namespace
@@ -139,13 +221,21 @@ std::vector<double> QueryEvaluator::scores_of(const PaperSet& set) const {
     for (std::size_t i = 0; i < set.size(); ++i) out[i] = m_dense[set[i]];
     return out;
   }
+  // A set holding more than one paper in 64, scored against lists at least as long as it, is
+  // worth a bit set to place the lists' entries in it.
+  std::size_t entries = 0;
+  for (const Leaf& leaf : m_leaves) entries += leaf.postings.size() + leaf.docs.size();
+  std::optional<SetPositions> positions;
+  if (set.size() * 64 >= m_corpus.paper_count() && entries >= set.size())
+    positions.emplace(set, m_corpus.paper_count());
+  const SetPositions* at = positions ? &*positions : nullptr;
   for (const Leaf& leaf : m_leaves) {
     const SearchIndex::FieldIndex& field = m_index.m_fields[leaf.field];
     const Bm25 bm25{field.weight, field.average_length, leaf.idf};
     if (leaf.postings.empty()) {
-      add_terms(bm25, std::span<const Doc>(leaf.docs), set, out);
+      add_terms(bm25, std::span<const Doc>(leaf.docs), set, at, out);
     } else {
-      add_terms(bm25, leaf.postings, set, out);
+      add_terms(bm25, leaf.postings, set, at, out);
     }
   }
   return out;
@@ -291,6 +381,28 @@ std::vector<std::pair<std::uint32_t, std::string>> QueryEvaluator::corrections(
 
 namespace {
 
+// The `k` best of the indices [begin, end) by `better`, best first. One pass keeps them in a heap
+// whose top is the worst of them, so most indices are turned away by one comparison and no list
+// of every index is made.
+template <class Better>
+std::vector<std::size_t> best_indices(std::size_t begin, std::size_t end, std::size_t k,
+                                      Better better) {
+  std::vector<std::size_t> best;
+  best.reserve(std::min(k, end - begin));
+  for (std::size_t i = begin; i < end; ++i) {
+    if (best.size() < k) {
+      best.push_back(i);
+      std::push_heap(best.begin(), best.end(), better);
+    } else if (k > 0 && better(i, best.front())) {
+      std::pop_heap(best.begin(), best.end(), better);
+      best.back() = i;
+      std::push_heap(best.begin(), best.end(), better);
+    }
+  }
+  std::sort_heap(best.begin(), best.end(), better);
+  return best;
+}
+
 // Multiplies the scores of the hits that sit in the subtree of `root` by `factor`. For a broad
 // query (hits outnumbering a sixty-fourth of the papers, and a subtree with at most a few
 // placements per hit) the subtree's papers are marked in a bit set from its categories' paper
@@ -306,9 +418,9 @@ void boost_subtree(const Corpus& corpus, const PaperSet& hits, CategoryIndex roo
     for (CategoryIndex c = root; c < end; ++c) {
       for (PaperIndex p : corpus.direct_papers(c)) marked[p / 64] |= std::uint64_t{1} << (p % 64);
     }
-    for (std::size_t i = 0; i < hits.size(); ++i) {
-      if ((marked[hits[i] / 64] >> (hits[i] % 64)) & 1) scores[i] *= factor;
-    }
+    // Multiplying by 1 keeps a score as it is: no branch to mispredict on every other hit.
+    for (std::size_t i = 0; i < hits.size(); ++i)
+      scores[i] *= ((marked[hits[i] / 64] >> (hits[i] % 64)) & 1) != 0 ? factor : 1.0;
     return;
   }
   for (std::size_t i = 0; i < hits.size(); ++i) {
@@ -324,15 +436,14 @@ void boost_subtree(const Corpus& corpus, const PaperSet& hits, CategoryIndex roo
 // one category, that category says what the query is about, and its other hits move up.
 void boost_cluster(const Corpus& corpus, const PaperSet& hits, std::vector<double>& scores) {
   if (hits.size() <= k_cluster_top) return;
-  std::vector<std::size_t> order(hits.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::partial_sort(order.begin(), order.begin() + k_cluster_top, order.end(),
-                    [&](std::size_t a, std::size_t b) {
-                      return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
-                    });
-  if (scores[order[k_cluster_top - 1]] <= 0) return;
+  // The best k_cluster_top: higher score first, ties in corpus order.
+  std::vector<std::size_t> best =
+      best_indices(0, hits.size(), k_cluster_top, [&](std::size_t a, std::size_t b) {
+        return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
+      });
+  if (scores[best.back()] <= 0) return;
   std::vector<PaperIndex> top;
-  for (std::size_t i = 0; i < k_cluster_top; ++i) top.push_back(hits[order[i]]);
+  for (std::size_t i : best) top.push_back(hits[i]);
   std::vector<std::size_t> counts = count_in_subtrees(corpus, top);
   std::optional<CategoryIndex> cluster;
   for (CategoryIndex c = 0; c < counts.size(); ++c) {
@@ -440,21 +551,7 @@ void rank_range(SearchResult& result, std::size_t begin, std::size_t end, std::s
     std::copy(near.begin(), near.end(), result.near.begin() + static_cast<std::ptrdiff_t>(begin));
     return;
   }
-  // One pass keeps the best `wanted` in a heap whose top is the worst of them; most entries are
-  // turned away by one comparison with it.
-  std::vector<std::size_t> best;
-  best.reserve(wanted);
-  for (std::size_t i = begin; i < end; ++i) {
-    if (best.size() < wanted) {
-      best.push_back(i);
-      std::push_heap(best.begin(), best.end(), better);
-    } else if (better(i, best.front())) {
-      std::pop_heap(best.begin(), best.end(), better);
-      best.back() = i;
-      std::push_heap(best.begin(), best.end(), better);
-    }
-  }
-  std::sort_heap(best.begin(), best.end(), better);
+  std::vector<std::size_t> best = best_indices(begin, end, wanted, better);
   std::vector<PaperIndex> papers(wanted);
   std::vector<double> ranked(wanted);
   std::vector<std::uint8_t> near(wanted);
