@@ -5,9 +5,11 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #endif
 
@@ -26,22 +28,44 @@ namespace {
 //
 // Filling those lists still faults their pages in one 4 KiB page at a time: 6 000 faults for one
 // broad search at 3M papers, a third of its time. So the heap is grown once, up front, by
-// k_huge_heap of address space (nothing is touched, nothing counts as memory until used) and that
-// range is marked for transparent huge pages: where the kernel offers them (its `madvise` or
-// `always` mode) a fault maps 2 MiB at once. The range stays below the trim threshold, so freeing
-// never returns it. Elsewhere (no THP, another allocator, a sanitizer's malloc) nothing changes.
+// k_huge_heap of address space (no page of it is touched until used) and that range is marked
+// for transparent huge pages: where the kernel offers them (its `madvise` or `always` mode) a
+// fault maps 2 MiB at once. The range stays below the trim threshold, so freeing never returns
+// it. Only where that address space costs nothing (reserving_is_free); elsewhere (no THP,
+// another allocator, a sanitizer's malloc) nothing changes.
+#if defined(__GLIBC__)
+// True when growing the heap by unused address space takes nothing from anyone: the kernel
+// overcommits (vm.overcommit_memory 0 or 1, not 2, which would charge all of it at once), no
+// address-space or data limit is set, and the user has not tuned glibc's malloc.
+bool reserving_is_free() {
+  if (sizeof(void*) < 8 || std::getenv("MALLOC_TOP_PAD_") != nullptr ||
+      std::getenv("GLIBC_TUNABLES") != nullptr)
+    return false;
+  for (int resource : {RLIMIT_AS, RLIMIT_DATA}) {
+    rlimit limit{};
+    if (getrlimit(resource, &limit) != 0 || limit.rlim_cur != RLIM_INFINITY) return false;
+  }
+  std::FILE* mode = std::fopen("/proc/sys/vm/overcommit_memory", "r");
+  if (mode == nullptr) return false;
+  const int first = std::fgetc(mode);
+  std::fclose(mode);
+  return first == '0' || first == '1';
+}
+#endif
+
 void keep_freed_memory() {
 #if defined(__GLIBC__)
   constexpr std::size_t k_huge_heap = std::size_t{512} << 20;
   constexpr std::uintptr_t k_huge_page = std::uintptr_t{2} << 20;
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  if (!reserving_is_free()) return;
   void* before = sbrk(0);
   mallopt(M_TOP_PAD, static_cast<int>(k_huge_heap));
   // Larger than the heap's free top, so the heap grows by the pad. Volatile: a malloc whose
   // block is freed unused may otherwise be optimised away.
   void* volatile block = std::malloc(1 << 20);
-  mallopt(M_TOP_PAD, 128 << 10);  // glibc's default again
+  mallopt(M_TOP_PAD, 128 << 10);  // glibc's default again (MALLOC_TOP_PAD_ is not set)
   void* after = sbrk(0);
   std::free(block);
   const auto low = reinterpret_cast<std::uintptr_t>(before);

@@ -127,6 +127,14 @@ std::vector<PaperSet> QueryEvaluator::part_sets(const std::vector<const QueryNod
   std::vector<PaperSet> sets;
   sets.reserve(texts.size());
   for (const QueryNode* t : texts) sets.push_back(eval(*t, positive));
+  // Unites `extra` into `set` (moved, not copied, into the union).
+  auto add_to = [&](PaperSet& set, const PaperSet& extra) {
+    std::vector<PaperSet> parts;
+    parts.reserve(2);
+    parts.push_back(std::move(set));
+    parts.push_back(extra);
+    set = unite_all(std::move(parts), m_corpus.paper_count());
+  };
   // Two adjacent words also match the one word they make together: "flash attention" finds
   // FlashAttention, "kv cache" KVCache. The pair then matches (A and B) or AB.
   // A word corrected as a typo joins by its corrections too: "flash atention" finds
@@ -156,8 +164,8 @@ std::vector<PaperSet> QueryEvaluator::part_sets(const std::vector<const QueryNod
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     PaperSet together = terms(ids, a.field, positive);
-    sets[i] = unite_all({std::move(sets[i]), together}, m_corpus.paper_count());
-    sets[i + 1] = unite_all({std::move(sets[i + 1]), together}, m_corpus.paper_count());
+    add_to(sets[i], together);
+    add_to(sets[i + 1], together);
   }
   // Two to four adjacent words also match the initialism they make: "key value cache" finds
   // "KV cache", "mixture of experts" MoE, "state space models" SSMs. Two letters are taken only
@@ -187,8 +195,7 @@ std::vector<PaperSet> QueryEvaluator::part_sets(const std::vector<const QueryNod
         if (!beside) continue;
       }
       PaperSet together = terms({*id}, w.field, positive);
-      for (std::size_t k = i; k <= i + n; ++k)
-        sets[k] = unite_all({std::move(sets[k]), together}, m_corpus.paper_count());
+      for (std::size_t k = i; k <= i + n; ++k) add_to(sets[k], together);
     }
   }
   return sets;

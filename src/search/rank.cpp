@@ -86,11 +86,19 @@ struct Bm25 {
 
 // Bm25 for the small counts and lengths nearly every posting has, each value computed once per
 // leaf by the same expression (so the same double), which spares two divisions per posting.
+// Filling it costs 4 KiB, so a list shorter than k_table_min is scored directly.
 class Bm25Table {
  public:
-  explicit Bm25Table(const Bm25& bm25) : m_bm25(bm25) { m_values.fill(-1.0); }
+  static constexpr std::size_t k_table_min = 1024;
+  Bm25Table(const Bm25& bm25, std::size_t entries)
+      : m_bm25(bm25), m_used(entries >= k_table_min) {
+    if (m_used) m_values.fill(-1.0);
+  }
   double operator()(std::uint32_t count, std::uint32_t length) {
-    if (count == 0 || count > k_counts || length >= k_lengths) return m_bm25(count, length);
+    // Counts and lengths come from the postings (a snapshot's are untrusted): out of the
+    // table's range they are computed directly.
+    if (!m_used || count == 0 || count > k_counts || length >= k_lengths)
+      return m_bm25(count, length);
     double& value = m_values[(count - 1) * k_lengths + length];
     if (value < 0) value = m_bm25(count, length);
     return value;
@@ -100,6 +108,7 @@ class Bm25Table {
   static constexpr std::uint32_t k_counts = 4;
   static constexpr std::uint32_t k_lengths = 128;
   Bm25 m_bm25;
+  bool m_used;
   std::array<double, k_counts * k_lengths> m_values;
 };
 
@@ -136,7 +145,7 @@ class SetPositions {
 template <class Entry>
 [[gnu::always_inline]] inline void add_placed(const Bm25& bm25, std::span<const Entry> list, const SetPositions& positions,
                 std::vector<double>& sums) {
-  Bm25Table table(bm25);
+  Bm25Table table(bm25, list.size());
   for (const Entry& e : list) {
     std::size_t at = 0;
     if (positions.find(e.paper, &at)) sums[at] += table(e.count, e.length);
@@ -168,7 +177,7 @@ void add_terms(const Bm25& bm25, std::span<const Entry> list, const PaperSet& se
     }
     return;
   }
-  Bm25Table table(bm25);
+  Bm25Table table(bm25, std::min(list.size(), set.size()));
   auto at = list.begin();
   const bool look_up = set.size() * 16 < list.size();
   for (std::size_t i = 0; i < set.size() && at != list.end(); ++i) {
@@ -184,7 +193,7 @@ void add_terms(const Bm25& bm25, std::span<const Entry> list, const PaperSet& se
 
 template <class Entry>
 void add_dense(const Bm25& bm25, std::span<const Entry> list, std::vector<double>& dense) {
-  Bm25Table table(bm25);
+  Bm25Table table(bm25, list.size());
   for (const Entry& e : list) dense[e.paper] += table(e.count, e.length);
 }
 
@@ -199,15 +208,16 @@ void QueryEvaluator::add_leaf(std::size_t f, std::span<const SearchIndex::Postin
       std::log(1.0 + (n - static_cast<double>(df) + 0.5) / (static_cast<double>(df) + 0.5));
   m_kept += docs.size();
   m_leaves.push_back({f, idf, postings, std::move(docs)});
-  if (m_dense.empty() && m_kept <= m_corpus.paper_count()) return;
-  // Past the papers: every sum so far moves to a per-paper array, added in leaf order as
-  // scores_of adds them, so both give the same doubles.
+  if (m_dense.empty() && m_fold_after > 0 && m_kept <= m_fold_after) return;
+  // Past the threshold: every sum so far moves to a per-paper array, added in leaf order as
+  // scores_of adds them, so both give the same doubles; each leaf's docs go as it is added.
   if (m_dense.empty()) m_dense.assign(m_corpus.paper_count(), 0.0);
-  for (const Leaf& leaf : m_leaves) {
+  for (Leaf& leaf : m_leaves) {
     const SearchIndex::FieldIndex& field = m_index.m_fields[leaf.field];
     const Bm25 bm25{field.weight, field.average_length, leaf.idf};
     if (leaf.postings.empty()) {
       add_dense(bm25, std::span<const Doc>(leaf.docs), m_dense);
+      Docs().swap(leaf.docs);
     } else {
       add_dense(bm25, leaf.postings, m_dense);
     }
@@ -254,8 +264,10 @@ PaperSet unite_all(std::vector<PaperSet> parts, std::size_t papers) {
   for (const PaperSet& part : parts) {
     for (PaperIndex p : part) marked[p / 64] |= std::uint64_t{1} << (p % 64);
   }
+  std::size_t members = 0;
+  for (std::uint64_t word : marked) members += static_cast<std::size_t>(std::popcount(word));
   PaperSet out;
-  out.reserve(entries);
+  out.reserve(members);
   for (std::size_t w = 0; w < marked.size(); ++w) {
     for (std::uint64_t bits = marked[w]; bits != 0; bits &= bits - 1)
       out.push_back(

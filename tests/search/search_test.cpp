@@ -780,6 +780,25 @@ TEST(SearchScores, ManyLeavesScoreAsFewRepeated) {
     EXPECT_NEAR(a.scores[i], k_times * b.scores[i], 1e-9 * a.scores[i]) << i;
 }
 
+// The two ways of summing a query's scores, leaf by leaf for the ranked papers or all at once
+// in a per-paper array, give the same doubles, for one-term leaves, prefixes and phrases alike.
+TEST(SearchScores, PerPaperSumsAreTheLeafSumsExactly) {
+  const Corpus& c = test::small_corpus();
+  SearchIndex index(c);
+  for (const char* text : {"qu* OR pr* OR model", "\"kv cache\" OR quantization llm",
+                           "l* p* OR m*", "inference OR (language -pruned)"}) {
+    QueryNode query = parse_query(text);
+    SearchResult kept, folded;
+    QueryEvaluator by_leaf(index, kept, nullptr, SIZE_MAX);
+    QueryEvaluator per_paper(index, folded, nullptr, 0);
+    by_leaf.score(by_leaf.eval(query, true), std::nullopt);
+    per_paper.score(per_paper.eval(query, true), std::nullopt);
+    ASSERT_FALSE(kept.papers.empty()) << text;
+    EXPECT_EQ(kept.papers, folded.papers) << text;
+    EXPECT_EQ(kept.scores, folded.scores) << text;
+  }
+}
+
 TEST(UniteAll, MergesFewEntriesAndMarksManyAlike) {
   const std::vector<PaperSet> parts = {{1, 5, 9}, {0, 5, 200}, {}, {9, 10}};
   const PaperSet expected = {0, 1, 5, 9, 10, 200};

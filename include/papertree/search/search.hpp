@@ -178,6 +178,7 @@ class SearchIndex {
     /// reads the postings in order and no per-paper array.
     std::uint32_t length;
   };
+  static_assert(sizeof(Posting) == 16, "a snapshot stores postings as they are in memory");
   struct FieldIndex {
     double weight = 1.0;
     double average_length = 0;
@@ -189,8 +190,10 @@ class SearchIndex {
     // The arrays SearchIndex's constructor builds (empty for an index read in place).
     std::vector<Posting> built_postings;
     std::vector<std::uint32_t> built_start, built_positions;
-    /// Set for an index read in place: each term's postings, and the lengths, are checked on
-    /// first use (checksums, and every number the evaluator indexes with).
+    /// Set for an index read in place: each term's postings are checked on first use
+    /// (checksums, and every number the evaluator indexes with: papers and positions; a
+    /// posting's count and length only enter arithmetic, and a table indexed by them checks
+    /// their range itself).
     const InPlaceBytes* in_place = nullptr;
     mutable std::vector<std::uint8_t> checked_terms;
 
