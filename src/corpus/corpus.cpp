@@ -168,17 +168,30 @@ const Paper& Corpus::paper(PaperIndex i) const {
 // Decodes paper `p` from the store into m_decoded, checking it against what the store says of
 // its placements, as build() checks a paper of the JSON.
 const Paper& Corpus::decode(PaperIndex p) const {
+  auto paper = std::make_unique<Paper>(decode_checked(p));
+  return *m_decoded.papers.emplace(p, std::move(paper)).first->second;
+}
+
+Paper Corpus::decode_checked(PaperIndex p) const {
   if (p >= m_store->paper_count())
     m_store->malformed(fmt::format("papers[{}]: no such paper", p));
-  auto paper = std::make_unique<Paper>(m_store->paper(p));
+  Paper paper = m_store->paper(p);
   auto cats = paper_categories(p);
-  bool consistent = is_slug(paper->id) && !trim(paper->title).empty() &&
-                    paper->categories.size() == cats.size() && !cats.empty();
+  bool consistent = is_slug(paper.id) && !trim(paper.title).empty() &&
+                    paper.categories.size() == cats.size() && !cats.empty();
   for (std::size_t k = 0; consistent && k < cats.size(); ++k)
-    consistent = paper->categories[k] == m_categories[cats[k]].id;
+    consistent = paper.categories[k] == m_categories[cats[k]].id;
   if (!consistent)
     m_store->malformed(fmt::format("papers[{}]: the record of this paper is inconsistent", p));
-  return *m_decoded.papers.emplace(p, std::move(paper)).first->second;
+  return paper;
+}
+
+const Paper& Corpus::paper_passing(PaperIndex i, Paper& scratch) const {
+  if (!m_store || m_all_decoded) return m_data.papers[i];
+  auto it = m_decoded.papers.find(i);
+  if (it != m_decoded.papers.end()) return *it->second;
+  scratch = decode_checked(i);
+  return scratch;
 }
 
 void Corpus::index_papers() {

@@ -153,7 +153,9 @@ std::vector<PaperIndex> select_papers(const Corpus& corpus, std::optional<Catego
     std::iota(papers.begin(), papers.end(), PaperIndex{0});
   }
   if (filters.keep_all()) return papers;  // a compiled snapshot's papers stay undecoded
-  std::erase_if(papers, [&](PaperIndex p) { return !filters.matches(corpus.paper(p)); });
+  Paper scratch;  // each paper of a snapshot is decoded for the test and let go
+  std::erase_if(papers,
+                [&](PaperIndex p) { return !filters.matches(corpus.paper_passing(p, scratch)); });
   return papers;
 }
 
@@ -305,15 +307,17 @@ std::string doi_of(std::string_view text) {
 
 PaperIndex resolve_paper(const Corpus& corpus, std::string_view text) {
   if (auto p = corpus.find_paper(trim(text))) return *p;
+  // The passes below read every paper once: from a snapshot, each is decoded and let go.
+  Paper scratch;
   if (std::string doi = doi_of(text); !doi.empty()) {
     for (PaperIndex p = 0; p < corpus.paper_count(); ++p)
-      if (iequals(corpus.paper(p).doi, doi)) return p;
+      if (iequals(corpus.paper_passing(p, scratch).doi, doi)) return p;
   }
   std::string arxiv = arxiv_id_of(text);
   std::string needle = fold_case_accents(trim(text));
   std::vector<PaperIndex> by_title;
   for (PaperIndex p = 0; p < corpus.paper_count(); ++p) {
-    const Paper& paper = corpus.paper(p);
+    const Paper& paper = corpus.paper_passing(p, scratch);
     if (!arxiv.empty() && paper.arxiv == arxiv) return p;
     std::string title = fold_case_accents(paper.title);
     if (title == needle) return p;

@@ -318,8 +318,9 @@ PaperSet QueryEvaluator::filter(const QueryNode& node, PaperSet candidates) cons
   std::optional<CategoryIndex> root;
   if (node.kind == Kind::in) root = resolve_category(m_corpus, node.text);
   std::string venue = node.kind == Kind::venue ? normalize_venue(node.text) : std::string();
+  Paper scratch;  // each paper of a snapshot is decoded for the test and let go
   std::erase_if(candidates, [&](PaperIndex p) {
-    const Paper& paper = m_corpus.paper(p);
+    const Paper& paper = m_corpus.paper_passing(p, scratch);
     switch (node.kind) {
       case Kind::year:
         return !node.years.contains(paper.year);
@@ -554,7 +555,8 @@ SearchResult SearchIndex::search(const QueryNode& query, const SearchScope* scop
 
 bool SearchScope::admits(const Corpus& corpus, PaperIndex p) const {
   // Without filters a paper is not decoded (a compiled snapshot's stay where they are).
-  if (!filters.keep_all() && !filters.matches(corpus.paper(p))) return false;
+  Paper scratch;  // a paper of a snapshot is decoded for the test and let go
+  if (!filters.keep_all() && !filters.matches(corpus.paper_passing(p, scratch))) return false;
   if (!within) return true;
   auto cats = corpus.paper_categories(p);
   return std::any_of(cats.begin(), cats.end(),

@@ -102,6 +102,30 @@ TEST(Snapshot, RoundTripOfTheSurveyRanksIdentically) {
                        "speculatve", "efficient -survey", "in:quantization llm", "flash*"});
 }
 
+// A pass over every paper of a snapshot (filters, `show` by title) decodes each into a scratch
+// paper: the same paper as paper() gives, read the same way again later; papers already decoded
+// are given as they are.
+TEST(Snapshot, PassingPapersAreThePapersDecoded) {
+  const Corpus& corpus = test::small_corpus();
+  std::string bytes = build_snapshot(corpus, SearchIndex(corpus), {});
+  LoadedSnapshot loaded = read_snapshot(span_of(bytes), corpus.origin(), "s");
+  const Corpus& stored = *loaded.corpus;
+  ASSERT_NE(stored.store(), nullptr);
+  const Paper& first = stored.paper(0);  // decoded and kept
+  Paper scratch;
+  EXPECT_EQ(&stored.paper_passing(0, scratch), &first);
+  for (PaperIndex p = 1; p < stored.paper_count(); ++p) {
+    const Paper& passing = stored.paper_passing(p, scratch);
+    EXPECT_EQ(&passing, &scratch);
+    EXPECT_EQ(passing.id, corpus.paper(p).id);
+    EXPECT_EQ(passing.title, corpus.paper(p).title);
+    EXPECT_EQ(passing.authors.size(), corpus.paper(p).authors.size());
+    EXPECT_EQ(stored.paper(p).id, passing.id);
+  }
+  // Without a store, the corpus's own paper.
+  EXPECT_EQ(&corpus.paper_passing(1, scratch), &corpus.paper(1));
+}
+
 // A snapshot file is mapped: the corpus is decoded at once, the index only when it is asked for,
 // from the mapping the loader keeps, with the same answers.
 TEST(Snapshot, AFileDecodesItsIndexOnFirstUse) {

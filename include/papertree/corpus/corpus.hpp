@@ -174,6 +174,9 @@ class Corpus {
   /// Paper `i` (< paper_count()). With a store, decoded on first use and kept (the reference
   /// stays valid as long as the corpus); not for use from several threads at once.
   const Paper& paper(PaperIndex i) const;
+  /// Paper `i` as paper() gives it, but with a store decoded into `scratch` and not kept: for a
+  /// pass over every paper that reads each once (memory stays one paper, not the corpus).
+  const Paper& paper_passing(PaperIndex i, Paper& scratch) const;
 
   /// Category indexes a paper sits in, in the order the paper lists them.
   std::span<const CategoryIndex> paper_categories(PaperIndex p) const;
@@ -235,6 +238,7 @@ class Corpus {
   void index_frameworks();
   void count_subtrees();
   const Paper& decode(PaperIndex p) const;
+  Paper decode_checked(PaperIndex p) const;
 };
 
 /// Turns what a person types into a category: its id, its full id path
