@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #endif
 
 #include "commands.hpp"
@@ -36,10 +37,13 @@ namespace {
 #if defined(__GLIBC__)
 // True when growing the heap by unused address space takes nothing from anyone: the kernel
 // overcommits (vm.overcommit_memory 0 or 1, not 2, which would charge all of it at once), no
-// address-space or data limit is set, and the user has not tuned glibc's malloc.
+// address-space or data limit is set, and the user has set neither glibc's top pad
+// (MALLOC_TOP_PAD_) nor any malloc tunable (glibc.malloc.* in GLIBC_TUNABLES), which this
+// would override. (The mmap and trim thresholds above are set either way.)
 bool reserving_is_free() {
+  const char* tunables = std::getenv("GLIBC_TUNABLES");
   if (sizeof(void*) < 8 || std::getenv("MALLOC_TOP_PAD_") != nullptr ||
-      std::getenv("GLIBC_TUNABLES") != nullptr)
+      (tunables != nullptr && std::strstr(tunables, "glibc.malloc.") != nullptr))
     return false;
   for (int resource : {RLIMIT_AS, RLIMIT_DATA}) {
     rlimit limit{};

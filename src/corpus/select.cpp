@@ -329,8 +329,16 @@ PaperIndex resolve_paper(const Corpus& corpus, std::string_view text) {
     throw UsageError("no paper matches " + quote_for_message(shown) +
                      ": give an id, an arXiv id or URL, a DOI, or a fragment of a title");
   }
+  // The first k_listed_matches, then how many more: a fragment such as "model" may match most of
+  // a large corpus.
+  constexpr std::size_t k_listed_matches = 20;
   std::string detail;
-  for (PaperIndex p : by_title) detail += corpus.paper(p).id + "  " + corpus.paper(p).title + "\n";
+  for (std::size_t i = 0; i < std::min(by_title.size(), k_listed_matches); ++i) {
+    const Paper& paper = corpus.paper_passing(by_title[i], scratch);
+    detail += paper.id + "  " + paper.title + "\n";
+  }
+  if (by_title.size() > k_listed_matches)
+    detail += "… and " + std::to_string(by_title.size() - k_listed_matches) + " more\n";
   detail.pop_back();
   throw UsageError(quote_for_message(shown) + " matches " + std::to_string(by_title.size()) +
                        " papers; give one of these ids:",

@@ -13,10 +13,22 @@ namespace papertree {
 
 namespace {
 
-bool any_paper(const Corpus& corpus, const Filters& filters) {
+// Calls `visit` with every paper in turn until it returns false; from a snapshot each paper is
+// decoded into one scratch paper and let go, so a pass holds one paper, not the corpus.
+template <class Visit>
+void each_paper(const Corpus& corpus, Visit visit) {
+  Paper scratch;
   for (PaperIndex p = 0; p < corpus.paper_count(); ++p)
-    if (filters.matches(corpus.paper(p))) return true;
-  return false;
+    if (!visit(corpus.paper_passing(p, scratch))) return;
+}
+
+bool any_paper(const Corpus& corpus, const Filters& filters) {
+  bool found = false;
+  each_paper(corpus, [&](const Paper& paper) {
+    found = filters.matches(paper);
+    return !found;
+  });
+  return found;
 }
 
 // The spelling of `names` that `typed` most likely means: the one it is a unique prefix of,
@@ -43,10 +55,11 @@ std::string nearest(const std::set<std::string>& names, std::string_view typed) 
 
 std::string venue_note(const Corpus& corpus, const std::string& venue) {
   std::map<std::string, std::size_t> counts;
-  for (PaperIndex p = 0; p < corpus.paper_count(); ++p) {
-    std::string name = normalize_venue(corpus.paper(p).venue);
+  each_paper(corpus, [&](const Paper& paper) {
+    std::string name = normalize_venue(paper.venue);
     if (!name.empty()) ++counts[name];
-  }
+    return true;
+  });
   std::string note = "no paper has the venue " + quote_for_message(venue);
   if (counts.empty()) return note;
   std::set<std::string> names;
@@ -64,12 +77,13 @@ std::string venue_note(const Corpus& corpus, const std::string& venue) {
 
 std::string author_note(const Corpus& corpus, const std::string& author) {
   std::set<std::string> names;
-  for (PaperIndex p = 0; p < corpus.paper_count(); ++p) {
-    for (const Author& a : corpus.paper(p).authors) {
+  each_paper(corpus, [&](const Paper& paper) {
+    for (const Author& a : paper.authors) {
       names.insert(display_name(a));
       if (!a.family.empty()) names.insert(a.family);
     }
-  }
+    return true;
+  });
   std::string note = "no paper is by " + quote_for_message(author);
   if (std::string near = nearest(names, author); !near.empty())
     note += "; did you mean \"" + near + "\"?";
@@ -85,12 +99,13 @@ std::string years_text(const YearRange& r) {
 
 std::string year_note(const Corpus& corpus, const YearRange& years) {
   int lo = INT_MAX, hi = INT_MIN;
-  for (PaperIndex p = 0; p < corpus.paper_count(); ++p) {
-    if (int y = corpus.paper(p).year; y != 0) {
-      lo = std::min(lo, y);
-      hi = std::max(hi, y);
+  each_paper(corpus, [&](const Paper& paper) {
+    if (paper.year != 0) {
+      lo = std::min(lo, paper.year);
+      hi = std::max(hi, paper.year);
     }
-  }
+    return true;
+  });
   if (lo > hi) return "no paper has a year";
   std::string note = "no paper is from " + years_text(years) + "; the papers are from ";
   return note + (lo == hi ? std::to_string(lo) : std::to_string(lo) + " to " + std::to_string(hi));
@@ -98,7 +113,10 @@ std::string year_note(const Corpus& corpus, const YearRange& years) {
 
 std::string kind_note(const Corpus& corpus, const std::string& kind) {
   std::set<std::string> kinds;
-  for (PaperIndex p = 0; p < corpus.paper_count(); ++p) kinds.insert(corpus.paper(p).kind);
+  each_paper(corpus, [&](const Paper& paper) {
+    kinds.insert(paper.kind);
+    return true;
+  });
   std::string note = "no paper is of the kind " + quote_for_message(kind) + "; kinds: ";
   for (auto it = kinds.begin(); it != kinds.end(); ++it)
     note += (it == kinds.begin() ? "" : ", ") + *it;
@@ -107,8 +125,10 @@ std::string kind_note(const Corpus& corpus, const std::string& kind) {
 
 std::string added_note(const Corpus& corpus, const std::string& since) {
   std::string latest;
-  for (PaperIndex p = 0; p < corpus.paper_count(); ++p)
-    latest = std::max(latest, corpus.paper(p).added);
+  each_paper(corpus, [&](const Paper& paper) {
+    latest = std::max(latest, paper.added);
+    return true;
+  });
   if (latest.empty()) return "no paper has an added date (import --history sets them)";
   return "no paper was added on or after " + since + "; the latest was added on " + latest;
 }

@@ -156,8 +156,9 @@ std::vector<std::string> citation_keys(const Corpus& corpus) {
   const std::size_t n = corpus.paper_count();
   std::vector<KeyParts> parts(n);
   std::map<std::string, std::vector<PaperIndex>> groups;
+  Paper scratch;  // each paper of a snapshot is decoded for its key and let go
   for (PaperIndex p = 0; p < n; ++p) {
-    parts[p] = key_parts(corpus.paper(p));
+    parts[p] = key_parts(corpus.paper_passing(p, scratch));
     groups[parts[p].base].push_back(p);
   }
   std::vector<std::string> keys(n);

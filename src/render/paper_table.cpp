@@ -316,8 +316,9 @@ void render_papers_table(const Corpus& corpus, std::span<const PaperIndex> paper
 
 void render_papers_plain(const Corpus& corpus, std::span<const PaperIndex> papers,
                          const PaperListOptions& options, std::ostream& out) {
+  Paper scratch;  // each paper of a snapshot is decoded for its line and let go
   for (std::size_t i = 0; i < papers.size(); ++i) {
-    const Paper& paper = corpus.paper(papers[i]);
+    const Paper& paper = corpus.paper_passing(papers[i], scratch);
     if (options.columns.empty()) {
       out << sanitize_for_display(paper.id) << '\t' << year_text(paper.year) << '\t'
           << cell_text(paper, PaperColumn::venue, false) << '\t'

@@ -58,8 +58,9 @@ CorpusStats compute_stats(const Corpus& corpus, std::optional<CategoryIndex> sco
   std::map<int, std::size_t> years;
   std::map<std::string, std::size_t> venues;
   std::map<std::string, std::size_t> kinds;
+  Paper scratch;  // each paper of a snapshot is decoded for its counts and let go
   for (PaperIndex p : papers_in_scope(corpus, scope)) {
-    const Paper& paper = corpus.paper(p);
+    const Paper& paper = corpus.paper_passing(p, scratch);
     ++s.papers;
     if (paper.has_code()) ++s.with_code;
     ++years[paper.year];

@@ -320,6 +320,11 @@ PaperSet QueryEvaluator::filter(const QueryNode& node, PaperSet candidates) cons
   std::string venue = node.kind == Kind::venue ? normalize_venue(node.text) : std::string();
   Paper scratch;  // each paper of a snapshot is decoded for the test and let go
   std::erase_if(candidates, [&](PaperIndex p) {
+    if (node.kind == Kind::in) {  // placements only: the paper itself is not decoded
+      auto cats = m_corpus.paper_categories(p);
+      return std::none_of(cats.begin(), cats.end(),
+                          [&](CategoryIndex c) { return m_corpus.in_subtree(c, *root); });
+    }
     const Paper& paper = m_corpus.paper_passing(p, scratch);
     switch (node.kind) {
       case Kind::year:
@@ -330,11 +335,6 @@ PaperSet QueryEvaluator::filter(const QueryNode& node, PaperSet candidates) cons
         return !iequals(paper.kind, node.text);
       case Kind::venue:
         return !iequals(normalize_venue(paper.venue), venue);
-      case Kind::in: {
-        auto cats = m_corpus.paper_categories(p);
-        return std::none_of(cats.begin(), cats.end(),
-                            [&](CategoryIndex c) { return m_corpus.in_subtree(c, *root); });
-      }
       default:
         return false;
     }

@@ -544,51 +544,43 @@ void rank_range(SearchResult& result, std::size_t begin, std::size_t end, std::s
     const std::vector<double>& scores = result.scores;
     return scores[a] != scores[b] ? scores[a] > scores[b] : a < b;
   };
+  std::vector<std::size_t> best;  // the page, best first
   if (wanted >= n) {
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), begin);
-    std::sort(order.begin(), order.end(), better);
-    std::vector<PaperIndex> papers(n);
-    std::vector<double> ranked(n);
-    std::vector<std::uint8_t> near(n);
-    for (std::size_t k = 0; k < n; ++k) {
-      papers[k] = result.papers[order[k]];
-      ranked[k] = result.scores[order[k]];
-      near[k] = result.near[order[k]];
-    }
-    std::copy(papers.begin(), papers.end(),
-              result.papers.begin() + static_cast<std::ptrdiff_t>(begin));
-    std::copy(ranked.begin(), ranked.end(),
-              result.scores.begin() + static_cast<std::ptrdiff_t>(begin));
-    std::copy(near.begin(), near.end(), result.near.begin() + static_cast<std::ptrdiff_t>(begin));
-    return;
+    best.resize(n);
+    std::iota(best.begin(), best.end(), begin);
+    std::sort(best.begin(), best.end(), better);
+  } else {
+    best = best_indices(begin, end, wanted, better);
   }
-  std::vector<std::size_t> best = best_indices(begin, end, wanted, better);
-  std::vector<PaperIndex> papers(wanted);
-  std::vector<double> ranked(wanted);
-  std::vector<std::uint8_t> near(wanted);
-  for (std::size_t k = 0; k < wanted; ++k) {
+  const std::size_t shown = best.size();
+  std::vector<PaperIndex> papers(shown);
+  std::vector<double> ranked(shown);
+  std::vector<std::uint8_t> near(shown);
+  for (std::size_t k = 0; k < shown; ++k) {
     papers[k] = result.papers[best[k]];
     ranked[k] = result.scores[best[k]];
     near[k] = result.near[best[k]];
   }
-  // The others move up to the end of the range, keeping their order; the page fills the start.
-  std::sort(best.begin(), best.end());
-  std::size_t to = end;
-  auto picked = best.rbegin();
-  for (std::size_t from = end; from-- > begin;) {
-    if (picked != best.rend() && *picked == from) {
-      ++picked;
-      continue;
+  if (shown < n) {
+    // The others move up to the end of the range, keeping their order; the page fills the start.
+    std::sort(best.begin(), best.end());
+    std::size_t to = end;
+    auto picked = best.rbegin();
+    for (std::size_t from = end; from-- > begin;) {
+      if (picked != best.rend() && *picked == from) {
+        ++picked;
+        continue;
+      }
+      --to;
+      result.papers[to] = result.papers[from];
+      result.scores[to] = result.scores[from];
+      result.near[to] = result.near[from];
     }
-    --to;
-    result.papers[to] = result.papers[from];
-    result.scores[to] = result.scores[from];
-    result.near[to] = result.near[from];
   }
-  std::copy(papers.begin(), papers.end(), result.papers.begin() + static_cast<std::ptrdiff_t>(begin));
-  std::copy(ranked.begin(), ranked.end(), result.scores.begin() + static_cast<std::ptrdiff_t>(begin));
-  std::copy(near.begin(), near.end(), result.near.begin() + static_cast<std::ptrdiff_t>(begin));
+  const auto at = static_cast<std::ptrdiff_t>(begin);
+  std::copy(papers.begin(), papers.end(), result.papers.begin() + at);
+  std::copy(ranked.begin(), ranked.end(), result.scores.begin() + at);
+  std::copy(near.begin(), near.end(), result.near.begin() + at);
 }
 
 }  // namespace

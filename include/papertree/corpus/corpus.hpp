@@ -175,7 +175,8 @@ class Corpus {
   /// stays valid as long as the corpus); not for use from several threads at once.
   const Paper& paper(PaperIndex i) const;
   /// Paper `i` as paper() gives it, but with a store decoded into `scratch` and not kept: for a
-  /// pass over every paper that reads each once (memory stays one paper, not the corpus).
+  /// pass over every paper that reads each once (memory stays one paper, not the corpus). The
+  /// reference is valid until `scratch` is used again; not for use from several threads at once.
   const Paper& paper_passing(PaperIndex i, Paper& scratch) const;
 
   /// Category indexes a paper sits in, in the order the paper lists them.
