@@ -1,8 +1,12 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "papertree/corpus/select.hpp"
+#include "papertree/embedded.hpp"
 #include "papertree/error.hpp"
 #include "papertree/json/load.hpp"
+#include "papertree/text/text.hpp"
 #include "test_support.hpp"
 
 namespace papertree {
@@ -271,6 +275,25 @@ TEST(ResolvePaper, AmbiguousFragmentListsTheCandidates) {
               "speculative-sampling  Accelerating Large Language Model Decoding with Speculative "
               "Sampling\n"
               "flash-decoding  Flash-Decoding for Long-Context Inference");
+  }
+}
+
+// A fragment most titles hold lists the first twenty matches and how many more there are.
+TEST(ResolvePaper, AFragmentOfManyTitlesListsTwentyAndCountsTheRest) {
+  Corpus corpus = load_corpus_text(embedded_corpus_json(), std::string(k_embedded_origin));
+  std::size_t matches = 0;
+  for (PaperIndex p = 0; p < corpus.paper_count(); ++p)
+    matches += fold_case_accents(corpus.paper(p).title).find("language") != std::string::npos;
+  ASSERT_GT(matches, 20u);
+  try {
+    resolve_paper(corpus, "language");
+    ADD_FAILURE() << "expected a UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "\"language\" matches " + std::to_string(matches) + " papers; give one of these ids:");
+    const std::string& detail = e.detail();
+    EXPECT_EQ(std::count(detail.begin(), detail.end(), '\n'), 20);
+    EXPECT_TRUE(detail.ends_with("\n… and " + std::to_string(matches - 20) + " more")) << detail;
   }
 }
 
