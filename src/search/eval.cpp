@@ -26,7 +26,7 @@ PaperSet QueryEvaluator::all_papers() const {
 }
 
 void QueryEvaluator::keep_in_scope(PaperSet& set) const {
-  if (m_scope != nullptr)
+  if (m_scope != nullptr && !m_scope->admits_all())
     std::erase_if(set, [&](PaperIndex p) { return !m_scope->admits(m_corpus, p); });
 }
 
@@ -555,8 +555,10 @@ SearchResult SearchIndex::search(const QueryNode& query, const SearchScope* scop
 
 bool SearchScope::admits(const Corpus& corpus, PaperIndex p) const {
   // Without filters a paper is not decoded (a compiled snapshot's stay where they are).
-  Paper scratch;  // a paper of a snapshot is decoded for the test and let go
-  if (!filters.keep_all() && !filters.matches(corpus.paper_passing(p, scratch))) return false;
+  if (!filters.keep_all()) {
+    Paper scratch;  // a paper of a snapshot is decoded for the test and let go
+    if (!filters.matches(corpus.paper_passing(p, scratch))) return false;
+  }
   if (!within) return true;
   auto cats = corpus.paper_categories(p);
   return std::any_of(cats.begin(), cats.end(),
@@ -567,6 +569,7 @@ void filter_result(const Corpus& corpus, SearchResult& result, const Filters& fi
                    std::optional<CategoryIndex> within) {
   const SearchScope scope{filters, within};
   result.near.resize(result.papers.size(), 0);
+  if (scope.admits_all()) return;
   std::size_t kept = 0;
   for (std::size_t i = 0; i < result.papers.size(); ++i) {
     PaperIndex p = result.papers[i];

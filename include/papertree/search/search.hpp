@@ -84,6 +84,8 @@ struct SearchScope {
 
   /// True when paper `p` passes the filters and sits in the subtree of `within` (when given).
   bool admits(const Corpus& corpus, PaperIndex p) const;
+  /// True when every paper passes (no filter, no `within`): nothing to test per paper.
+  bool admits_all() const { return filters.keep_all() && !within; }
 };
 
 /// Keeps the hits that pass `filters` and sit in the subtree of `within` (when given), in order.
