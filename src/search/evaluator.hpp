@@ -29,8 +29,7 @@ class QueryEvaluator {
   /// `fold_after`: the merged postings kept before every score moves to a per-paper array;
   /// by default two thirds of the papers (12-byte entries against 8-byte sums); 0 moves them
   /// from the first leaf. Tests set it to compare both ways of summing.
-  QueryEvaluator(const SearchIndex& index, SearchResult& result,
-                 const SearchScope* scope = nullptr,
+  QueryEvaluator(const SearchIndex& index, SearchResult& result, const SearchScope* scope = nullptr,
                  std::optional<std::size_t> fold_after = std::nullopt)
       : m_index(index),
         m_corpus(index.m_corpus),

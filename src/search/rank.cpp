@@ -90,8 +90,7 @@ struct Bm25 {
 class Bm25Table {
  public:
   static constexpr std::size_t k_table_min = 1024;
-  Bm25Table(const Bm25& bm25, std::size_t entries)
-      : m_bm25(bm25), m_used(entries >= k_table_min) {
+  Bm25Table(const Bm25& bm25, std::size_t entries) : m_bm25(bm25), m_used(entries >= k_table_min) {
     if (m_used) m_values.fill(-1.0);
   }
   double operator()(std::uint32_t count, std::uint32_t length) {
@@ -138,13 +137,12 @@ class SetPositions {
   std::vector<std::uint32_t> m_before;
 };
 
-// Adds a leaf's terms to `sums` (parallel to `set`) for the papers of `set` that `list` holds;
-// both are sorted by paper. With `positions`, each entry of the list finds its place in the set
-// directly; else a set much smaller than the list is looked up in it (each search starting
-// where the last ended), or the two are merged.
+// Adds a leaf's terms to `sums` for the entries of `list` that `positions` (the ranked set)
+// holds, each placed by its position in the set.
 template <class Entry>
-[[gnu::always_inline]] inline void add_placed(const Bm25& bm25, std::span<const Entry> list, const SetPositions& positions,
-                std::vector<double>& sums) {
+[[gnu::always_inline]] inline void add_placed(const Bm25& bm25, std::span<const Entry> list,
+                                              const SetPositions& positions,
+                                              std::vector<double>& sums) {
   Bm25Table table(bm25, list.size());
   for (const Entry& e : list) {
     std::size_t at = 0;
@@ -166,6 +164,10 @@ void add_placed_postings(const Bm25& bm25, std::span<const QueryEvaluator::Index
   add_placed(bm25, list, positions, sums);
 }
 
+// Adds a leaf's terms to `sums` (parallel to `set`) for the papers of `set` that `list` holds;
+// both are sorted by paper. With `positions`, each entry of the list finds its place in the set
+// directly; else a set much smaller than the list is looked up in it (each search starting
+// where the last ended), or the two are merged.
 template <class Entry>
 void add_terms(const Bm25& bm25, std::span<const Entry> list, const PaperSet& set,
                const SetPositions* positions, std::vector<double>& sums) {

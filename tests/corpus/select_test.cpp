@@ -289,8 +289,8 @@ TEST(ResolvePaper, AFragmentOfManyTitlesListsTwentyAndCountsTheRest) {
     resolve_paper(corpus, "language");
     ADD_FAILURE() << "expected a UsageError";
   } catch (const UsageError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              "\"language\" matches " + std::to_string(matches) + " papers; give one of these ids:");
+    EXPECT_EQ(std::string(e.what()), "\"language\" matches " + std::to_string(matches) +
+                                         " papers; give one of these ids:");
     const std::string& detail = e.detail();
     EXPECT_EQ(std::count(detail.begin(), detail.end(), '\n'), 20);
     EXPECT_TRUE(detail.ends_with("\n… and " + std::to_string(matches - 20) + " more")) << detail;

@@ -799,8 +799,8 @@ std::size_t expect_both_sums_equal(const SearchIndex& index, const char* text) {
 TEST(SearchScores, PerPaperSumsAreTheLeafSumsExactly) {
   const Corpus& c = test::small_corpus();
   SearchIndex index(c);
-  for (const char* text : {"qu* OR pr* OR model", "\"kv cache\" OR quantization llm",
-                           "l* p* OR m*", "inference OR (language -pruned)"}) {
+  for (const char* text : {"qu* OR pr* OR model", "\"kv cache\" OR quantization llm", "l* p* OR m*",
+                           "inference OR (language -pruned)"}) {
     EXPECT_GT(expect_both_sums_equal(index, text), 0u) << text;
   }
 }
