@@ -113,27 +113,27 @@ PaperSet QueryEvaluator::all_of(const QueryNode& node, bool positive) {
     }
   }
   if (texts.empty() && skipped) return {};
-  std::optional<PaperSet> hits;
-  for (PaperSet& set : part_sets(texts, positive))
-    hits = hits ? intersect(*hits, set) : std::move(set);
-  if (!hits) hits = all_papers();
-  for (const QueryNode* f : filters) hits = filter(*f, std::move(*hits));
-  for (const QueryNode* n : negations) hits = subtract(*hits, eval(*n, !positive));
-  return std::move(*hits);
+  PaperSet hits = texts.empty() ? all_papers()
+                                : intersect_all(part_sets(texts, positive), m_corpus.paper_count());
+  for (const QueryNode* f : filters) hits = filter(*f, std::move(hits));
+  for (const QueryNode* n : negations) hits = subtract(hits, eval(*n, !positive));
+  return hits;
 }
 
-std::vector<PaperSet> QueryEvaluator::part_sets(const std::vector<const QueryNode*>& texts,
-                                                bool positive) {
-  std::vector<PaperSet> sets;
+std::vector<PaperParts> QueryEvaluator::part_sets(const std::vector<const QueryNode*>& texts,
+                                                  bool positive) {
+  std::vector<PaperParts> sets;
   sets.reserve(texts.size());
-  for (const QueryNode* t : texts) sets.push_back(eval(*t, positive));
-  // Unites `extra` into `set` (moved, not copied, into the union).
-  auto add_to = [&](PaperSet& set, const PaperSet& extra) {
-    std::vector<PaperSet> parts;
-    parts.reserve(2);
-    parts.push_back(std::move(set));
-    parts.push_back(extra);
-    set = unite_all(std::move(parts), m_corpus.paper_count());
+  for (const QueryNode* t : texts) {
+    if (t->kind == QueryNode::Kind::word) {
+      sets.push_back(word_parts(*t, positive));
+    } else {
+      sets.push_back({eval(*t, positive)});
+    }
+  }
+  // `extra` joins the parts of `set`, to be united with them only if the set must be listed.
+  auto add_to = [](PaperParts& set, const PaperSet& extra) {
+    if (!extra.empty()) set.push_back(extra);
   };
   // Two adjacent words also match the one word they make together: "flash attention" finds
   // FlashAttention, "kv cache" KVCache. The pair then matches (A and B) or AB.
@@ -223,25 +223,28 @@ std::string single_word(const QueryNode& node) {
 // for an author's initial "t" alone.
 void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
                                 std::optional<CategoryIndex> named) {
-  std::vector<PaperSet> all = part_sets(texts, true);
-  std::vector<PaperSet> sets;
-  std::vector<std::uint8_t> letter;  // parallel to sets: the word is one letter or digit
+  std::vector<PaperParts> all = part_sets(texts, true);
+  std::vector<PaperParts> required;
+  std::vector<std::uint8_t> letter;  // parallel to required: the word is one letter or digit
   for (std::size_t k = 0; k < texts.size(); ++k) {
     std::string word = single_word(*texts[k]);
     if (is_stop_word(word)) continue;
-    sets.push_back(std::move(all[k]));
+    required.push_back(std::move(all[k]));
     letter.push_back(word.size() == 1 ? 1 : 0);
   }
-  if (sets.empty()) {  // nothing moved out of `all`
-    sets = std::move(all);
-    letter.assign(sets.size(), 0);
+  if (required.empty()) {  // nothing moved out of `all`
+    required = std::move(all);
+    letter.assign(required.size(), 0);
   }
-  std::optional<PaperSet> full;
-  for (const PaperSet& set : sets) full = full ? intersect(*full, set) : set;
-  if (!full) full.emplace();
-  keep_in_scope(*full);
-  score(*full, named);
-  if (sets.size() < 2 || full->size() >= k_few_full_matches) return;
+  PaperSet full = intersect_all(required, m_corpus.paper_count());
+  keep_in_scope(full);
+  score(full, named);
+  if (required.size() < 2 || full.size() >= k_few_full_matches) return;
+  // Only now is each word's set listed, for counting the words each paper holds.
+  std::vector<PaperSet> sets;
+  sets.reserve(required.size());
+  for (PaperParts& parts : required)
+    sets.push_back(unite_all(std::move(parts), m_corpus.paper_count()));
   // Few papers hold every word: those that hold all but one follow them (any one word of two),
   // and while that still leaves fewer than k_few_full_matches, those that hold one word fewer
   // again, down to one word: a coordination-level fallback, each level ranked below the last.
@@ -294,7 +297,7 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
     std::vector<std::size_t> next(level_at.begin(), level_at.end() - 1);
     for (const Held& h : held_by) by_level[next[h.count]++] = h.paper;
   }
-  std::size_t listed = full->size();
+  std::size_t listed = full.size();
   for (std::size_t need = sets.size() - 1; need >= 1; --need) {
     if (need + 1 < sets.size() && listed >= k_few_full_matches) break;
     PaperSet near(by_level.begin() + static_cast<std::ptrdiff_t>(level_at[need]),
@@ -302,7 +305,7 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
     keep_in_scope(near);
     if (near.empty()) continue;
     listed += near.size();
-    score_near(*full, near, named,
+    score_near(full, near, named,
                static_cast<std::uint8_t>(std::min<std::size_t>(sets.size() - need, 255)));
   }
 }
@@ -378,23 +381,36 @@ PaperSet QueryEvaluator::joined_words(const std::string& word, Field field, bool
 }
 
 PaperSet QueryEvaluator::word(const QueryNode& node, bool positive) {
+  return unite_all(word_parts(node, positive), m_corpus.paper_count());
+}
+
+namespace {
+
+bool holds_none(const PaperParts& parts) {
+  return std::all_of(parts.begin(), parts.end(), [](const PaperSet& p) { return p.empty(); });
+}
+
+}  // namespace
+
+PaperParts QueryEvaluator::word_parts(const QueryNode& node, bool positive) {
   std::vector<TextToken> tokens = tokenize(node.text);
   if (tokens.empty()) return {};  // no letters or digits: nothing to look for
-  if (tokens.size() > 1) return compound(tokens, node.field, positive);
+  if (tokens.size() > 1) return {compound(tokens, node.field, positive)};
   const std::string& term = tokens.front().term;
   const std::string typed = fold_case_accents(std::string_view(node.text).substr(
       tokens.front().begin, tokens.front().end - tokens.front().begin));
   auto id = m_index.term_id(term);
-  PaperSet hits = id ? terms({*id}, node.field, positive) : PaperSet{};
-  hits = unite(hits, joined_words(typed, node.field, positive));
-  if (!hits.empty() || !positive) return hits;
+  PaperParts hits = id ? term_parts({*id}, node.field, positive) : PaperParts{};
+  PaperSet joined = joined_words(typed, node.field, positive);
+  if (!joined.empty()) hits.push_back(std::move(joined));
+  if (!holds_none(hits) || !positive) return hits;
   // A word that is the start of indexed words ("quant") is read as a prefix before it is
   // read as a typo.
   std::vector<std::uint32_t> ids =
       typed.size() >= k_min_prefix_correction ? prefixed(typed) : std::vector<std::uint32_t>{};
   if (!ids.empty()) {
-    hits = terms(ids, node.field, positive);
-    if (!hits.empty()) {
+    hits = term_parts(ids, node.field, positive);
+    if (!holds_none(hits)) {
       m_result.corrections.push_back({node.text, {typed + "*"}});
       return hits;
     }
@@ -410,7 +426,7 @@ PaperSet QueryEvaluator::word(const QueryNode& node, bool positive) {
   m_result.corrections.push_back(std::move(correction));
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return terms(ids, node.field, positive);
+  return term_parts(ids, node.field, positive);
 }
 
 // Several ids (a prefix, typo candidates) score as one term: a paper's count is the sum of its
@@ -420,7 +436,12 @@ PaperSet QueryEvaluator::word(const QueryNode& node, bool positive) {
 // expansions), in a per-paper array: time in proportion to the postings, memory to the smaller
 // of the postings and the papers.
 PaperSet QueryEvaluator::terms(const std::vector<std::uint32_t>& ids, Field field, bool positive) {
-  std::vector<PaperSet> parts;  // the papers found in each field
+  return unite_all(term_parts(ids, field, positive), m_corpus.paper_count());
+}
+
+PaperParts QueryEvaluator::term_parts(const std::vector<std::uint32_t>& ids, Field field,
+                                      bool positive) {
+  PaperParts parts;  // the papers found in each field
   if (positive) {
     for (std::uint32_t id : ids) remember_highlight(std::string(m_index.m_vocabulary[id]), field);
   }
@@ -480,7 +501,7 @@ PaperSet QueryEvaluator::terms(const std::vector<std::uint32_t>& ids, Field fiel
     if (positive) add_leaf(f, {}, std::move(docs));
     parts.push_back(std::move(touched));
   }
-  return unite_all(std::move(parts), m_corpus.paper_count());
+  return parts;
 }
 
 namespace {

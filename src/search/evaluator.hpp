@@ -15,6 +15,36 @@
 namespace papertree {
 
 using PaperSet = std::vector<PaperIndex>;  // sorted, distinct
+/// A set of papers kept as the sets whose union it is, united only when it must be a list.
+using PaperParts = std::vector<PaperSet>;
+
+/// A set of papers below a count as one bit per paper: marked from lists in any order, and-ed
+/// with another, read back in order. For the sets that hold more than one paper in 64, where a
+/// bit set costs less than a list and its merges.
+class PaperBits {
+ public:
+  explicit PaperBits(std::size_t papers) : m_words((papers + 63) / 64, 0) {}
+  template <class Papers>
+  void mark(const Papers& papers) {
+    for (PaperIndex p : papers) m_words[p / 64] |= std::uint64_t{1} << (p % 64);
+  }
+  /// 1 when paper `p` is in the set, else 0.
+  std::size_t bit(PaperIndex p) const { return (m_words[p / 64] >> (p % 64)) & 1; }
+  /// Keeps only the papers `other` holds too.
+  void keep_common(const PaperBits& other) {
+    for (std::size_t w = 0; w < m_words.size(); ++w) m_words[w] &= other.m_words[w];
+  }
+  void clear() { std::fill(m_words.begin(), m_words.end(), 0); }
+  std::size_t count() const;
+  /// For each word of 64 papers, the members before it.
+  std::vector<std::uint32_t> counts_before() const;
+  /// The members in order.
+  std::vector<PaperIndex> list() const;
+  const std::vector<std::uint64_t>& words() const { return m_words; }
+
+ private:
+  std::vector<std::uint64_t> m_words;
+};
 
 /// Unknown words at least this long are tried as prefixes before typo correction.
 inline constexpr std::size_t k_min_prefix_correction = 4;
@@ -81,7 +111,9 @@ class QueryEvaluator {
   void keep_in_scope(PaperSet& set) const;
   std::vector<std::size_t> fields_of(Field field) const;
   PaperSet all_of(const QueryNode& node, bool positive);
-  std::vector<PaperSet> part_sets(const std::vector<const QueryNode*>& texts, bool positive);
+  /// Each text's papers, as parts: its own matches, then those of the compounds and initialisms
+  /// it makes with its neighbours.
+  std::vector<PaperParts> part_sets(const std::vector<const QueryNode*>& texts, bool positive);
   /// Ranks `near` (papers holding all the words but `missing`) below every result so far.
   void score_near(const PaperSet& full, const PaperSet& near, std::optional<CategoryIndex> named,
                   std::uint8_t missing);
@@ -91,7 +123,9 @@ class QueryEvaluator {
   PaperSet compound(const std::vector<TextToken>& tokens, Field field, bool positive);
   PaperSet joined_words(const std::string& word, Field field, bool positive);
   PaperSet word(const QueryNode& node, bool positive);
+  PaperParts word_parts(const QueryNode& node, bool positive);
   PaperSet terms(const std::vector<std::uint32_t>& ids, Field field, bool positive);
+  PaperParts term_parts(const std::vector<std::uint32_t>& ids, Field field, bool positive);
   PaperSet phrase(const std::vector<std::string>& words, Field field, bool positive);
   PaperSet prefix(const QueryNode& node, bool positive);
   std::vector<std::uint32_t> prefixed(const std::string& start) const;
@@ -122,6 +156,12 @@ inline PaperSet unite(const PaperSet& a, const PaperSet& b) {
 /// than one entry per 64 papers, they are marked in a bit set read back in order (a pass over
 /// the entries plus one over papers / 64 words); otherwise they are merged pairwise.
 PaperSet unite_all(std::vector<PaperSet> parts, std::size_t papers);
+
+/// The papers in every one of `sets` (each the union of its parts), papers below `papers`.
+/// When the parts hold more than one entry per 64 papers, each set is marked in a bit set and
+/// the bit sets are and-ed, so no set is ever listed on its own; otherwise each set is united
+/// and the lists are intersected. No sets: no papers.
+PaperSet intersect_all(const std::vector<PaperParts>& sets, std::size_t papers);
 
 inline PaperSet intersect(const PaperSet& a, const PaperSet& b) {
   PaperSet out;

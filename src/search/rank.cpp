@@ -17,7 +17,45 @@
 #include "papertree/text/english.hpp"
 #include "papertree/text/text.hpp"
 
+// The loops that count bits once per word or posting are built twice with GCC on x86-64, once
+// with the CPU's popcnt instruction and once without it, the loader picking the one this CPU
+// runs.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
+#define PAPERTREE_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
+#else
+#define PAPERTREE_POPCNT_CLONES
+#endif
+
 namespace papertree {
+
+PAPERTREE_POPCNT_CLONES
+std::size_t PaperBits::count() const {
+  std::size_t members = 0;
+  for (std::uint64_t word : m_words) members += static_cast<std::size_t>(std::popcount(word));
+  return members;
+}
+
+PAPERTREE_POPCNT_CLONES
+std::vector<std::uint32_t> PaperBits::counts_before() const {
+  std::vector<std::uint32_t> before(m_words.size());
+  std::uint32_t members = 0;
+  for (std::size_t w = 0; w < m_words.size(); ++w) {
+    before[w] = members;
+    members += static_cast<std::uint32_t>(std::popcount(m_words[w]));
+  }
+  return before;
+}
+
+PaperSet PaperBits::list() const {
+  PaperSet out(count());
+  std::size_t next = 0;
+  for (std::size_t w = 0; w < m_words.size(); ++w) {
+    for (std::uint64_t bits = m_words[w]; bits != 0; bits &= bits - 1)
+      out[next++] =
+          static_cast<PaperIndex>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+  }
+  return out;
+}
 
 namespace {
 
@@ -115,25 +153,20 @@ class Bm25Table {
 // paper's position in the set is found without a search (a pass over papers / 64 words).
 class SetPositions {
  public:
-  SetPositions(const PaperSet& set, std::size_t papers)
-      : m_bits((papers + 63) / 64, 0), m_before(m_bits.size(), 0) {
-    for (PaperIndex p : set) m_bits[p / 64] |= std::uint64_t{1} << (p % 64);
-    std::uint32_t before = 0;
-    for (std::size_t w = 0; w < m_bits.size(); ++w) {
-      m_before[w] = before;
-      before += static_cast<std::uint32_t>(std::popcount(m_bits[w]));
-    }
+  SetPositions(const PaperSet& set, std::size_t papers) : m_bits(papers) {
+    m_bits.mark(set);
+    m_before = m_bits.counts_before();
   }
   /// True, with `*at` its position, when paper `p` (< papers) is in the set.
   bool find(PaperIndex p, std::size_t* at) const {
-    const std::uint64_t word = m_bits[p / 64];
+    const std::uint64_t word = m_bits.words()[p / 64];
     const std::uint64_t bit = std::uint64_t{1} << (p % 64);
     *at = m_before[p / 64] + static_cast<std::size_t>(std::popcount(word & (bit - 1)));
     return (word & bit) != 0;
   }
 
  private:
-  std::vector<std::uint64_t> m_bits;
+  PaperBits m_bits;
   std::vector<std::uint32_t> m_before;
 };
 
@@ -150,14 +183,7 @@ template <class Entry>
   }
 }
 
-// The hot loop above counts bits once per posting: built twice with GCC on x86-64, once with
-// the CPU's popcnt instruction and once without it, the loader picking the one this CPU runs.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__GLIBC__)
-#define PAPERTREE_POPCNT_CLONES __attribute__((target_clones("popcnt", "default")))
-#else
-#define PAPERTREE_POPCNT_CLONES
-#endif
-
+// The hot loop above counts bits once per posting: built twice (PAPERTREE_POPCNT_CLONES).
 PAPERTREE_POPCNT_CLONES
 void add_placed_postings(const Bm25& bm25, std::span<const QueryEvaluator::IndexPosting> list,
                          const SetPositions& positions, std::vector<double>& sums) {
@@ -253,7 +279,6 @@ std::vector<double> QueryEvaluator::scores_of(const PaperSet& set) const {
   return out;
 }
 
-PAPERTREE_POPCNT_CLONES
 PaperSet unite_all(std::vector<PaperSet> parts, std::size_t papers) {
   if (parts.empty()) return {};
   std::size_t entries = 0;
@@ -263,20 +288,32 @@ PaperSet unite_all(std::vector<PaperSet> parts, std::size_t papers) {
     for (std::size_t k = 1; k < parts.size(); ++k) out = unite(out, parts[k]);
     return out;
   }
-  std::vector<std::uint64_t> marked((papers + 63) / 64, 0);
-  for (const PaperSet& part : parts) {
-    for (PaperIndex p : part) marked[p / 64] |= std::uint64_t{1} << (p % 64);
+  PaperBits marked(papers);
+  for (const PaperSet& part : parts) marked.mark(part);
+  return marked.list();
+}
+
+PaperSet intersect_all(const std::vector<PaperParts>& sets, std::size_t papers) {
+  if (sets.empty()) return {};
+  std::size_t entries = 0;
+  for (const PaperParts& parts : sets) {
+    for (const PaperSet& part : parts) entries += part.size();
   }
-  std::size_t members = 0;
-  for (std::uint64_t word : marked) members += static_cast<std::size_t>(std::popcount(word));
-  PaperSet out(members);
-  std::size_t next = 0;
-  for (std::size_t w = 0; w < marked.size(); ++w) {
-    for (std::uint64_t bits = marked[w]; bits != 0; bits &= bits - 1)
-      out[next++] =
-          static_cast<PaperIndex>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+  if (entries * 64 < papers) {
+    PaperSet out = unite_all(sets.front(), papers);
+    for (std::size_t k = 1; k < sets.size() && !out.empty(); ++k)
+      out = intersect(out, unite_all(sets[k], papers));
+    return out;
   }
-  return out;
+  PaperBits common(papers);
+  for (const PaperSet& part : sets.front()) common.mark(part);
+  PaperBits next(papers);
+  for (std::size_t k = 1; k < sets.size(); ++k) {
+    next.clear();
+    for (const PaperSet& part : sets[k]) next.mark(part);
+    common.keep_common(next);
+  }
+  return common.list();
 }
 
 PaperSet QueryEvaluator::phrase(const std::vector<std::string>& words, Field field, bool positive) {
@@ -429,15 +466,12 @@ void boost_subtree(const Corpus& corpus, const PaperSet& hits, CategoryIndex roo
   std::size_t placements = 0;
   for (CategoryIndex c = root; c < end; ++c) placements += corpus.category(c).direct_count;
   if (hits.size() * 64 >= corpus.paper_count() && placements <= 4 * hits.size()) {
-    std::vector<std::uint64_t> marked((corpus.paper_count() + 63) / 64, 0);
-    for (CategoryIndex c = root; c < end; ++c) {
-      for (PaperIndex p : corpus.direct_papers(c)) marked[p / 64] |= std::uint64_t{1} << (p % 64);
-    }
+    PaperBits marked(corpus.paper_count());
+    for (CategoryIndex c = root; c < end; ++c) marked.mark(corpus.direct_papers(c));
     // Multiplying by 1 keeps a score as it is; the factor is picked by the bit, as an index, so
     // there is no branch to mispredict on every other hit.
     const double factors[2] = {1.0, factor};
-    for (std::size_t i = 0; i < hits.size(); ++i)
-      scores[i] *= factors[(marked[hits[i] / 64] >> (hits[i] % 64)) & 1];
+    for (std::size_t i = 0; i < hits.size(); ++i) scores[i] *= factors[marked.bit(hits[i])];
     return;
   }
   for (std::size_t i = 0; i < hits.size(); ++i) {

@@ -839,5 +839,37 @@ TEST(UniteAll, MergesFewEntriesAndMarksManyAlike) {
   EXPECT_EQ(unite_all({{63, 64, 127, 128}, {0}}, 129), (PaperSet{0, 63, 64, 127, 128}));
 }
 
+TEST(IntersectAll, ListsAndBitSetsAgree) {
+  // Each set is the union of its parts; the answer is what every set holds.
+  const std::vector<PaperParts> sets = {
+      {{1, 5, 9, 64}, {0, 200}, {}},  // {0, 1, 5, 9, 64, 200}
+      {{5}, {0, 9, 64, 300}},         // {0, 5, 9, 64, 300}
+      {{0, 9}, {9, 64}},              // parts may overlap
+  };
+  const PaperSet expected = {0, 9, 64};
+  // 14 entries: listed and intersected below 14 * 64 papers, and-ed as bit sets at or above.
+  EXPECT_EQ(intersect_all(sets, 100000), expected);
+  EXPECT_EQ(intersect_all(sets, 301), expected);
+  EXPECT_TRUE(intersect_all({}, 10).empty());
+  EXPECT_TRUE(intersect_all({{{1, 2}}, {}}, 3).empty());  // a set of no parts holds nothing
+  EXPECT_EQ(intersect_all({{{1, 2}, {2, 3}}}, 4), (PaperSet{1, 2, 3}));
+}
+
+TEST(PaperBits, MarksCountsAndListsInOrder) {
+  PaperBits bits(130);
+  bits.mark(PaperSet{129, 3, 64, 63});
+  EXPECT_EQ(bits.count(), 4u);
+  EXPECT_EQ(bits.list(), (PaperSet{3, 63, 64, 129}));
+  EXPECT_EQ(bits.counts_before(), (std::vector<std::uint32_t>{0, 2, 3}));
+  EXPECT_EQ(bits.bit(64), 1u);
+  EXPECT_EQ(bits.bit(65), 0u);
+  PaperBits other(130);
+  other.mark(PaperSet{64, 129, 100});
+  bits.keep_common(other);
+  EXPECT_EQ(bits.list(), (PaperSet{64, 129}));
+  bits.clear();
+  EXPECT_EQ(bits.count(), 0u);
+}
+
 }  // namespace
 }  // namespace papertree
