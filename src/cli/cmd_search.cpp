@@ -3,6 +3,9 @@
 #include <memory>
 #include <tuple>
 #include <unordered_map>
+#include <vector>
+
+#include <fmt/format.h>
 
 #include "commands.hpp"
 #include "diagnostics.hpp"
@@ -66,17 +69,37 @@ void report_corrections(const SearchResult& result) {
 }
 
 // On a terminal, says where the papers holding every word end and the near matches begin.
-void report_near_matches(const SearchResult& result) {
-  auto but_one = static_cast<std::size_t>(std::count(result.near.begin(), result.near.end(), 1));
-  auto fewer = static_cast<std::size_t>(
-      std::count_if(result.near.begin(), result.near.end(), [](std::uint8_t n) { return n > 1; }));
-  if (but_one + fewer == 0) return;
-  std::size_t full = result.papers.size() - but_one - fewer;
+void report_near_matches(const Corpus& corpus, const SearchResult& result) {
+  // The papers that fill a short page from the matches' category hold none of the words: they
+  // have the largest `near` of the result, one above every near match's.
+  const std::uint8_t none =
+      result.filled_from && !result.near.empty()
+          ? *std::max_element(result.near.begin(), result.near.end())
+          : std::uint8_t{0};
+  std::size_t but_one = 0, fewer = 0, filled = 0;
+  for (std::uint8_t n : result.near) {
+    if (n == 0) continue;
+    if (n == none) {
+      ++filled;
+    } else if (n == 1) {
+      ++but_one;
+    } else {
+      ++fewer;
+    }
+  }
+  if (but_one + fewer + filled == 0) return;
+  std::size_t full = result.papers.size() - but_one - fewer - filled;
   std::cerr << "papertree: note: " << full << (full == 1 ? " paper holds" : " papers hold")
             << " every word; ";
-  if (but_one != 0) std::cerr << but_one << (but_one == 1 ? " holds" : " hold") << " all but one";
-  if (but_one != 0 && fewer != 0) std::cerr << ", ";
-  if (fewer != 0) std::cerr << fewer << (fewer == 1 ? " holds" : " hold") << " fewer";
+  std::vector<std::string> parts;
+  if (but_one != 0) parts.push_back(fmt::format("{} {} all but one", but_one, but_one == 1 ? "holds" : "hold"));
+  if (fewer != 0) parts.push_back(fmt::format("{} {} fewer", fewer, fewer == 1 ? "holds" : "hold"));
+  if (filled != 0) {
+    parts.push_back(fmt::format("{} more from {} {} none", filled,
+                                sanitize_for_display(corpus.category(*result.filled_from).name),
+                                filled == 1 ? "holds" : "hold"));
+  }
+  for (std::size_t i = 0; i < parts.size(); ++i) std::cerr << (i == 0 ? "" : ", ") << parts[i];
   std::cerr << " (listed after them)\n";
 }
 
@@ -127,7 +150,7 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
                "no papers match " + quote_for_message(join(cmd.words)));
   if (result.papers.empty()) report_unmatched_filters(corpus, filters);
   // The note says the near matches come after the others: only in relevance order.
-  if (format == "table" && cmd.sort == "relevance" && !cmd.reverse) report_near_matches(result);
+  if (format == "table" && cmd.sort == "relevance" && !cmd.reverse) report_near_matches(corpus, result);
   if (cmd.facets && !result.papers.empty()) {
     print_facets(ctx, format, facet_counts(corpus, result.papers), result.papers.size());
   }

@@ -308,6 +308,59 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
     score_near(full, near, named,
                static_cast<std::uint8_t>(std::min<std::size_t>(sets.size() - need, 255)));
   }
+  fill_from_topic(sets.size());
+}
+
+// A page of near matches still short when every paper holding any of the words is listed
+// ("outlier suppression": one paper holds both words, three one of them) ends with the other
+// papers of the category they sit in, as cluster-based retrieval returns a document's cluster:
+// the deepest category below a top-level branch whose subtree holds at least half of them, the
+// one holding the best of them where two are as deep. Newest first, as `list` orders them, up to
+// a page; they score 0, below every match. A page of full matches only is left as it is: "gptq"
+// lists GPTQ alone.
+void QueryEvaluator::fill_from_topic(std::size_t words) {
+  const std::size_t listed = m_result.papers.size();
+  if (listed == 0 || listed >= k_few_full_matches || words == 0) return;
+  if (std::all_of(m_result.near.begin(), m_result.near.end(), [](std::uint8_t n) { return n == 0; }))
+    return;
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < listed; ++i) {
+    if (m_result.scores[i] > m_result.scores[best]) best = i;
+  }
+  auto best_cats = m_corpus.paper_categories(m_result.papers[best]);
+  auto holds_best = [&](CategoryIndex c) {
+    return std::any_of(best_cats.begin(), best_cats.end(),
+                       [&](CategoryIndex b) { return m_corpus.in_subtree(b, c); });
+  };
+  std::vector<std::size_t> counts = count_in_subtrees(m_corpus, m_result.papers);
+  std::optional<CategoryIndex> topic;
+  for (CategoryIndex c = 0; c < counts.size(); ++c) {
+    const Category& cat = m_corpus.category(c);
+    if (cat.depth == 0 || counts[c] * 2 < listed) continue;
+    if (!topic) {
+      topic = c;
+      continue;
+    }
+    const Category& now = m_corpus.category(*topic);
+    if (cat.depth > now.depth || (cat.depth == now.depth && holds_best(c) && !holds_best(*topic)))
+      topic = c;
+  }
+  if (!topic) return;
+  PaperSet shown(m_result.papers.begin(), m_result.papers.end());
+  std::sort(shown.begin(), shown.end());
+  PaperSet others = subtract(m_corpus.papers_under(*topic), shown);
+  keep_in_scope(others);
+  if (others.empty()) return;
+  const std::size_t wanted = std::min(others.size(), k_few_full_matches - listed);
+  SortOptions order;
+  order.first = wanted;
+  sort_papers(m_corpus, others, order);
+  others.resize(wanted);
+  m_result.papers.insert(m_result.papers.end(), others.begin(), others.end());
+  m_result.scores.resize(m_result.papers.size(), 0.0);
+  m_result.near.resize(m_result.papers.size(),
+                       static_cast<std::uint8_t>(std::min<std::size_t>(words, 255)));
+  m_result.filled_from = topic;
 }
 
 PaperSet QueryEvaluator::any_of(const QueryNode& node, bool positive) {

@@ -114,6 +114,10 @@ class QueryEvaluator {
   /// Each text's papers, as parts: its own matches, then those of the compounds and initialisms
   /// it makes with its neighbours.
   std::vector<PaperParts> part_sets(const std::vector<const QueryNode*>& texts, bool positive);
+  /// While fewer than k_few_full_matches papers are listed, some of them near matches, adds the
+  /// other papers of the category the listed ones sit in, up to that many, holding none of the
+  /// `words` words.
+  void fill_from_topic(std::size_t words);
   /// Ranks `near` (papers holding all the words but `missing`) below every result so far.
   void score_near(const PaperSet& full, const PaperSet& near, std::optional<CategoryIndex> named,
                   std::uint8_t missing);

@@ -229,4 +229,19 @@ run --corpus "$WORK/near.json" search alpha beta --year 2024 --format table --so
 run --corpus "$WORK/near.json" search alpha beta 9 --year 2023 --format table
 expect_err_contains "1 paper holds every word; 7 hold all but one, 1 holds fewer (listed after them)"
 
+# A page of near matches still short when every paper holding a word is listed ends with the other
+# papers of the category they sit in (newest first, score 0, marked near), and the note names it.
+run search outlier suppression --format json
+expect_code 0
+got="$(jq -c '[.[] | select(.score == 0) | .categories | any(. == "weight-activation-co-quantization")] | unique' <<<"$out")"
+[[ $got == '[true]' ]] || fail "outlier suppression: the page was not filled from its category: $got"
+[[ $(jq 'length' <<<"$out") == 10 ]] || fail "outlier suppression: the page was not filled to ten: $out"
+[[ $(jq '[.[] | select(.score == 0 and .near == false)] | length' <<<"$out") == 0 ]] ||
+  fail "outlier suppression: a paper added from the category is not marked near: $out"
+run search outlier suppression --format table
+expect_err_contains "1 paper holds every word; 3 hold all but one, 6 more from Weight-Activation Co-Quantization hold none (listed after them)"
+# Full matches alone are what was asked for: one paper holds "gptq", and it is all that is listed.
+run search gptq --format ids
+[[ $out == gptq ]] || fail "search gptq was filled: $out"
+
 finish

@@ -127,8 +127,9 @@ TEST(Search, FindsOddlySpelledModelNames) {
 
 TEST(Search, PapersHoldingEveryWordComeFirstOrIsUnion) {
   EXPECT_EQ(hits("accurate"), "gptq sparsegpt");
-  // sparsegpt holds both words; gptq holds one and follows it (few papers hold both).
-  EXPECT_EQ(hits("accurate pruned"), "sparsegpt gptq");
+  // sparsegpt holds both words; gptq holds one and follows it (few papers hold both); the page
+  // still short, llm-int8, in the category where both sit, ends it.
+  EXPECT_EQ(hits("accurate pruned"), "sparsegpt gptq llm-int8");
   std::string either = hits("gptq OR llmlingua");
   EXPECT_TRUE(either == "gptq llmlingua" || either == "llmlingua gptq") << either;
 }
@@ -332,6 +333,56 @@ TEST(SearchCoverage, NearMatchesAreMarked) {
   EXPECT_EQ(result.near, (std::vector<std::uint8_t>{0, 0, 1, 1, 2}));
   SearchResult plain = run(c, "gamma");
   EXPECT_EQ(plain.near, std::vector<std::uint8_t>(plain.papers.size(), 0));
+}
+
+// A branch "m" holding Quantization and Pruning, and a third category "r" beside them.
+Corpus topic_fill_corpus() {
+  return test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "m", "name": "Methods", "children": [
+      {"id": "q", "name": "Quantization"}, {"id": "p", "name": "Pruning"},
+      {"id": "r", "name": "Routing"}]}],
+    "papers": [
+      {"id": "os", "title": "Outlier Suppression", "year": 2021, "categories": ["q"]},
+      {"id": "ot", "title": "Outlier Tricks", "year": 2020, "categories": ["q"]},
+      {"id": "gptq", "title": "GPTQ", "year": 2022, "categories": ["q"]},
+      {"id": "smooth", "title": "SmoothQuant", "year": 2023, "categories": ["q"]},
+      {"id": "wanda", "title": "Wanda", "year": 2024, "categories": ["p"]},
+      {"id": "zq", "title": "Zeta", "categories": ["q"]},
+      {"id": "zp", "title": "Zeta", "categories": ["p"]},
+      {"id": "zr", "title": "Zeta", "categories": ["r"]}]})");
+}
+
+// A page short of ten when every paper holding a word is listed ends with the other papers of
+// the category those sit in, newest first, marked as holding none of the words and scoring 0.
+TEST(SearchCoverage, AShortPageEndsWithTheMatchesCategory) {
+  Corpus c = topic_fill_corpus();
+  SearchResult result = run(c, "outlier suppression");
+  EXPECT_EQ(hit_ids(c, result), "os ot smooth gptq zq");
+  EXPECT_EQ(result.near, (std::vector<std::uint8_t>{0, 1, 2, 2, 2}));
+  ASSERT_TRUE(result.filled_from);
+  EXPECT_EQ(c.category(*result.filled_from).id, "q");
+  EXPECT_EQ(result.scores[2], 0.0);
+  EXPECT_GT(result.scores[1], 0.0);
+  // Full matches alone are what was asked for: a page of them only is never filled.
+  EXPECT_EQ(hit_ids(c, run(c, "outlier")), "os ot");
+  // The scope holds for them too: within 2021-2023 Outlier Tricks (2020) and the undated Zeta
+  // are left out.
+  SearchIndex index(c);
+  SearchScope scope;
+  scope.filters.years = YearRange{2021, 2023};
+  EXPECT_EQ(hit_ids(c, index.search(parse_query("outlier suppression gptq"), scope)),
+            "os gptq smooth");
+}
+
+// No category holds half the matches (one "Zeta" in each of three), and a top-level branch never
+// counts: nothing is added. A query that is not plain words is never filled either.
+TEST(SearchCoverage, MatchesSpreadOverCategoriesAreNotFilled) {
+  Corpus c = topic_fill_corpus();
+  SearchResult spread = run(c, "zeta omega");
+  EXPECT_EQ(hit_ids(c, spread), "zq zp zr");
+  EXPECT_FALSE(spread.filled_from);
+  EXPECT_EQ(hit_ids(c, run(c, "\"outlier suppression\"")), "os");
+  EXPECT_EQ(hit_ids(c, run(c, "outlier OR wanda")).find("smooth"), std::string::npos);
 }
 
 // Ten full matches in the corpus, but only two of them from 2024: within --year 2024 the query

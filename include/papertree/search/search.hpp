@@ -68,6 +68,10 @@ struct SearchResult {
   /// Parallel to `papers`: 0 for a paper that matches the whole query; for a near match (listed
   /// after the full matches), how many of the query's words it lacks (1: all but one).
   std::vector<std::uint8_t> near;
+  /// The category whose other papers end a short page (fewer than k_few_full_matches papers
+  /// hold any of the query's words): those papers hold none of the words, so their `near` is
+  /// the number of words and their score 0. Empty when no page was filled so.
+  std::optional<CategoryIndex> filled_from;
   std::vector<Correction> corrections;  ///< typos replaced, in query order
   std::vector<std::string> highlight;   ///< folded terms to mark in titles, sorted, distinct
 };
@@ -157,7 +161,8 @@ class SearchIndex {
   /// Evaluates a parsed query: papers that match it, ranked by BM25 (title matches weigh most,
   /// then parts of title words, then category names and authors, then venues), ties by corpus
   /// order; for a query of plain words held whole by few papers, the near matches follow
-  /// (k_few_full_matches), the ones in the full matches' categories first. A word matching nothing
+  /// (k_few_full_matches), the ones in the full matches' categories first, and a page of them
+  /// still short ends with the other papers of their category (`filled_from`). A word matching nothing
   /// is read as a prefix when it starts indexed words, else replaced by spellings one edit away
   /// (two for long words), unless it holds a digit; both are reported in `corrections`. Throws
   /// UsageError for an unknown `in:` category.
