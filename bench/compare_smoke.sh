@@ -6,23 +6,8 @@
 set -u
 : "${PAPERTREE_BUILD_DIR:?}"
 root=$(cd "$(dirname "$0")/.." && pwd)
-for tool in hyperfine rg jq /usr/bin/time gnuplot; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    if [[ ${PAPERTREE_REQUIRE_TOOLS:-0} == 1 ]]; then
-      echo "FAIL: required tool '$tool' is not installed (PAPERTREE_REQUIRE_TOOLS=1)" >&2
-      exit 1
-    fi
-    echo "SKIP: '$tool' is not installed; scripts/deps.sh bench installs it" >&2
-    exit 77
-  fi
-done
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
+source "$root/bench/smoke_lib.sh"
+require_tools hyperfine rg jq /usr/bin/time gnuplot
 
 if ! bash "$root/bench/compare" --sizes 1000 --quick --build "$PAPERTREE_BUILD_DIR" \
   --data "$work/data" --results "$work/results" >"$work/out" 2>"$work/err"; then
@@ -40,7 +25,4 @@ cmp -s "$work/out" "$work/results/compare.md" || fail "compare.md differs from t
 bash "$root/bench/plot" "$csv" "$work/perf.png" 2>"$work/plot.err" || fail "bench/plot failed: $(cat "$work/plot.err")"
 [[ -s $work/perf.png ]] || fail "bench/plot wrote no PNG"
 
-if ((failures > 0)); then
-  echo "$failures check(s) failed" >&2
-  exit 1
-fi
+smoke_finish

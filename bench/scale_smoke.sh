@@ -7,23 +7,8 @@
 set -u
 : "${PAPERTREE_BUILD_DIR:?}"
 root=$(cd "$(dirname "$0")/.." && pwd)
-for tool in hyperfine jq sqlite3 /usr/bin/time; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    if [[ ${PAPERTREE_REQUIRE_TOOLS:-0} == 1 ]]; then
-      echo "FAIL: required tool '$tool' is not installed (PAPERTREE_REQUIRE_TOOLS=1)" >&2
-      exit 1
-    fi
-    echo "SKIP: '$tool' is not installed; scripts/deps.sh bench installs it" >&2
-    exit 77
-  fi
-done
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
+source "$root/bench/smoke_lib.sh"
+require_tools hyperfine jq sqlite3 /usr/bin/time
 
 if ! bash "$root/bench/scale" --sizes "300 600" --runs 2 --build "$PAPERTREE_BUILD_DIR" \
   --data "$work/data" --results "$work/results" >"$work/out" 2>"$work/err"; then
@@ -42,7 +27,4 @@ grep -q '^| warm command | 300 papers | 600 papers | 600 ÷ 300 |' "$work/out" |
 grep -q '^| `tree` | .* ms, .* MB | .* ms, .* MB | .*× |' "$work/out" || fail "no tree row with a ratio"
 cmp -s "$work/out" "$work/results/scale.md" || fail "scale.md differs from the printed table"
 
-if ((failures > 0)); then
-  echo "$failures check(s) failed" >&2
-  exit 1
-fi
+smoke_finish

@@ -4,13 +4,7 @@
 # looked at. Set by CTest: PAPERTREE_BIN, PAPERTREE_GEN, PAPERTREE_BENCH_PROGRAMS.
 set -u
 : "${PAPERTREE_BIN:?}" "${PAPERTREE_GEN:?}" "${PAPERTREE_BENCH_PROGRAMS:?}"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
+source "$(dirname "$0")/smoke_lib.sh"
 
 "$PAPERTREE_GEN" --papers 1000 --seed 7 -o "$work/a.json" --markdown "$work/a.md" || fail "generator exited with $?"
 "$PAPERTREE_GEN" --papers 1000 --seed 7 -o "$work/b.json" || fail "generator exited with $?"
@@ -42,7 +36,4 @@ for program in $PAPERTREE_BENCH_PROGRAMS; do
   echo "ok: $name ($runs benchmarks)"
 done
 
-if ((failures > 0)); then
-  echo "$failures check(s) failed" >&2
-  exit 1
-fi
+smoke_finish
