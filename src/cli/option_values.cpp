@@ -27,27 +27,13 @@ const std::vector<Alias>& format_aliases() {
 
 namespace {
 
-// The name `typed` most likely means: the one it is a unique prefix of, else the nearest by
-// edit distance (a swap of neighbouring letters is one edit) when that is at most a third of its letters (at least 1); else empty. So
-// "csl-jsn" is csljson and "yaer" is year, and "yaml" is nothing, not html.
+// The name `typed` most likely means, by its names and aliases (likeliest_name).
 std::string closest_name(const std::vector<std::string>& names, const std::vector<Alias>& aliases,
                          const std::string& typed) {
-  std::vector<std::string> prefixed;
-  std::string best;
-  std::size_t best_distance = std::max<std::size_t>(1, typed.size() / 3) + 1;
-  auto consider = [&](const std::string& spelling, const std::string& name) {
-    if (spelling.rfind(typed, 0) == 0 &&
-        std::find(prefixed.begin(), prefixed.end(), name) == prefixed.end())
-      prefixed.push_back(name);
-    if (std::size_t d = edit_distance(typed, spelling); d < best_distance) {
-      best_distance = d;
-      best = name;
-    }
-  };
-  for (const std::string& name : names) consider(name, name);
-  for (const Alias& a : aliases) consider(a.alias, a.name);
-  if (prefixed.size() == 1 && !typed.empty()) return prefixed.front();
-  return best;
+  std::vector<Spelling> spellings;
+  for (const std::string& name : names) spellings.push_back({name, name});
+  for (const Alias& a : aliases) spellings.push_back({a.alias, a.name});
+  return likeliest_name(spellings, typed);
 }
 
 }  // namespace

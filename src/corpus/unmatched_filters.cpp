@@ -31,26 +31,15 @@ bool any_paper(const Corpus& corpus, const Filters& filters) {
   return found;
 }
 
-// The spelling of `names` that `typed` most likely means: the one it is a unique prefix of,
-// else the nearest by edit distance when that is at most a third of its letters (at least 1),
-// compared with case and accents folded; empty when none is that close.
+// The spelling of `names` that `typed` most likely means (likeliest_name), compared with case
+// and accents folded; empty when none is that close.
 std::string nearest(const std::set<std::string>& names, std::string_view typed) {
   std::string folded = fold_case_accents(trim(typed));
   if (folded.empty()) return {};
-  std::string best, prefixed;
-  std::size_t best_distance = std::max<std::size_t>(1, folded.size() / 3) + 1, prefixes = 0;
-  for (const std::string& name : names) {
-    std::string candidate = fold_case_accents(name);
-    if (candidate.rfind(folded, 0) == 0) {
-      ++prefixes;
-      prefixed = name;
-    }
-    if (std::size_t d = edit_distance(folded, candidate); d < best_distance) {
-      best_distance = d;
-      best = name;
-    }
-  }
-  return prefixes == 1 ? prefixed : best;
+  std::vector<Spelling> spellings;
+  spellings.reserve(names.size());
+  for (const std::string& name : names) spellings.push_back({fold_case_accents(name), name});
+  return likeliest_name(spellings, folded);
 }
 
 std::string venue_note(const Corpus& corpus, const std::string& venue) {

@@ -94,6 +94,22 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return last[b.size()];
 }
 
+std::string likeliest_name(const std::vector<Spelling>& spellings, std::string_view typed) {
+  std::vector<std::string_view> prefixed;  // the distinct names with a spelling typed starts
+  std::string_view best;
+  std::size_t best_distance = std::max<std::size_t>(1, typed.size() / 3) + 1;
+  for (const Spelling& s : spellings) {
+    if (!typed.empty() && s.text.starts_with(typed) &&
+        std::find(prefixed.begin(), prefixed.end(), s.name) == prefixed.end())
+      prefixed.push_back(s.name);
+    if (std::size_t d = edit_distance(typed, s.text); d < best_distance) {
+      best_distance = d;
+      best = s.name;
+    }
+  }
+  return std::string(prefixed.size() == 1 ? prefixed.front() : best);
+}
+
 std::string_view trim(std::string_view s) {
   auto space = [](char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';

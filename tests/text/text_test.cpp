@@ -34,6 +34,20 @@ TEST(EditDistance, CountsEdits) {
   EXPECT_EQ(edit_distance("abc", ""), 3u);
 }
 
+TEST(LikeliestName, AUniquePrefixThenTheNearestWithinAThird) {
+  const std::vector<Spelling> formats = {{"csljson", "csljson"}, {"csl-json", "csljson"},
+                                         {"html", "html"},       {"bibtex", "bibtex"},
+                                         {"bib", "bibtex"},      {"json", "json"}};
+  EXPECT_EQ(likeliest_name(formats, "csl"), "csljson");  // two spellings, one name
+  EXPECT_EQ(likeliest_name(formats, "b"), "bibtex");
+  EXPECT_EQ(likeliest_name(formats, "csl-jsn"), "csljson");  // one edit of seven letters
+  EXPECT_EQ(likeliest_name(formats, "jsno"), "json");  // a swap is one edit
+  EXPECT_EQ(likeliest_name(formats, "yaml"), "");  // two edits from html: more than a third
+  EXPECT_EQ(likeliest_name(formats, "j"), "json");   // a prefix of one name
+  EXPECT_EQ(likeliest_name({{"year", "year"}, {"yield", "yield"}}, "y"), "");  // of two: none
+  EXPECT_EQ(likeliest_name({{"year", "year"}}, ""), "");
+}
+
 TEST(DisplayWidth, CountsWideAndZeroWidthCharacters) {
   EXPECT_EQ(display_width("abc"), 3u);
   EXPECT_EQ(display_width("中文"), 4u);

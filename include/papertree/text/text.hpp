@@ -30,6 +30,20 @@ std::string fold_case_accents(std::string_view s);
 /// characters cost one each (optimal string alignment, so "serach" is one edit from "search").
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
+/// One way to write a name: the spelling compared with what was typed, and the name it stands
+/// for (an alias and its name, or a folded name and the name as shown).
+struct Spelling {
+  std::string text;
+  std::string name;
+};
+
+/// The name `typed` most likely means, for a "did you mean" hint: the one name that has a
+/// spelling `typed` starts (when `typed` is not empty), else the name of the first spelling
+/// nearest by edit distance when that is at most a third of `typed`'s letters (at least 1);
+/// else empty. So "csl-jsn" is csljson and "yaer" is year, and "yaml" is nothing, not html.
+/// Compared byte for byte: fold both sides first to ignore case and accents.
+std::string likeliest_name(const std::vector<Spelling>& spellings, std::string_view typed);
+
 /// Decodes the next code point from `s` at `pos`, advancing `pos`. Invalid bytes decode as U+FFFD
 /// and advance by one byte.
 char32_t next_code_point(std::string_view s, std::size_t& pos);
