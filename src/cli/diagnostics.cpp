@@ -152,9 +152,20 @@ std::string usage_hint(const CLI::App& sub, const std::vector<std::string>& args
   return missing_query_hint(sub, args);
 }
 
-std::string command_name(const CLI::App& app) {
+// Whose --help explains the error: the command's, unless the message is about one of
+// papertree's own options ("--color: "alw" is not one of …"), which the command's help does not
+// list.
+std::string command_name(const CLI::App& app, const std::string& what) {
   std::vector<CLI::App*> chosen = app.get_subcommands();
-  return chosen.empty() ? app.get_name() : app.get_name() + " " + chosen.front()->get_name();
+  if (chosen.empty()) return app.get_name();
+  const std::size_t colon = what.find(": ");
+  if (what.rfind("--", 0) == 0 && colon != std::string::npos) {
+    const std::string name = what.substr(0, colon);
+    if (chosen.front()->get_option_no_throw(name) == nullptr &&
+        app.get_option_no_throw(name) != nullptr)
+      return app.get_name();
+  }
+  return app.get_name() + " " + chosen.front()->get_name();
 }
 
 }  // namespace
@@ -167,7 +178,7 @@ int report_usage(const CLI::App& app, const CLI::ParseError& e,
   if (!chosen.empty()) {
     if (std::string hint = usage_hint(sub, args); !hint.empty()) print_lines("hint: ", hint);
   }
-  std::cerr << "Run '" << command_name(app) << " --help' for usage.\n";
+  std::cerr << "Run '" << command_name(app, e.what()) << " --help' for usage.\n";
   return static_cast<int>(ExitCode::usage);
 }
 
@@ -176,7 +187,7 @@ int report_command_error(const CLI::App& app, const Error& e) {
   // A usage error says what to do in its detail lines; one without them points to the help.
   if (const auto* usage = dynamic_cast<const UsageError*>(&e);
       usage != nullptr && usage->detail().empty()) {
-    std::cerr << "Run '" << command_name(app) << " --help' for usage.\n";
+    std::cerr << "Run '" << command_name(app, std::string()) << " --help' for usage.\n";
   }
   return code;
 }

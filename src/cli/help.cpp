@@ -83,6 +83,34 @@ std::string closest_command(const CLI::App& app, std::string_view word) {
   throw UsageError(message, "run '" + app.get_name() + " help' to see every command");
 }
 
+// The long option of `app` or of its parents that `typed` (without its dashes) most likely
+// means: a unique prefix, else an edit distance of at most 2 (1 under four letters), as for
+// commands; empty when none is that close.
+std::string nearest_long_option(const CLI::App& app, const std::string& typed) {
+  std::string best;
+  std::size_t best_distance = typed.size() >= 4 ? 3 : 2;
+  std::vector<std::string> prefixed;
+  for (const CLI::App* a = &app; a != nullptr; a = a->get_parent()) {
+    for (const CLI::Option* o : a->get_options()) {
+      for (const std::string& name : o->get_lnames()) {
+        if (name.rfind(typed, 0) == 0) prefixed.push_back(name);
+        if (std::size_t d = edit_distance(typed, name); d < best_distance) {
+          best_distance = d;
+          best = name;
+        }
+      }
+    }
+  }
+  return prefixed.size() == 1 ? prefixed.front() : best;
+}
+
+[[noreturn]] void unknown_global_option(const CLI::App& app, const std::string& word) {
+  std::string message = "unknown option " + quote_for_message(word);
+  if (std::string near = nearest_long_option(app, word.substr(2)); !near.empty())
+    message += "; did you mean \"--" + near + "\"?";
+  throw UsageError(message, "Run '" + app.get_name() + " --help' for usage.");
+}
+
 // Whether `word` (such as "--year=2023" or "-n") names an option of `app` or of its parents.
 const CLI::Option* find_option(const CLI::App& app, const std::string& word) {
   std::string name = word.substr(0, word.find('='));
@@ -173,6 +201,10 @@ void check_command_word(const CLI::App& app, const std::vector<std::string>& arg
     if (word == "--") return;
     if (word.size() > 1 && word[0] == '-') {
       const CLI::Option* opt = find_option(app, word);
+      // An unknown long option before the command: said so now, as its value (if it has one)
+      // would otherwise be read as the command ("--colr always tree").
+      if (opt == nullptr && word.size() > 2 && word[1] == '-')
+        unknown_global_option(app, word.substr(0, word.find('=')));
       if (opt != nullptr && takes_value(*opt) && word.find('=') == std::string::npos) ++i;
       continue;
     }
@@ -343,24 +375,7 @@ std::string option_hint(const CLI::App& sub, const std::vector<std::string>& arg
     const std::string& word = *it;
     if (word == "--") return {};
     if (word.size() < 3 || word.rfind("--", 0) != 0 || find_option(sub, word)) continue;
-    const std::string typed = word.substr(2, word.find('=') - 2);
-    // The nearest long option of the command or of papertree itself: a unique prefix, else an
-    // edit distance of at most 2 (1 under four letters), as for commands.
-    std::string best;
-    std::size_t best_distance = typed.size() >= 4 ? 3 : 2;
-    std::vector<std::string> prefixed;
-    for (const CLI::App* a = &sub; a != nullptr; a = a->get_parent()) {
-      for (const CLI::Option* o : a->get_options()) {
-        for (const std::string& name : o->get_lnames()) {
-          if (name.rfind(typed, 0) == 0) prefixed.push_back(name);
-          if (std::size_t d = edit_distance(typed, name); d < best_distance) {
-            best_distance = d;
-            best = name;
-          }
-        }
-      }
-    }
-    if (prefixed.size() == 1) best = prefixed.front();
+    std::string best = nearest_long_option(sub, word.substr(2, word.find('=') - 2));
     if (best.empty()) return {};
     return "did you mean \"--" + best + "\"?";
   }

@@ -152,6 +152,22 @@ expect_code 2
 [[ $err == $'papertree: error: unknown command "xyzzy"\nrun \'papertree help\' to see every command' ]] ||
   fail "xyzzy: stderr '$err'"
 
+# A mistyped global option before the command is named at once, its value never read as the
+# command; an error about a global option's value points to papertree's own help.
+run --colr always tree
+expect_code 2
+[[ $err == $'papertree: error: unknown option "--colr"; did you mean "--color"?\nRun \'papertree --help\' for usage.' ]] ||
+  fail "--colr always tree: stderr '$err'"
+run --no-cach=1 tree
+expect_code 2
+expect_err_contains 'unknown option "--no-cach"; did you mean "--no-cache"?'
+run --color alw tree
+expect_code 2
+[[ $err == *$'\nRun \'papertree --help\' for usage.' ]] || fail "--color alw tree: stderr '$err'"
+run tree --depth x
+expect_code 2
+[[ $err == *$'\nRun \'papertree tree --help\' for usage.' ]] || fail "tree --depth x: stderr '$err'"
+
 # A mistyped option: the closest option of the command, or of papertree itself.
 run list --limt 5
 expect_code 2
