@@ -297,6 +297,21 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
     std::vector<std::size_t> next(level_at.begin(), level_at.end() - 1);
     for (const Held& h : held_by) by_level[next[h.count]++] = h.paper;
   }
+  // Where no paper holds every word, the papers holding the rarest word (the most specific one,
+  // not a lone letter or digit) stand in for them as the topic the near matches are ranked by:
+  // `int8 inference` lists the inference papers among the quantization ones first.
+  PaperSet rarest;
+  if (full.empty()) {
+    std::optional<std::size_t> at;
+    for (std::size_t k = 0; k < sets.size(); ++k) {
+      if (letter[k] == 0 && !sets[k].empty() && (!at || sets[k].size() < sets[*at].size())) at = k;
+    }
+    if (at) {
+      rarest = sets[*at];
+      keep_in_scope(rarest);
+    }
+  }
+  const PaperSet& topic = full.empty() ? rarest : full;
   std::size_t listed = full.size();
   for (std::size_t need = sets.size() - 1; need >= 1; --need) {
     if (need + 1 < sets.size() && listed >= k_few_full_matches) break;
@@ -305,7 +320,7 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
     keep_in_scope(near);
     if (near.empty()) continue;
     listed += near.size();
-    score_near(full, near, named,
+    score_near(topic, near, named,
                static_cast<std::uint8_t>(std::min<std::size_t>(sets.size() - need, 255)));
   }
   fill_from_topic(sets.size());

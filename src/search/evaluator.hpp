@@ -118,8 +118,9 @@ class QueryEvaluator {
   /// other papers of the category the listed ones sit in, up to that many, holding none of the
   /// `words` words.
   void fill_from_topic(std::size_t words);
-  /// Ranks `near` (papers holding all the words but `missing`) below every result so far.
-  void score_near(const PaperSet& full, const PaperSet& near, std::optional<CategoryIndex> named,
+  /// Ranks `near` (papers holding all the words but `missing`) below every result so far, those
+  /// sitting where `topic` sits first (the full matches, or the rarest word's papers).
+  void score_near(const PaperSet& topic, const PaperSet& near, std::optional<CategoryIndex> named,
                   std::uint8_t missing);
   PaperSet any_of(const QueryNode& node, bool positive);
   PaperSet complement(const PaperSet& set) const;

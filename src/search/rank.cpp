@@ -510,8 +510,9 @@ void boost_cluster(const Corpus& corpus, const PaperSet& hits, std::vector<doubl
 namespace {
 
 // Pseudo-relevance feedback through the taxonomy: a paper's score is multiplied by one plus the
-// share of `topic` (the papers that hold every word) placed in one of its own categories, so
-// near matches that sit where the full matches sit come first.
+// share of `topic` (the papers that hold every word, or where none does, those holding the
+// rarest word) placed in one of its own categories, so near matches that sit where the topic
+// sits come first.
 void boost_by_topic(const Corpus& corpus, const PaperSet& topic, const PaperSet& hits,
                     std::vector<double>& scores) {
   if (topic.empty()) return;
@@ -525,12 +526,12 @@ void boost_by_topic(const Corpus& corpus, const PaperSet& topic, const PaperSet&
 
 }  // namespace
 
-void QueryEvaluator::score_near(const PaperSet& full, const PaperSet& near,
+void QueryEvaluator::score_near(const PaperSet& topic, const PaperSet& near,
                                 std::optional<CategoryIndex> named, std::uint8_t missing) {
   std::vector<double> scores = scores_of(near);
   if (named) boost_subtree(m_corpus, near, *named, k_named_boost, scores);
-  boost_by_topic(m_corpus, full, near, scores);
-  if (full.empty()) boost_cluster(m_corpus, near, scores);
+  boost_by_topic(m_corpus, topic, near, scores);
+  if (topic.empty()) boost_cluster(m_corpus, near, scores);
   // A near match never scores above a full match: higher stays better down the list.
   std::span<const double> full_scores(m_result.scores);
   const double floor = full_scores.empty()

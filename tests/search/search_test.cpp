@@ -335,6 +335,22 @@ TEST(SearchCoverage, NearMatchesAreMarked) {
   EXPECT_EQ(plain.near, std::vector<std::uint8_t>(plain.papers.size(), 0));
 }
 
+// No paper holds both words: the rarest word's papers stand in for the full matches, so of two
+// near matches scoring alike, the one in their category comes first (corpus order would put
+// p-inf first).
+TEST(SearchCoverage, WithoutFullMatchesTheRarestWordSaysTheTopic) {
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "m", "name": "Methods", "children": [
+      {"id": "q", "name": "Quantization"}, {"id": "p", "name": "Pruning"}]}],
+    "papers": [
+      {"id": "p-inf", "title": "Fast Inference", "categories": ["p"]},
+      {"id": "q-inf", "title": "Quick Inference", "categories": ["q"]},
+      {"id": "zeta", "title": "Zeta", "categories": ["q"]}]})");
+  SearchResult result = run(c, "zeta inference");
+  EXPECT_EQ(hit_ids(c, result), "zeta q-inf p-inf");
+  EXPECT_EQ(result.near, (std::vector<std::uint8_t>{1, 1, 1}));
+}
+
 // A branch "m" holding Quantization and Pruning, and a third category "r" beside them.
 Corpus topic_fill_corpus() {
   return test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
