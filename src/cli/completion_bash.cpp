@@ -126,7 +126,17 @@ void write_bash_helpers(const CLI::App& app, std::ostream& out) {
 void write_bash(const CLI::App& app, std::ostream& out) {
   std::vector<std::string> names = visible_command_names(app);
   write_bash_helpers(app, out);
+  // What bash and zsh call: the replies of _papertree_reply, each given back the
+  // "--option=" that zsh (and a bash whose COMP_WORDBREAKS lacks "=") leaves in the word.
   out << "_papertree() {\n"
+         "  local _papertree_assigned=\"\" i\n"
+         "  _papertree_reply\n"
+         "  [[ -z $_papertree_assigned ]] && return\n"
+         "  for ((i = 0; i < ${#COMPREPLY[@]}; i++)); do\n"
+         "    COMPREPLY[i]=\"$_papertree_assigned${COMPREPLY[i]}\"\n"
+         "  done\n"
+         "}\n\n";
+  out << "_papertree_reply() {\n"
          "  local cur=\"${COMP_WORDS[COMP_CWORD]}\" prev=\"${COMP_WORDS[COMP_CWORD - 1]}\" "
          "cmd=\"\" i\n"
          "  # bash splits --option=value at the \"=\": the option is the word before it.\n"
@@ -134,6 +144,11 @@ void write_bash(const CLI::App& app, std::ostream& out) {
          "    cur=\"\"\n"
          "  elif [[ $prev == = ]]; then\n"
          "    prev=\"${COMP_WORDS[COMP_CWORD - 2]}\"\n"
+         "  elif [[ $cur == --*=* ]]; then\n"
+         "    # zsh keeps it one word: the option is what comes before the \"=\".\n"
+         "    prev=\"${cur%%=*}\"\n"
+         "    _papertree_assigned=\"$prev=\"\n"
+         "    cur=\"${cur#*=}\"\n"
          "  fi\n"
          "  # The command: the first word that is neither an option nor the value of one.\n"
          "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
@@ -148,7 +163,9 @@ void write_bash(const CLI::App& app, std::ostream& out) {
          "    esac\n"
          "  done\n";
   write_bash_values(app, out);
-  out << "  case \"$cmd\" in\n"
+  out << "  # --option= of an option whose values are not offered above: nothing to offer.\n"
+         "  [[ -n $_papertree_assigned ]] && { COMPREPLY=(); return; }\n"
+         "  case \"$cmd\" in\n"
          "    \"\") [[ $cur != -* ]] && { _papertree_words \""
       << joined(names) << "\"; return; }\n"
       << "      _papertree_words \"" << joined(option_names(app)) << "\" ;;\n";
@@ -167,11 +184,13 @@ void write_bash(const CLI::App& app, std::ostream& out) {
 // for a --columns list, and a slash after a directory.
 void write_zsh_registration(std::ostream& out) {
   out << "_papertree_zsh() {\n"
-         "  local _papertree_nospace=\"\" _papertree_filenames=\"\" i\n"
+         "  local _papertree_nospace=\"\" _papertree_filenames=\"\" i f\n"
          "  _papertree \"$@\"\n"
          "  [[ -n $_papertree_nospace ]] && return\n"
          "  for ((i = 0; i < ${#COMPREPLY[@]}; i++)); do\n"
-         "    if [[ -n $_papertree_filenames && -d ${COMPREPLY[i]} ]]; then\n"
+         "    f=\"${COMPREPLY[i]}\"\n"
+         "    [[ $f == --*=* ]] && f=\"${f#*=}\"\n"
+         "    if [[ -n $_papertree_filenames && -d $f ]]; then\n"
          "      COMPREPLY[i]=\"${COMPREPLY[i]}/\"\n"
          "    else\n"
          "      COMPREPLY[i]=\"${COMPREPLY[i]} \"\n"

@@ -187,6 +187,14 @@ $(zsh_complete papertree --corpus "$small" --max-input 64M se)
 $(zsh_complete papertree news quant)"
   [[ $got == $'quantization\nquantization-aware-training\nsearch\nquantization\nquantization-aware-training' ]] ||
     fail "zsh: global options with values, news: got '$got'"
+  # zsh keeps --option=value one word: the values of the option, each with it in front.
+  got="$(zsh_complete papertree list --sort=ye)
+$(zsh_complete papertree search --columns=id,y)
+$(zsh_complete papertree --color=al)"
+  [[ $got == $'--sort=year\n--columns=id,year\n--color=always' ]] ||
+    fail "zsh --option=value: got '$got'"
+  got=$(zsh_complete papertree list --has-code=)
+  [[ -z $got ]] || fail "zsh --has-code=<TAB> (a flag): got '$got'"
   got=$(zsh_complete papertree list --columns id,)
   [[ $got == $'id,authors\nid,categories\nid,code\nid,title\nid,venue\nid,year' ]] ||
     fail "zsh list --columns id,<TAB>: got '$got'"
@@ -206,8 +214,9 @@ $(zsh_complete papertree news quant)"
   }
   got="$(zsh_replies papertree news speculative)
 $(zsh_replies papertree list --columns id,year,v)
-$(cd "$PAPERTREE_SOURCE_DIR/tests" && zsh_replies papertree -c fixtur)"
-  [[ $got == $'[speculative-decoding ]\n[id,year,venue]\n[fixtures/]' ]] ||
+$(cd "$PAPERTREE_SOURCE_DIR/tests" && zsh_replies papertree -c fixtur)
+$(cd "$PAPERTREE_SOURCE_DIR/tests" && zsh_replies papertree --corpus=fixtur)"
+  [[ $got == $'[speculative-decoding ]\n[id,year,venue]\n[fixtures/]\n[--corpus=fixtures/]' ]] ||
     fail "zsh replies' suffixes: got '$got'"
 else
   require_tool zsh
