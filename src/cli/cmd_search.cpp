@@ -72,10 +72,9 @@ void report_corrections(const SearchResult& result) {
 void report_near_matches(const Corpus& corpus, const SearchResult& result) {
   // The papers that fill a short page from the matches' category hold none of the words: they
   // have the largest `near` of the result, one above every near match's.
-  const std::uint8_t none =
-      result.filled_from && !result.near.empty()
-          ? *std::max_element(result.near.begin(), result.near.end())
-          : std::uint8_t{0};
+  const std::uint8_t none = result.filled_from && !result.near.empty()
+                                ? *std::max_element(result.near.begin(), result.near.end())
+                                : std::uint8_t{0};
   std::size_t but_one = 0, fewer = 0, filled = 0;
   for (std::uint8_t n : result.near) {
     if (n == 0) continue;
@@ -92,7 +91,8 @@ void report_near_matches(const Corpus& corpus, const SearchResult& result) {
   std::cerr << "papertree: note: " << full << (full == 1 ? " paper holds" : " papers hold")
             << " every word; ";
   std::vector<std::string> parts;
-  if (but_one != 0) parts.push_back(fmt::format("{} {} all but one", but_one, but_one == 1 ? "holds" : "hold"));
+  if (but_one != 0)
+    parts.push_back(fmt::format("{} {} all but one", but_one, but_one == 1 ? "holds" : "hold"));
   if (fewer != 0) parts.push_back(fmt::format("{} {} fewer", fewer, fewer == 1 ? "holds" : "hold"));
   if (filled != 0) {
     parts.push_back(fmt::format("{} more from {} {} none", filled,
@@ -127,6 +127,8 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
   // A page in relevance order needs only its own papers ranked; every hit is still counted.
   std::size_t limit = cmd.output.effective_limit(ctx);
   if (cmd.sort == "relevance" && !cmd.reverse && limit != 0) scope.ranked = limit;
+  // Papers added from the matches' category belong after them: only in relevance order.
+  scope.fill_from_category = cmd.sort == "relevance" && !cmd.reverse;
   SearchResult result = ctx.search_index().search(query, scope);
   order_result(corpus, result, cmd.sort, cmd.reverse);
   report_corrections(result);
@@ -150,7 +152,8 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
                "no papers match " + quote_for_message(join(cmd.words)));
   if (result.papers.empty()) report_unmatched_filters(corpus, filters);
   // The note says the near matches come after the others: only in relevance order.
-  if (format == "table" && cmd.sort == "relevance" && !cmd.reverse) report_near_matches(corpus, result);
+  if (format == "table" && cmd.sort == "relevance" && !cmd.reverse)
+    report_near_matches(corpus, result);
   if (cmd.facets && !result.papers.empty()) {
     print_facets(ctx, format, facet_counts(corpus, result.papers), result.papers.size());
   }
@@ -165,8 +168,8 @@ void setup_search(CLI::App& app, Context& ctx) {
       "(docs/query-language.md)");
   sub->add_option("query", cmd->words,
                   "The query; words are ANDed, and when fewer than 10 papers (within --in and the "
-                  "filters) hold them all, papers missing one word follow (put -- before a query "
-                  "starting with -)")
+                  "filters) hold them all, papers missing one word follow, and a page still short "
+                  "ends with the rest of their category (put -- before a query starting with -)")
       ->required();
   sub->add_option("--in", cmd->within, "Search only this category's subtree");
   sub->add_option("-s,--sort", cmd->sort,

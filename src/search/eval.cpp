@@ -128,7 +128,7 @@ std::vector<PaperParts> QueryEvaluator::part_sets(const std::vector<const QueryN
     if (t->kind == QueryNode::Kind::word) {
       sets.push_back(word_parts(*t, positive));
     } else {
-      sets.push_back({eval(*t, positive)});
+      sets.emplace_back().push_back(eval(*t, positive));
     }
   }
   // `extra` joins the parts of `set`, to be united with them only if the set must be listed.
@@ -320,8 +320,9 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
     keep_in_scope(near);
     if (near.empty()) continue;
     listed += near.size();
+    // Levels stop at 254 words lacking: 255 is the filled papers' (fill_from_topic).
     score_near(topic, near, named,
-               static_cast<std::uint8_t>(std::min<std::size_t>(sets.size() - need, 255)));
+               static_cast<std::uint8_t>(std::min<std::size_t>(sets.size() - need, 254)));
   }
   fill_from_topic(sets.size());
 }
@@ -336,7 +337,9 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
 void QueryEvaluator::fill_from_topic(std::size_t words) {
   const std::size_t listed = m_result.papers.size();
   if (listed == 0 || listed >= k_few_full_matches || words == 0) return;
-  if (std::all_of(m_result.near.begin(), m_result.near.end(), [](std::uint8_t n) { return n == 0; }))
+  if (m_scope != nullptr && !m_scope->fill_from_category) return;
+  if (std::all_of(m_result.near.begin(), m_result.near.end(),
+                  [](std::uint8_t n) { return n == 0; }))
     return;
   std::size_t best = 0;
   for (std::size_t i = 1; i < listed; ++i) {
@@ -348,10 +351,15 @@ void QueryEvaluator::fill_from_topic(std::size_t words) {
                        [&](CategoryIndex b) { return m_corpus.in_subtree(b, c); });
   };
   std::vector<std::size_t> counts = count_in_subtrees(m_corpus, m_result.papers);
+  // Within --in, only the categories of its subtree (a paper placed in two may sit outside too).
+  auto outside_scope = [&](CategoryIndex c) {
+    return m_scope != nullptr && m_scope->within.has_value() &&
+           !m_corpus.in_subtree(c, m_scope->within.value());
+  };
   std::optional<CategoryIndex> topic;
   for (CategoryIndex c = 0; c < counts.size(); ++c) {
     const Category& cat = m_corpus.category(c);
-    if (cat.depth == 0 || counts[c] * 2 < listed) continue;
+    if (cat.depth == 0 || counts[c] * 2 < listed || outside_scope(c)) continue;
     if (!topic) {
       topic = c;
       continue;
@@ -364,14 +372,17 @@ void QueryEvaluator::fill_from_topic(std::size_t words) {
   PaperSet shown(m_result.papers.begin(), m_result.papers.end());
   std::sort(shown.begin(), shown.end());
   PaperSet others = subtract(m_corpus.papers_under(*topic), shown);
-  keep_in_scope(others);
-  if (others.empty()) return;
-  const std::size_t wanted = std::min(others.size(), k_few_full_matches - listed);
-  SortOptions order;
-  order.first = wanted;
-  sort_papers(m_corpus, others, order);
-  others.resize(wanted);
-  m_result.papers.insert(m_result.papers.end(), others.begin(), others.end());
+  // In list order, then the first few the scope admits: a filter decodes only the papers it
+  // passes over, not the whole category.
+  sort_papers(m_corpus, others, SortOptions{});
+  const bool test = m_scope != nullptr && !m_scope->admits_all();
+  PaperSet picked;
+  for (PaperIndex p : others) {
+    if (listed + picked.size() == k_few_full_matches) break;
+    if (!test || m_scope->admits(m_corpus, p)) picked.push_back(p);
+  }
+  if (picked.empty()) return;
+  m_result.papers.insert(m_result.papers.end(), picked.begin(), picked.end());
   m_result.scores.resize(m_result.papers.size(), 0.0);
   m_result.near.resize(m_result.papers.size(),
                        static_cast<std::uint8_t>(std::min<std::size_t>(words, 255)));
@@ -463,7 +474,11 @@ bool holds_none(const PaperParts& parts) {
 PaperParts QueryEvaluator::word_parts(const QueryNode& node, bool positive) {
   std::vector<TextToken> tokens = tokenize(node.text);
   if (tokens.empty()) return {};  // no letters or digits: nothing to look for
-  if (tokens.size() > 1) return {compound(tokens, node.field, positive)};
+  if (tokens.size() > 1) {
+    PaperParts parts;
+    parts.push_back(compound(tokens, node.field, positive));
+    return parts;
+  }
   const std::string& term = tokens.front().term;
   const std::string typed = fold_case_accents(std::string_view(node.text).substr(
       tokens.front().begin, tokens.front().end - tokens.front().begin));

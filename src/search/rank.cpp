@@ -295,6 +295,7 @@ PaperSet unite_all(std::vector<PaperSet> parts, std::size_t papers) {
 
 PaperSet intersect_all(const std::vector<PaperParts>& sets, std::size_t papers) {
   if (sets.empty()) return {};
+  if (sets.size() == 1) return unite_all(sets.front(), papers);
   std::size_t entries = 0;
   for (const PaperParts& parts : sets) {
     for (const PaperSet& part : parts) entries += part.size();

@@ -240,6 +240,9 @@ got="$(jq -c '[.[] | select(.score == 0) | .categories | any(. == "weight-activa
   fail "outlier suppression: a paper added from the category is not marked near: $out"
 run search outlier suppression --format table
 expect_err_contains "1 paper holds every word; 3 hold all but one, 6 more from Weight-Activation Co-Quantization hold none (listed after them)"
+# In another order than relevance the added papers would stand among the matches: none is added.
+run search outlier suppression --sort year --format ids
+[[ $(wc -l <<<"$out") == 4 ]] || fail "outlier suppression --sort year was filled: $out"
 # Full matches alone are what was asked for: one paper holds "gptq", and it is all that is listed.
 run search gptq --format ids
 [[ $out == gptq ]] || fail "search gptq was filled: $out"

@@ -390,6 +390,33 @@ TEST(SearchCoverage, AShortPageEndsWithTheMatchesCategory) {
             "os gptq smooth");
 }
 
+// Within --in, the category the page is filled from lies in its subtree, even where the matches
+// also sit deeper elsewhere (r3); and with another order than relevance nothing is filled.
+TEST(SearchCoverage, TheFillStaysWithinTheScope) {
+  Corpus c = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "t",
+    "taxonomy": [{"id": "m", "name": "Methods", "children": [{"id": "q", "name": "Quantization",
+                   "children": [{"id": "q2", "name": "Low Bits"}]}]},
+                 {"id": "x", "name": "Other", "children": [{"id": "r", "name": "R", "children": [
+                   {"id": "r2", "name": "R2", "children": [{"id": "r3", "name": "R3"}]}]}]}],
+    "papers": [
+      {"id": "os", "title": "Outlier Suppression", "categories": ["q2", "r3"]},
+      {"id": "ot", "title": "Outlier Tricks", "categories": ["q2", "r3"]},
+      {"id": "gptq", "title": "GPTQ", "categories": ["q2"]},
+      {"id": "wanda", "title": "Wanda", "categories": ["r3"]}]})");
+  SearchIndex index(c);
+  QueryNode query = parse_query("outlier suppression");
+  EXPECT_EQ(hit_ids(c, index.search(query)), "os ot wanda");  // r3 is the deepest
+  SearchScope scope;
+  scope.within = c.find_category("m");
+  SearchResult within = index.search(query, scope);
+  EXPECT_EQ(hit_ids(c, within), "os ot gptq");
+  ASSERT_TRUE(within.filled_from);
+  EXPECT_EQ(c.category(*within.filled_from).id, "q2");
+  SearchScope unordered;
+  unordered.fill_from_category = false;
+  EXPECT_EQ(hit_ids(c, index.search(query, unordered)), "os ot");
+}
+
 // No category holds half the matches (one "Zeta" in each of three), and a top-level branch never
 // counts: nothing is added. A query that is not plain words is never filled either.
 TEST(SearchCoverage, MatchesSpreadOverCategoriesAreNotFilled) {
@@ -914,7 +941,7 @@ TEST(IntersectAll, ListsAndBitSetsAgree) {
       {{0, 9}, {9, 64}},              // parts may overlap
   };
   const PaperSet expected = {0, 9, 64};
-  // 14 entries: listed and intersected below 14 * 64 papers, and-ed as bit sets at or above.
+  // 15 entries: listed and intersected below 15 * 64 papers, and-ed as bit sets at or above.
   EXPECT_EQ(intersect_all(sets, 100000), expected);
   EXPECT_EQ(intersect_all(sets, 301), expected);
   EXPECT_TRUE(intersect_all({}, 10).empty());

@@ -41,9 +41,9 @@ TEST(LikeliestName, AUniquePrefixThenTheNearestWithinAThird) {
   EXPECT_EQ(likeliest_name(formats, "csl"), "csljson");  // two spellings, one name
   EXPECT_EQ(likeliest_name(formats, "b"), "bibtex");
   EXPECT_EQ(likeliest_name(formats, "csl-jsn"), "csljson");  // one edit of seven letters
-  EXPECT_EQ(likeliest_name(formats, "jsno"), "json");  // a swap is one edit
-  EXPECT_EQ(likeliest_name(formats, "yaml"), "");  // two edits from html: more than a third
-  EXPECT_EQ(likeliest_name(formats, "j"), "json");   // a prefix of one name
+  EXPECT_EQ(likeliest_name(formats, "jsno"), "json");        // a swap is one edit
+  EXPECT_EQ(likeliest_name(formats, "yaml"), "");   // two edits from html: more than a third
+  EXPECT_EQ(likeliest_name(formats, "j"), "json");  // a prefix of one name
   EXPECT_EQ(likeliest_name({{"year", "year"}, {"yield", "yield"}}, "y"), "");  // of two: none
   EXPECT_EQ(likeliest_name({{"year", "year"}}, ""), "");
 }

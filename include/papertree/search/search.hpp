@@ -68,9 +68,11 @@ struct SearchResult {
   /// Parallel to `papers`: 0 for a paper that matches the whole query; for a near match (listed
   /// after the full matches), how many of the query's words it lacks (1: all but one).
   std::vector<std::uint8_t> near;
-  /// The category whose other papers end a short page (fewer than k_few_full_matches papers
-  /// hold any of the query's words): those papers hold none of the words, so their `near` is
-  /// the number of words and their score 0. Empty when no page was filled so.
+  /// The category whose other papers end a short page (a plain query of several words, fewer
+  /// than k_few_full_matches papers listed, some of them near matches): those papers hold none
+  /// of the words that count (stop words, lone letters and digits aside), so their `near` is
+  /// the number of those words, above every near level's, and their score 0. Empty when no page
+  /// was filled so.
   std::optional<CategoryIndex> filled_from;
   std::vector<Correction> corrections;  ///< typos replaced, in query order
   std::vector<std::string> highlight;   ///< folded terms to mark in titles, sorted, distinct
@@ -85,6 +87,10 @@ struct SearchScope {
   /// others still follow, all of them (for counts and facets), in corpus order. Selecting a page
   /// costs O(hits) where ranking them all costs O(hits log hits).
   std::size_t ranked = SIZE_MAX;
+  /// Whether a short page of near matches may end with the other papers of their category
+  /// (SearchResult::filled_from): off when the results are shown in another order than
+  /// relevance, where those papers would stand among the matches.
+  bool fill_from_category = true;
 
   /// True when paper `p` passes the filters and sits in the subtree of `within` (when given).
   bool admits(const Corpus& corpus, PaperIndex p) const;
@@ -162,7 +168,8 @@ class SearchIndex {
   /// then parts of title words, then category names and authors, then venues), ties by corpus
   /// order; for a query of plain words held whole by few papers, the near matches follow
   /// (k_few_full_matches), the ones in the full matches' categories first, and a page of them
-  /// still short ends with the other papers of their category (`filled_from`). A word matching nothing
+  /// still short ends with the other papers of their category (`filled_from`). A word matching
+  /// nothing
   /// is read as a prefix when it starts indexed words, else replaced by spellings one edit away
   /// (two for long words), unless it holds a digit; both are reported in `corrections`. Throws
   /// UsageError for an unknown `in:` category.
