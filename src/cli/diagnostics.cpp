@@ -187,7 +187,7 @@ int report_command_error(const CLI::App& app, const Error& e) {
   // A usage error says what to do in its detail lines; one without them points to the help.
   if (const auto* usage = dynamic_cast<const UsageError*>(&e);
       usage != nullptr && usage->detail().empty()) {
-    std::cerr << "Run '" << command_name(app, std::string()) << " --help' for usage.\n";
+    std::cerr << "Run '" << command_name(app, e.what()) << " --help' for usage.\n";
   }
   return code;
 }

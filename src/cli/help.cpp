@@ -104,11 +104,35 @@ std::string nearest_long_option(const CLI::App& app, const std::string& typed) {
   return prefixed.size() == 1 ? prefixed.front() : best;
 }
 
-[[noreturn]] void unknown_global_option(const CLI::App& app, const std::string& word) {
-  std::string message = "unknown option " + quote_for_message(word);
-  if (std::string near = nearest_long_option(app, word.substr(2)); !near.empty())
-    message += "; did you mean \"--" + near + "\"?";
-  throw UsageError(message, "Run '" + app.get_name() + " --help' for usage.");
+bool negative_number(const std::string& word) {
+  return word.size() >= 2 && word[0] == '-' && std::isdigit(static_cast<unsigned char>(word[1]));
+}
+
+// Refuses `word` (args[at], an option papertree does not take, before the command): with the
+// nearest global option, or where the command named later on the line takes it ("--limit 5
+// list"), a hint to move it after the command.
+[[noreturn]] void unknown_global_option(const CLI::App& app, const std::vector<std::string>& args,
+                                        std::size_t at) {
+  const std::string& typed = args[at];
+  const std::size_t equals = typed.find('=');
+  const std::string name =
+      equals == std::string::npos || equals < 3 ? typed : typed.substr(0, equals);
+  std::string message = "unknown option " + quote_for_message(name);
+  const CLI::App* command = nullptr;
+  for (std::size_t i = at + 1; i < args.size() && command == nullptr; ++i) {
+    if (args[i] == "--") break;
+    if (args[i].rfind('-', 0) != 0) command = find_command(app, args[i], true);
+  }
+  if (command != nullptr && command->get_option_no_throw(name) != nullptr) {
+    throw UsageError(message, name + " is an option of " + command->get_name() +
+                                  ": put it after the command (" + app.get_name() + " " +
+                                  command->get_name() + " " + name + " ...)");
+  }
+  if (name.rfind("--", 0) == 0 && name.size() > 2) {
+    if (std::string near = nearest_long_option(app, name.substr(2)); !near.empty())
+      message += "; did you mean \"--" + near + "\"?";
+  }
+  throw UsageError(message);
 }
 
 // Whether `word` (such as "--year=2023" or "-n") names an option of `app` or of its parents.
@@ -201,10 +225,12 @@ void check_command_word(const CLI::App& app, const std::vector<std::string>& arg
     if (word == "--") return;
     if (word.size() > 1 && word[0] == '-') {
       const CLI::Option* opt = find_option(app, word);
-      // An unknown long option before the command: said so now, as its value (if it has one)
-      // would otherwise be read as the command ("--colr always tree").
-      if (opt == nullptr && word.size() > 2 && word[1] == '-')
-        unknown_global_option(app, word.substr(0, word.find('=')));
+      // An unknown option before the command (a long one, or a lone short one that is not a
+      // negative number): said so now, as its value (if it has one) would otherwise be read as
+      // the command ("--colr always tree").
+      if (opt == nullptr &&
+          ((word.size() > 2 && word[1] == '-') || (word.size() == 2 && !negative_number(word))))
+        unknown_global_option(app, args, i);
       if (opt != nullptr && takes_value(*opt) && word.find('=') == std::string::npos) ++i;
       continue;
     }
@@ -232,10 +258,6 @@ std::string shell_line(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) out += (out.empty() ? "" : " ") + shell_word(w);
   return out;
-}
-
-bool negative_number(const std::string& word) {
-  return word.size() >= 2 && word[0] == '-' && std::isdigit(static_cast<unsigned char>(word[1]));
 }
 
 // A command's words after its name, split as CLI11 reads them: the options with their values,

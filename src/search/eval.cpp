@@ -300,18 +300,28 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
   // Where no paper holds every word, the papers holding the rarest word (the most specific one,
   // not a lone letter or digit) stand in for them as the topic the near matches are ranked by:
   // `int8 inference` lists the inference papers among the quantization ones first.
+  // Rarest within the scope: under --in or a filter each word's papers are counted there.
   PaperSet rarest;
   if (full.empty()) {
+    const bool scoped = m_scope != nullptr && !m_scope->admits_all();
     std::optional<std::size_t> at;
     for (std::size_t k = 0; k < sets.size(); ++k) {
-      if (letter[k] == 0 && !sets[k].empty() && (!at || sets[k].size() < sets[*at].size())) at = k;
+      if (letter[k] != 0 || sets[k].empty()) continue;
+      if (!scoped) {
+        if (!at || sets[k].size() < sets[*at].size()) at = k;
+        continue;
+      }
+      PaperSet in_scope = sets[k];
+      keep_in_scope(in_scope);
+      if (!in_scope.empty() && (rarest.empty() || in_scope.size() < rarest.size()))
+        rarest = std::move(in_scope);
     }
-    if (at) {
-      rarest = sets[*at];
-      keep_in_scope(rarest);
-    }
+    if (at) rarest = sets[*at];
   }
   const PaperSet& topic = full.empty() ? rarest : full;
+  // Where the topic sits, counted once for every level.
+  const std::vector<std::size_t> topic_counts =
+      topic.empty() ? std::vector<std::size_t>{} : count_in_subtrees(m_corpus, topic);
   std::size_t listed = full.size();
   for (std::size_t need = sets.size() - 1; need >= 1; --need) {
     if (need + 1 < sets.size() && listed >= k_few_full_matches) break;
@@ -321,7 +331,7 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
     if (near.empty()) continue;
     listed += near.size();
     // Levels stop at 254 words lacking: 255 is the filled papers' (fill_from_topic).
-    score_near(topic, near, named,
+    score_near(topic, topic_counts, near, named,
                static_cast<std::uint8_t>(std::min<std::size_t>(sets.size() - need, 254)));
   }
   fill_from_topic(sets.size());
@@ -374,8 +384,10 @@ void QueryEvaluator::fill_from_topic(std::size_t words) {
   PaperSet others = subtract(m_corpus.papers_under(*topic), shown);
   // In list order, then the first few the scope admits: a filter decodes only the papers it
   // passes over, not the whole category.
-  sort_papers(m_corpus, others, SortOptions{});
   const bool test = m_scope != nullptr && !m_scope->admits_all();
+  SortOptions order;
+  if (!test) order.first = k_few_full_matches - listed;  // every one of them is admitted
+  sort_papers(m_corpus, others, order);
   PaperSet picked;
   for (PaperIndex p : others) {
     if (listed + picked.size() == k_few_full_matches) break;

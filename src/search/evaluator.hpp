@@ -119,9 +119,10 @@ class QueryEvaluator {
   /// `words` words.
   void fill_from_topic(std::size_t words);
   /// Ranks `near` (papers holding all the words but `missing`) below every result so far, those
-  /// sitting where `topic` sits first (the full matches, or the rarest word's papers).
-  void score_near(const PaperSet& topic, const PaperSet& near, std::optional<CategoryIndex> named,
-                  std::uint8_t missing);
+  /// sitting where `topic` sits first (the full matches, or the rarest word's papers), whose
+  /// count_in_subtrees is `topic_counts`.
+  void score_near(const PaperSet& topic, const std::vector<std::size_t>& topic_counts,
+                  const PaperSet& near, std::optional<CategoryIndex> named, std::uint8_t missing);
   PaperSet any_of(const QueryNode& node, bool positive);
   PaperSet complement(const PaperSet& set) const;
   PaperSet filter(const QueryNode& node, PaperSet candidates) const;

@@ -514,10 +514,10 @@ namespace {
 // share of `topic` (the papers that hold every word, or where none does, those holding the
 // rarest word) placed in one of its own categories, so near matches that sit where the topic
 // sits come first.
-void boost_by_topic(const Corpus& corpus, const PaperSet& topic, const PaperSet& hits,
+void boost_by_topic(const Corpus& corpus, const PaperSet& topic,
+                    const std::vector<std::size_t>& counts, const PaperSet& hits,
                     std::vector<double>& scores) {
   if (topic.empty()) return;
-  std::vector<std::size_t> counts = count_in_subtrees(corpus, topic);
   for (std::size_t i = 0; i < hits.size(); ++i) {
     std::size_t best = 0;
     for (CategoryIndex c : corpus.paper_categories(hits[i])) best = std::max(best, counts[c]);
@@ -527,11 +527,12 @@ void boost_by_topic(const Corpus& corpus, const PaperSet& topic, const PaperSet&
 
 }  // namespace
 
-void QueryEvaluator::score_near(const PaperSet& topic, const PaperSet& near,
-                                std::optional<CategoryIndex> named, std::uint8_t missing) {
+void QueryEvaluator::score_near(const PaperSet& topic, const std::vector<std::size_t>& topic_counts,
+                                const PaperSet& near, std::optional<CategoryIndex> named,
+                                std::uint8_t missing) {
   std::vector<double> scores = scores_of(near);
   if (named) boost_subtree(m_corpus, near, *named, k_named_boost, scores);
-  boost_by_topic(m_corpus, topic, near, scores);
+  boost_by_topic(m_corpus, topic, topic_counts, near, scores);
   if (topic.empty()) boost_cluster(m_corpus, near, scores);
   // A near match never scores above a full match: higher stays better down the list.
   std::span<const double> full_scores(m_result.scores);

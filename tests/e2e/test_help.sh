@@ -161,6 +161,16 @@ expect_code 2
 run --no-cach=1 tree
 expect_code 2
 expect_err_contains 'unknown option "--no-cach"; did you mean "--no-cache"?'
+run -x always tree
+expect_code 2
+[[ $err == $'papertree: error: unknown option "-x"\nRun \'papertree --help\' for usage.' ]] ||
+  fail "-x always tree: stderr '$err'"
+run --limit 5 list
+expect_code 2
+expect_err_contains '--limit is an option of list: put it after the command (papertree list --limit ...)'
+run --max-input abc tree
+expect_code 2
+[[ $err == *$'\nRun \'papertree --help\' for usage.' ]] || fail "--max-input abc tree: stderr '$err'"
 run --color alw tree
 expect_code 2
 [[ $err == *$'\nRun \'papertree --help\' for usage.' ]] || fail "--color alw tree: stderr '$err'"
