@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "papertree/text/text.hpp"
+#include "syntax.hpp"
 
 namespace papertree::detail {
 
@@ -17,6 +18,8 @@ namespace papertree::detail {
 /// floating-point or out-of-range number, a byte order mark, or a handler that returns false.
 /// The caller then parses again with nlohmann, whose messages carry the exact position, so
 /// errors stay word for word what they were. The handler may have seen some events by then.
+/// It also gives up on brackets nested deeper than k_max_json_depth, so a text it accepts needs
+/// no separate depth scan (too_deep_at), which the slow path runs first.
 template <class Handler>
 class FastSaxParser {
  public:
@@ -31,8 +34,6 @@ class FastSaxParser {
   }
 
  private:
-  static constexpr int k_max_depth = 512;
-
   void skip_space() {
     while (m_pos < m_text.size()) {
       char c = m_text[m_pos];
@@ -47,13 +48,14 @@ class FastSaxParser {
     return true;
   }
 
+  // `depth` counts the brackets around the value: a container here opens bracket depth + 1.
   bool value(int depth) {
-    if (m_pos >= m_text.size() || depth > k_max_depth) return false;
+    if (m_pos >= m_text.size()) return false;
     switch (m_text[m_pos]) {
       case '{':
-        return object(depth);
+        return depth < k_max_json_depth && object(depth);
       case '[':
-        return array(depth);
+        return depth < k_max_json_depth && array(depth);
       case '"': {
         std::string s;
         return string(s) && m_handler.string(s);

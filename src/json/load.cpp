@@ -535,7 +535,8 @@ DataError nul_error(std::string_view text, const std::string& origin, std::size_
                    caret_excerpt(text, at, column));
 }
 
-// What both load paths refuse before parsing: an empty text, nesting too deep for recursion.
+// What both load paths refuse before parsing: an empty text, a snapshot. (Nesting too deep for
+// recursion is refused by check_depth before nlohmann parses; the fast reader gives up on it.)
 void check_shape(std::string_view text, const std::string& origin) {
   if (trim(text).empty())
     throw DataError(Location{origin, 0, 0, {}}, "the file is empty, expected a corpus JSON object");
@@ -545,6 +546,9 @@ void check_shape(std::string_view text, const std::string& origin) {
     throw DataError(Location{origin, 0, 0, {}},
                     "this is a compiled snapshot (papertree index), not a corpus JSON file; give "
                     "the JSON file it was compiled from");
+}
+
+void check_depth(std::string_view text, const std::string& origin) {
   if (std::size_t at = too_deep_at(text, k_max_json_depth); at != std::string_view::npos) {
     auto [line, column] = line_column(text, at);
     throw DataError(Location{origin, line, column, {}},
@@ -554,6 +558,7 @@ void check_shape(std::string_view text, const std::string& origin) {
 
 // nlohmann's SAX parser through StreamingBuilder: exact positions for every error.
 CorpusData parse_precisely(std::string_view text, const std::string& origin, const Reader& reader) {
+  check_depth(text, origin);
   std::size_t nul = text.find('\0');
   std::size_t read = 0;
   StreamingBuilder builder(reader, text, &read);
@@ -586,8 +591,13 @@ CorpusData parse_corpus(std::string_view text, const std::string& origin) {
     // Room for more papers than the text can hold (a paper takes well over 128 bytes of JSON),
     // so the vector never grows by copying. Pages never written to take no memory.
     fast.papers().reserve(text.size() / 128);
-    if (detail::fast_sax_parse(text, fast))
-      return reader.corpus(rest.root(), std::move(fast.papers()));
+    try {
+      if (detail::fast_sax_parse(text, fast))
+        return reader.corpus(rest.root(), std::move(fast.papers()));
+    } catch (const DataError&) {
+      check_depth(text, origin);  // too deep nesting is reported first, as on the slow path
+      throw;
+    }
   }
   // Something unusual (most likely an error): parse again with nlohmann for its exact position.
   return parse_precisely(text, origin, reader);
