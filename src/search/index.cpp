@@ -1,5 +1,10 @@
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <functional>
+#include <mutex>
 #include <numeric>
+#include <thread>
 #include <unordered_map>
 
 #include "papertree/error.hpp"
@@ -38,6 +43,9 @@ struct Interner {
   std::vector<std::string> terms;
   std::vector<std::string> surface;
   std::unordered_map<std::string, std::uint32_t> words;  // unstemmed folded word -> provisional id
+  // The entries of `words` in the order they were added (a bounded set: which words it keeps
+  // depends on that order, which merging two interners must follow).
+  std::vector<const std::pair<const std::string, std::uint32_t>*> word_order;
 
   std::uint32_t intern(const std::string& term, const std::string& word) {
     auto [it, added] = ids.try_emplace(term, static_cast<std::uint32_t>(terms.size()));
@@ -45,7 +53,10 @@ struct Interner {
       terms.push_back(term);
       surface.push_back(word);
     }
-    if (words.size() < k_max_words) words.try_emplace(word, it->second);
+    if (words.size() < k_max_words) {
+      if (auto [w, new_word] = words.try_emplace(word, it->second); new_word)
+        word_order.push_back(&*w);
+    }
     return it->second;
   }
 
@@ -189,21 +200,27 @@ void add_authors(Interner& interner, FieldTokens& field, const Paper& paper) {
   }
 }
 
-}  // namespace
-
-SearchIndex::SearchIndex(const Corpus& corpus) : m_corpus(corpus) {
+// Papers [begin, end) tokenized into every field, with provisional term ids of one interner.
+struct Tokenized {
   Interner interner;
-  std::vector<FieldTokens> fields(SearchIndex::k_field_count);
-  const std::vector<std::vector<std::string_view>> synonyms = category_synonyms(corpus);
+  std::vector<FieldTokens> fields{SearchIndex::k_field_count};
+};
+
+void tokenize_papers(const Corpus& corpus,
+                     const std::vector<std::vector<std::string_view>>& synonyms, PaperIndex begin,
+                     PaperIndex end, Tokenized& out) {
+  Interner& interner = out.interner;
+  std::vector<FieldTokens>& fields = out.fields;
   RecurringTexts recurring(corpus, synonyms);
   std::vector<CategoryIndex> ancestors;
-  for (PaperIndex p = 0; p < corpus.paper_count(); ++p) {
+  for (PaperIndex p = begin; p < end; ++p) {
     const Paper& paper = corpus.paper(p);
     const auto title_spans = word_spans(paper.title, k_max_field_tokens);
     {
       std::uint32_t position = 0;
-      for (auto [begin, end] : title_spans) {
-        fields[0].terms.push_back(interner.intern_raw(std::string_view(paper.title).substr(begin, end - begin)).id);
+      for (auto [from, to] : title_spans) {
+        fields[0].terms.push_back(
+            interner.intern_raw(std::string_view(paper.title).substr(from, to - from)).id);
         fields[0].positions.push_back(position++);
       }
     }
@@ -249,6 +266,97 @@ SearchIndex::SearchIndex(const Corpus& corpus) : m_corpus(corpus) {
     add_authors(interner, fields[4], paper);
     for (auto& f : fields) f.start.push_back(f.terms.size());
   }
+}
+
+// Appends `later` (the papers after `into`'s) to `into`, as if one interner had tokenized both
+// ranges in order: a term keeps the id and the surface word of its first paper, and the bounded
+// word set takes the later range's new words in the order they were met until it is full.
+void append_tokenized(Tokenized& into, Tokenized&& later) {
+  Interner& a = into.interner;
+  Interner& b = later.interner;
+  std::vector<std::uint32_t> id(b.terms.size());
+  for (std::uint32_t t = 0; t < b.terms.size(); ++t) {
+    auto [it, added] = a.ids.try_emplace(b.terms[t], static_cast<std::uint32_t>(a.terms.size()));
+    if (added) {
+      a.terms.push_back(std::move(b.terms[t]));
+      a.surface.push_back(std::move(b.surface[t]));
+    }
+    id[t] = it->second;
+  }
+  for (const auto* entry : b.word_order) {
+    if (a.words.size() >= Interner::k_max_words) break;
+    if (auto [w, added] = a.words.try_emplace(entry->first, id[entry->second]); added)
+      a.word_order.push_back(&*w);
+  }
+  for (std::size_t f = 0; f < into.fields.size(); ++f) {
+    FieldTokens& to = into.fields[f];
+    FieldTokens& from = later.fields[f];
+    const std::size_t offset = to.terms.size();
+    to.terms.reserve(offset + from.terms.size());
+    for (std::uint32_t t : from.terms) to.terms.push_back(id[t]);
+    to.positions.insert(to.positions.end(), from.positions.begin(), from.positions.end());
+    for (std::size_t i = 1; i < from.start.size(); ++i) to.start.push_back(offset + from.start[i]);
+    std::vector<std::uint32_t>().swap(from.terms);
+    std::vector<std::uint32_t>().swap(from.positions);
+  }
+}
+
+// How many threads build the index: the ranges of papers are tokenized side by side, then the
+// fields inverted side by side. Only for a corpus held in memory (a snapshot's papers are
+// decoded on demand into a cache, which is not shared between threads), and only when it is
+// large enough to gain: a thread costs little, but a small corpus builds in a millisecond.
+unsigned build_threads(const Corpus& corpus, unsigned asked) {
+  constexpr PaperIndex k_papers_per_thread = 50'000;
+  if (corpus.store() != nullptr || corpus.paper_count() < 2) return 1;
+  unsigned threads = asked;
+  if (threads == 0) {
+    threads = std::min(std::thread::hardware_concurrency(), 4u);
+    threads = std::min<unsigned>(threads,
+                                 static_cast<unsigned>(corpus.paper_count() / k_papers_per_thread));
+  }
+  return std::clamp<unsigned>(threads, 1u, static_cast<unsigned>(corpus.paper_count()));
+}
+
+// Runs work(0), ..., work(count - 1) on `threads` threads (this one among them); the first
+// exception thrown is rethrown here once every thread has stopped.
+void run_parallel(unsigned threads, std::size_t count,
+                  const std::function<void(std::size_t)>& work) {
+  std::atomic<std::size_t> next{0};
+  std::exception_ptr failure;
+  std::mutex failure_lock;
+  auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < count;) {
+      try {
+        work(i);
+      } catch (...) {
+        std::lock_guard lock(failure_lock);
+        if (!failure) failure = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> others;
+  for (unsigned t = 1; t < threads && t < count; ++t) others.emplace_back(worker);
+  worker();
+  for (auto& t : others) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+}  // namespace
+
+SearchIndex::SearchIndex(const Corpus& corpus) : SearchIndex(corpus, 0u) {}
+
+SearchIndex::SearchIndex(const Corpus& corpus, unsigned threads_asked) : m_corpus(corpus) {
+  const unsigned threads = build_threads(corpus, threads_asked);
+  const std::vector<std::vector<std::string_view>> synonyms = category_synonyms(corpus);
+  std::vector<Tokenized> ranges(threads);
+  const PaperIndex papers = corpus.paper_count();
+  run_parallel(threads, threads, [&](std::size_t r) {
+    tokenize_papers(corpus, synonyms, static_cast<PaperIndex>(papers * r / threads),
+                    static_cast<PaperIndex>(papers * (r + 1) / threads), ranges[r]);
+  });
+  for (std::size_t r = 1; r < ranges.size(); ++r) append_tokenized(ranges[0], std::move(ranges[r]));
+  Interner& interner = ranges[0].interner;
+  std::vector<FieldTokens>& fields = ranges[0].fields;
   // Final ids are ranks in the sorted vocabulary, so prefixes are contiguous ranges.
   std::vector<std::uint32_t> order(interner.terms.size());
   std::iota(order.begin(), order.end(), 0u);
@@ -274,20 +382,47 @@ SearchIndex::SearchIndex(const Corpus& corpus) : m_corpus(corpus) {
     m_word_ids = m_built_word_ids;
   }
   m_fields.resize(fields.size());
-  for (std::size_t f = 0; f < fields.size(); ++f)
+  // The largest fields first, so that two threads finish together.
+  std::vector<std::size_t> by_size(fields.size());
+  std::iota(by_size.begin(), by_size.end(), std::size_t{0});
+  std::stable_sort(by_size.begin(), by_size.end(), [&](std::size_t a, std::size_t b) {
+    return fields[a].terms.size() > fields[b].terms.size();
+  });
+  run_parallel(threads, fields.size(), [&](std::size_t i) {
+    const std::size_t f = by_size[i];
     build_field(fields[f].terms, fields[f].positions, fields[f].start, rank, f);
+  });
 }
 
+// Inverts one field: each term's postings in paper order. A first pass counts each term's
+// papers, so every posting is written once into its place in one array.
 void SearchIndex::build_field(const std::vector<std::uint32_t>& terms,
                               const std::vector<std::uint32_t>& positions,
                               const std::vector<std::size_t>& start,
                               const std::vector<std::uint32_t>& rank, std::size_t f) {
   FieldIndex& field = m_fields[f];
   field.weight = k_field_weights[f];
-  std::vector<std::vector<Posting>> by_term(m_vocabulary.size());
-  field.built_positions.reserve(positions.size());
   const std::size_t papers = start.size() - 1;
   field.papers = papers;
+  const std::size_t vocabulary = m_vocabulary.size();
+  // next[t]: where term t's next posting goes; first the count of its papers.
+  std::vector<std::uint32_t> next(vocabulary + 1, 0);
+  {
+    std::vector<PaperIndex> last(vocabulary, 0);  // 1 + the last paper counted for the term
+    for (PaperIndex p = 0; p < papers; ++p) {
+      for (std::size_t i = start[p]; i < start[p + 1]; ++i) {
+        const std::uint32_t t = rank[terms[i]];
+        if (last[t] != p + 1) {
+          last[t] = p + 1;
+          ++next[t + 1];
+        }
+      }
+    }
+  }
+  for (std::size_t t = 1; t <= vocabulary; ++t) next[t] += next[t - 1];
+  field.built_start.assign(next.begin(), next.end());
+  field.built_postings.resize(next[vocabulary]);
+  field.built_positions.reserve(positions.size());
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;  // (term id, position)
   for (PaperIndex p = 0; p < papers; ++p) {
     pairs.clear();
@@ -302,16 +437,9 @@ void SearchIndex::build_field(const std::vector<std::uint32_t>& terms,
         field.built_positions.push_back(pairs[j].second);
         ++posting.count;
       }
-      by_term[pairs[i].first].push_back(posting);
+      field.built_postings[next[pairs[i].first]++] = posting;
       i = j;
     }
-  }
-  field.built_start.reserve(by_term.size() + 1);
-  field.built_start.push_back(0);
-  for (auto& list : by_term) {
-    field.built_postings.insert(field.built_postings.end(), list.begin(), list.end());
-    field.built_start.push_back(static_cast<std::uint32_t>(field.built_postings.size()));
-    std::vector<Posting>().swap(list);
   }
   field.average_length =
       papers == 0 ? 0.0 : static_cast<double>(terms.size()) / static_cast<double>(papers);

@@ -102,6 +102,35 @@ TEST(Snapshot, RoundTripOfTheSurveyRanksIdentically) {
                        "speculatve", "efficient -survey", "in:quantization llm", "flash*"});
 }
 
+// The index of a large corpus is built by several threads, each tokenizing a range of papers,
+// then merged: the same index as one thread builds, byte for byte in its snapshot (every term
+// id, surface word, indexed word, posting and position), however the papers are split.
+TEST(Snapshot, AnIndexBuiltByThreadsIsTheOneBuiltByOne) {
+  Corpus survey = load_corpus_text(embedded_corpus_json(), std::string(k_embedded_origin));
+  // Ranges that meet the same words written differently ("LLMs" / "llm" / "LLM"), a word seen
+  // only in the last paper, authors' initials, and a paper with no title words of its own.
+  Corpus mixed = test::load(R"({"format": "papertree-corpus", "version": 1, "title": "T",
+    "taxonomy": [{"id": "a", "name": "Alpha Methods",
+                  "children": [{"id": "b", "name": "Beta KV Cache"}]}],
+    "papers": [
+      {"id": "p1", "title": "llm serving", "categories": ["b"], "venue": "ICML"},
+      {"id": "p2", "title": "LLMs for FlashAttention", "categories": ["a"],
+       "authors": [{"given": "Tri", "family": "Dao"}]},
+      {"id": "p3", "title": "LLM KVCache", "categories": ["b"], "venue": "icml 2024"},
+      {"id": "p4", "title": "---", "categories": ["a", "b"]},
+      {"id": "p5", "title": "Zygote QLoRA", "categories": ["b"],
+       "authors": [{"literal": "Team Zeta"}, {"given": "tri", "family": "dao"}]}]})");
+  for (const Corpus* corpus : {static_cast<const Corpus*>(&survey), &test::small_corpus(),
+                               static_cast<const Corpus*>(&mixed)}) {
+    SCOPED_TRACE(corpus->origin());
+    const std::string one = build_snapshot(*corpus, SearchIndex(*corpus, 1), {});
+    for (unsigned threads : {2u, 3u, 5u, 64u}) {
+      SCOPED_TRACE(threads);
+      EXPECT_TRUE(build_snapshot(*corpus, SearchIndex(*corpus, threads), {}) == one);
+    }
+  }
+}
+
 // A pass over every paper of a snapshot (filters, `show` by title) decodes each into a scratch
 // paper: the same paper as paper() gives, read the same way again later; papers already decoded
 // are given as they are.

@@ -159,8 +159,12 @@ class StringTable {
 /// paper indexes with term positions.
 class SearchIndex {
  public:
-  /// Indexes `corpus`, which must outlive the index.
+  /// Indexes `corpus`, which must outlive the index. A large corpus held in memory is indexed by
+  /// several threads (up to 4, one per 50 000 papers); the index is the same either way.
   explicit SearchIndex(const Corpus& corpus);
+  /// The same with `threads` threads (0: as above; 1: this thread only). A corpus read from a
+  /// snapshot is always indexed by one thread.
+  SearchIndex(const Corpus& corpus, unsigned threads);
   SearchIndex(const SearchIndex&) = delete;  // its fields may view its own arrays
   SearchIndex& operator=(const SearchIndex&) = delete;
 
