@@ -35,6 +35,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
   std::string a = outcome(text, false, fast);
   std::string b = outcome(text, true, exact);
   fuzz::check(a == b, "the fast and the precise load paths disagree", a + "\n---\n" + b);
+  // A second thread reading the papers array from a point in the text (as parse_corpus does for
+  // a large file): the first `{` after the middle, and the point a third of the way in.
+  for (std::size_t at : {text.find('{', size / 2), size / 3}) {
+    std::string split;
+    try {
+      split = to_canonical_json(detail::parse_corpus_split(text, "f.json", at));
+    } catch (const DataError& e) {
+      split = std::string("error: ") + e.what() + "\n" + e.detail();
+    }
+    fuzz::check(split == a, "reading the papers on two threads changes the outcome",
+                a + "\n---\n" + split);
+  }
   if (!fast) return 0;
   std::string canonical = a;
   try {

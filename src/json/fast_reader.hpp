@@ -33,6 +33,28 @@ class FastSaxParser {
     return m_pos == m_text.size();
   }
 
+  /// Reads the elements of an array from `from` (the start of an element, inside `depth`
+  /// brackets) through its closing bracket, which is not delivered; true when every element was.
+  /// The array's end (one past the bracket) is then position().
+  bool parse_elements(std::size_t from, int depth) {
+    m_pos = from;
+    for (;;) {
+      if (!value(depth)) return false;
+      skip_space();
+      if (m_pos >= m_text.size()) return false;
+      char c = m_text[m_pos++];
+      if (c == ']') return true;
+      if (c != ',') return false;
+      skip_space();
+    }
+  }
+  std::size_t position() const { return m_pos; }
+
+  /// When an array element starts at `at`, the handler is offered the rest of that array
+  /// (`adopt_rest_of_array(end)`, for a handler that has it): if it takes it, reading goes on
+  /// from `end`, just past the array's closing bracket, as if the elements had been read here.
+  void offer_rest_at(std::size_t at) { m_offer_at = at; }
+
  private:
   void skip_space() {
     while (m_pos < m_text.size()) {
@@ -106,6 +128,13 @@ class FastSaxParser {
       return m_handler.end_array();
     }
     for (;;) {
+      if constexpr (requires(std::size_t end) { m_handler.adopt_rest_of_array(end); }) {
+        std::size_t end = 0;
+        if (m_pos == m_offer_at && m_handler.adopt_rest_of_array(end)) {
+          m_pos = end;
+          return m_handler.end_array();
+        }
+      }
       if (!value(depth + 1)) return false;
       skip_space();
       if (m_pos >= m_text.size()) return false;
@@ -256,6 +285,7 @@ class FastSaxParser {
 
   std::string_view m_text;
   std::size_t m_pos = 0;
+  std::size_t m_offer_at = std::string_view::npos;
   Handler& m_handler;
 };
 

@@ -5,6 +5,7 @@
 #include "number_literal.hpp"
 #include "syntax.hpp"
 
+#include <atomic>
 #include <cctype>
 #include <climits>
 #include <cmath>
@@ -12,6 +13,7 @@
 #include <functional>
 #include <iterator>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -580,9 +582,59 @@ CorpusData parse_precisely(std::string_view text, const std::string& origin, con
   return reader.corpus(builder.root(), std::move(builder.papers()));
 }
 
+// Where a second thread starts reading papers: the first element of the papers array that
+// seems to start at or after the middle of the text (a `{` after a `,` and before `"id":`, as
+// papertree writes papers), or npos for a text too
+// small to gain or a machine of one core. Only a guess: the first thread, reading from the
+// start, hands over only if it meets an element of the papers array exactly there.
+std::size_t split_point(std::string_view text) {
+  constexpr std::size_t k_min_split = std::size_t{16} << 20;
+  if (text.size() < k_min_split || std::thread::hardware_concurrency() < 2)
+    return std::string_view::npos;
+  for (std::size_t at = text.find('{', text.size() / 2); at != std::string_view::npos;
+       at = text.find('{', at + 1)) {
+    std::size_t before = text.find_last_not_of(" \t\r\n", at - 1);
+    std::size_t after = text.find_first_not_of(" \t\r\n", at + 1);
+    if (before != std::string_view::npos && text[before] == ',' &&
+        after != std::string_view::npos && text.substr(after, 5) == "\"id\":")
+      return at;
+  }
+  return std::string_view::npos;
+}
+
+// The papers of the papers array from `at` to its end, read by a second thread, and where the
+// array ends; `ok` is false when that thread gave up (or was told to stop), and the first
+// thread then reads them itself.
+struct LaterPapers {
+  std::vector<Paper> papers;
+  std::size_t end = 0;
+  bool ok = false;
+};
+
+void read_later_papers(std::string_view text, std::size_t at, const std::atomic<bool>& stop,
+                       LaterPapers& out) {
+  try {
+    detail::RefuseAll nothing;
+    detail::DirectPaperBuilder<detail::RefuseAll> builder(nothing);
+    builder.start_inside_papers();
+    builder.stop_when(&stop);
+    builder.papers().reserve((text.size() - at) / 128);
+    detail::FastSaxParser<detail::DirectPaperBuilder<detail::RefuseAll>> parser(text, builder);
+    // The papers array's elements sit inside two brackets: the corpus object's, the array's.
+    if (parser.parse_elements(at, 2)) {
+      out.papers = std::move(builder.papers());
+      out.end = parser.position();
+      out.ok = true;
+    }
+  } catch (...) {
+    out.ok = false;  // out of memory: the first thread reads them, and reports it
+  }
+}
+
 }  // namespace
 
-CorpusData parse_corpus(std::string_view text, const std::string& origin) {
+CorpusData detail::parse_corpus_split(std::string_view text, const std::string& origin,
+                                      std::size_t split_at) {
   check_shape(text, origin);
   Reader reader(origin);
   {
@@ -591,9 +643,33 @@ CorpusData parse_corpus(std::string_view text, const std::string& origin) {
     // Room for more papers than the text can hold (a paper takes well over 128 bytes of JSON),
     // so the vector never grows by copying. Pages never written to take no memory.
     fast.papers().reserve(text.size() / 128);
+    detail::FastSaxParser<detail::DirectPaperBuilder<StreamingBuilder>> parser(text, fast);
+    std::atomic<bool> stop{false};
+    LaterPapers later;
+    std::thread second;
+    if (split_at < text.size()) {
+      second = std::thread(read_later_papers, text, split_at, std::cref(stop), std::ref(later));
+      parser.offer_rest_at(split_at);
+      fast.adopt_with([&](std::vector<Paper>& papers, std::size_t& end) {
+        second.join();
+        if (!later.ok) return false;
+        papers.insert(papers.end(), std::make_move_iterator(later.papers.begin()),
+                      std::make_move_iterator(later.papers.end()));
+        end = later.end;
+        return true;
+      });
+    }
+    // The second thread stops and is joined however the first one ends.
+    struct Joiner {
+      std::atomic<bool>& stop;
+      std::thread& thread;
+      ~Joiner() {
+        stop = true;
+        if (thread.joinable()) thread.join();
+      }
+    } joiner{stop, second};
     try {
-      if (detail::fast_sax_parse(text, fast))
-        return reader.corpus(rest.root(), std::move(fast.papers()));
+      if (parser.parse()) return reader.corpus(rest.root(), std::move(fast.papers()));
     } catch (const DataError&) {
       check_depth(text, origin);  // too deep nesting is reported first, as on the slow path
       throw;
@@ -601,6 +677,10 @@ CorpusData parse_corpus(std::string_view text, const std::string& origin) {
   }
   // Something unusual (most likely an error): parse again with nlohmann for its exact position.
   return parse_precisely(text, origin, reader);
+}
+
+CorpusData parse_corpus(std::string_view text, const std::string& origin) {
+  return detail::parse_corpus_split(text, origin, split_point(text));
 }
 
 CorpusData detail::parse_corpus_precisely(std::string_view text, const std::string& origin) {

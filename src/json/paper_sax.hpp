@@ -1,6 +1,8 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +30,28 @@ class DirectPaperBuilder {
   explicit DirectPaperBuilder(Inner& inner) : m_inner(inner) {}
 
   std::vector<Paper>& papers() { return m_papers; }
+
+  /// For a builder that reads a later part of the papers array: it starts inside the array,
+  /// before an element, and refuses anything but papers.
+  void start_inside_papers() {
+    m_depth = 2;
+    m_top_key = "papers";
+    m_papers_open = m_papers_seen = true;
+  }
+  /// Stops reading (the next paper's end refuses) once `stop` is set.
+  void stop_when(const std::atomic<bool>* stop) { m_stop = stop; }
+  /// Who reads the rest of the papers array from where the parser offers it (see
+  /// FastSaxParser::offer_rest_at): given this builder's papers, it appends the rest and sets
+  /// the array's end, or returns false to leave the rest to this builder.
+  void adopt_with(std::function<bool(std::vector<Paper>&, std::size_t&)> adopt) {
+    m_adopt = std::move(adopt);
+  }
+  bool adopt_rest_of_array(std::size_t& end) {
+    if (!in_papers() || !m_adopt) return false;
+    auto adopt = std::move(m_adopt);
+    m_adopt = nullptr;
+    return adopt(m_papers, end);
+  }
 
   bool null() { return !m_in_paper && !in_papers() && m_inner.null(); }
   bool boolean(bool b) {
@@ -251,6 +275,7 @@ class DirectPaperBuilder {
                                   (1u << static_cast<int>(Field::title)) |
                                   (1u << static_cast<int>(Field::categories));
     if ((m_seen & required) != required) return false;
+    if (m_stop != nullptr && m_stop->load(std::memory_order_relaxed)) return false;
     m_papers.push_back(std::move(m_paper));
     m_in_paper = false;
     return true;
@@ -269,6 +294,29 @@ class DirectPaperBuilder {
   std::string* m_member = nullptr;  // the string of the link or author member being read
   Paper m_paper;
   std::vector<Paper> m_papers;
+  const std::atomic<bool>* m_stop = nullptr;
+  std::function<bool(std::vector<Paper>&, std::size_t&)> m_adopt;
+};
+
+/// The inner handler of a builder that reads papers only (start_inside_papers): any other value
+/// is refused.
+struct RefuseAll {
+  using Json = nlohmann::ordered_json;
+  bool null() { return false; }
+  bool boolean(bool) { return false; }
+  bool number_integer(Json::number_integer_t) { return false; }
+  bool number_unsigned(Json::number_unsigned_t) { return false; }
+  bool number_float(Json::number_float_t, const std::string&) { return false; }
+  bool string(std::string&) { return false; }
+  bool binary(Json::binary_t&) { return false; }
+  bool start_object(std::size_t) { return false; }
+  bool end_object() { return false; }
+  bool start_array(std::size_t) { return false; }
+  bool end_array() { return false; }
+  bool key(std::string&) { return false; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+    return false;
+  }
 };
 
 }  // namespace papertree::detail

@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../../src/json/load_paths.hpp"
 #include "papertree/error.hpp"
+#include "papertree/io/io.hpp"
 #include "papertree/json/load.hpp"
 #include "test_support.hpp"
 
@@ -457,3 +459,36 @@ TEST(LoadCorpus, FixtureRoundTripsThroughTheCanonicalWriter) {
 
 }  // namespace
 }  // namespace papertree
+
+// A large file's papers array is read by two threads, the second from a point the loader
+// guesses; whatever the point (a paper's start, inside a string, an author object, a key), the
+// data or the error is the one a single thread gives.
+namespace {
+std::string split_outcome(const std::string& text, std::size_t at) {
+  try {
+    return papertree::to_canonical_json(papertree::detail::parse_corpus_split(text, "t.json", at));
+  } catch (const papertree::DataError& e) {
+    return std::string("error: ") + e.what() + "\n" + e.detail();
+  }
+}
+}  // namespace
+
+TEST(LoadCorpus, ASecondThreadReadingPapersChangesNothing) {
+  std::string bad_paper = papertree::read_file(papertree::test::fixture("authors.json"), 1 << 24);
+  std::size_t year = bad_paper.rfind("\"year\": ");
+  ASSERT_NE(year, std::string::npos);
+  bad_paper.replace(year, 8, "\"year\": 1e3, \"x\": ");
+  for (const std::string& text :
+       {papertree::read_file(papertree::test::fixture("small.json"), 1 << 24),
+        papertree::read_file(papertree::test::fixture("authors.json"), 1 << 24), bad_paper}) {
+    const std::string whole = split_outcome(text, std::string::npos);
+    std::size_t tried = 0;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+      if (text[at] != '{' && text[at] != '"' && at % 7 != 0) continue;
+      SCOPED_TRACE(at);
+      ASSERT_EQ(split_outcome(text, at), whole);
+      ++tried;
+    }
+    EXPECT_GT(tried, 20u);
+  }
+}
