@@ -13,6 +13,7 @@
 #include <functional>
 #include <iterator>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -648,7 +649,13 @@ CorpusData detail::parse_corpus_split(std::string_view text, const std::string& 
     LaterPapers later;
     std::thread second;
     if (split_at < text.size()) {
-      second = std::thread(read_later_papers, text, split_at, std::cref(stop), std::ref(later));
+      try {
+        second = std::thread(read_later_papers, text, split_at, std::cref(stop), std::ref(later));
+      } catch (const std::system_error&) {
+        split_at = std::string_view::npos;  // no thread to be had: one thread reads it all
+      }
+    }
+    if (split_at < text.size()) {
       parser.offer_rest_at(split_at);
       fast.adopt_with([&](std::vector<Paper>& papers, std::size_t& end) {
         second.join();

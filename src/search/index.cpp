@@ -4,6 +4,7 @@
 #include <functional>
 #include <mutex>
 #include <numeric>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -335,7 +336,13 @@ void run_parallel(unsigned threads, std::size_t count,
     }
   };
   std::vector<std::thread> others;
-  for (unsigned t = 1; t < threads && t < count; ++t) others.emplace_back(worker);
+  for (unsigned t = 1; t < threads && t < count; ++t) {
+    try {
+      others.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;  // no thread to be had (a process limit): the threads there are do the rest
+    }
+  }
   worker();
   for (auto& t : others) t.join();
   if (failure) std::rethrow_exception(failure);
