@@ -129,8 +129,16 @@ bool negative_number(const std::string& word) {
                                   command->get_name() + " " + name + " ...)");
   }
   if (name.rfind("--", 0) == 0 && name.size() > 2) {
-    if (std::string near = nearest_long_option(app, name.substr(2)); !near.empty())
+    // The nearest option of the command named later, or of papertree itself; one the command
+    // alone takes is to be moved after it ("--limt 3 list" means "list --limit 3").
+    const CLI::App& scope = command != nullptr ? *command : app;
+    if (std::string near = nearest_long_option(scope, name.substr(2)); !near.empty()) {
       message += "; did you mean \"--" + near + "\"?";
+      if (command != nullptr && app.get_option_no_throw("--" + near) == nullptr)
+        throw UsageError(message, "--" + near + " is an option of " + command->get_name() +
+                                      ": put it after the command (" + app.get_name() + " " +
+                                      command->get_name() + " --" + near + " ...)");
+    }
   }
   throw UsageError(message);
 }

@@ -168,6 +168,11 @@ expect_code 2
 run --limit 5 list
 expect_code 2
 expect_err_contains '--limit is an option of list: put it after the command (papertree list --limit ...)'
+# Mistyped as well: the nearest option of the command named later, to be moved after it.
+run --limt 5 list
+expect_code 2
+[[ $err == $'papertree: error: unknown option "--limt"; did you mean "--limit"?\n--limit is an option of list: put it after the command (papertree list --limit ...)' ]] ||
+  fail "--limt 5 list: stderr '$err'"
 run --max-input abc tree
 expect_code 2
 [[ $err == *$'\nRun \'papertree --help\' for usage.' ]] || fail "--max-input abc tree: stderr '$err'"
