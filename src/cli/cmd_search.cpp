@@ -150,7 +150,18 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
   }
   print_papers(ctx, cmd.output, result.papers, options,
                "no papers match " + quote_for_message(join(cmd.words)));
-  if (result.papers.empty()) report_unmatched_filters(corpus, filters);
+  if (result.papers.empty()) {
+    report_unmatched_filters(corpus, filters);
+    // A method's name no title holds may still name its category ("streamingllm"); with
+    // filters or --in, they are what left nothing.
+    if (auto named = category_named_by(corpus, join(cmd.words));
+        named && !within && filters.keep_all()) {
+      const Category& c = corpus.category(*named);
+      std::cerr << "papertree: note: " << quote_for_message(join(cmd.words))
+                << " names the category \"" << sanitize_for_display(c.name)
+                << "\"; 'papertree list " << c.id << "' lists its papers\n";
+    }
+  }
   // The note says the near matches come after the others: only in relevance order.
   if (format == "table" && cmd.sort == "relevance" && !cmd.reverse)
     report_near_matches(corpus, result);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "papertree/corpus/corpus.hpp"
+#include "papertree/corpus/thesaurus.hpp"
 #include "papertree/error.hpp"
 #include "papertree/search/search.hpp"
 #include "papertree/text/english.hpp"
@@ -14,42 +15,6 @@
 namespace papertree {
 
 namespace {
-
-// Abbreviations and everyday names of the field, each read as the words of a category name
-// (docs/cli.md lists them). A synonym whose expansion names no category of the loaded corpus
-// is skipped, so the table is safe for any corpus.
-struct Synonym {
-  std::string_view typed;
-  std::string_view means;
-};
-constexpr std::array k_synonyms{
-    Synonym{"ptq", "post-training quantization"},
-    Synonym{"qat", "quantization-aware training"},
-    Synonym{"kd", "knowledge distillation"},
-    Synonym{"peft", "parameter-efficient fine-tuning"},
-    Synonym{"moe", "mixture of experts"},
-    Synonym{"moes", "mixture of experts"},
-    Synonym{"ssm", "state space models"},
-    Synonym{"ssms", "state space models"},
-    Synonym{"mamba", "state space models"},
-    Synonym{"kvcache", "kv-cache"},
-    Synonym{"kv cache", "kv-cache"},
-    Synonym{"lora", "low-rank adaptation"},
-    Synonym{"icl", "few-shot prompting"},
-    Synonym{"in-context learning", "few-shot prompting"},
-    Synonym{"cot", "multi-step reasoning"},
-    Synonym{"chain of thought", "multi-step reasoning"},
-    Synonym{"chain-of-thought", "multi-step reasoning"},
-    Synonym{"rag", "memory-retrieval augmentation"},
-    Synonym{"retrieval augmented generation", "memory-retrieval augmentation"},
-    Synonym{"linear attention", "kernelization or low-rank"},
-    Synonym{"sparse attention", "fixed pattern strategies"},
-    Synonym{"sparsity", "parameter pruning"},
-    Synonym{"gqa", "sharing-based attention"},
-    Synonym{"mqa", "sharing-based attention"},
-    Synonym{"rope", "extrapolation and interpolation"},
-    Synonym{"rwkv", "other sequential models"},
-};
 
 std::vector<std::string> terms_of(std::string_view text) {
   std::vector<std::string> out;
@@ -147,15 +112,17 @@ std::vector<CategoryIndex> closest(const Corpus& corpus, const std::string& want
     }
     scored.emplace_back(d, c);
   }
-  for (const Synonym& s : k_synonyms) {
+  const std::size_t limit = std::clamp<std::size_t>(wanted.size() / 3, 1, 3);
+  for (const Synonym& s : thesaurus()) {
     if (s.typed.size() < 4) continue;
     std::size_t d = edit_distance(wanted, s.typed);
+    if (d > limit) continue;  // too far to be suggested
+    std::vector<std::string> means = terms_of(s.means);
     for (CategoryIndex c = 0; c < cats.size(); ++c) {
-      if (phrase_in(terms_of(s.means), terms_of(cats[c].name))) scored.emplace_back(d, c);
+      if (phrase_in(means, terms_of(cats[c].name))) scored.emplace_back(d, c);
     }
   }
   std::stable_sort(scored.begin(), scored.end());
-  std::size_t limit = std::clamp<std::size_t>(wanted.size() / 3, 1, 3);
   std::vector<CategoryIndex> out;
   for (const auto& [d, c] : scored) {
     if (d > limit || out.size() == 3) break;
@@ -232,17 +199,50 @@ std::vector<CategoryIndex> by_phrase_or_prefix(const Corpus& corpus, const std::
 
 }  // namespace
 
-std::vector<std::vector<std::string_view>> category_synonyms(const Corpus& corpus) {
-  std::vector<std::vector<std::string_view>> out(corpus.categories().size());
+std::vector<std::vector<std::string>> category_synonyms(const Corpus& corpus) {
+  const auto& cats = corpus.categories();
   std::vector<std::vector<std::string>> names;
-  for (const Category& c : corpus.categories()) names.push_back(terms_of(c.name));
-  for (const Synonym& s : k_synonyms) {
+  for (const Category& c : cats) names.push_back(terms_of(c.name));
+  // Each entry's category, if it names one (or one subtree) of this corpus.
+  std::vector<std::optional<CategoryIndex>> top;
+  for (const Synonym& s : thesaurus()) {
     std::vector<std::string> means = terms_of(s.means);
     std::vector<CategoryIndex> found;
     for (CategoryIndex c = 0; c < names.size(); ++c) {
       if (phrase_in(means, names[c])) found.push_back(c);
     }
-    if (auto top = common_top(corpus, found)) out[*top].push_back(s.typed);
+    top.push_back(common_top(corpus, found));
+  }
+  // The words that name a category on their own: a one-word name ("Quantization") and its
+  // one-word entries ("lora" for Low-Rank Adaptation).
+  std::vector<std::vector<std::string>> naming(cats.size());
+  for (CategoryIndex c = 0; c < cats.size(); ++c) {
+    if (names[c].size() == 1) naming[c].push_back(names[c].front());
+  }
+  for (std::size_t i = 0; i < thesaurus().size(); ++i) {
+    std::vector<std::string> words = terms_of(thesaurus()[i].typed);
+    if (top[i] && words.size() == 1) naming[*top[i]].push_back(words.front());
+  }
+  auto related = [&](CategoryIndex a, CategoryIndex b) {
+    return corpus.in_subtree(a, b) || corpus.in_subtree(b, a);
+  };
+  std::vector<std::vector<std::string>> out(cats.size());
+  for (std::size_t i = 0; i < thesaurus().size(); ++i) {
+    if (!top[i] || !thesaurus()[i].term) continue;
+    const CategoryIndex t = *top[i];
+    std::string_view typed = thesaurus()[i].typed;
+    std::string kept;
+    for (const TextToken& w : tokenize(typed)) {
+      bool names_another = false;
+      for (CategoryIndex c = 0; c < cats.size() && !names_another; ++c) {
+        names_another = !related(c, t) &&
+                        std::find(naming[c].begin(), naming[c].end(), w.term) != naming[c].end();
+      }
+      if (names_another) continue;
+      if (!kept.empty()) kept += ' ';
+      kept += typed.substr(w.begin, w.end - w.begin);
+    }
+    if (!kept.empty()) out[t].push_back(std::move(kept));
   }
   return out;
 }
@@ -252,7 +252,7 @@ std::optional<CategoryIndex> category_named_by(const Corpus& corpus, std::string
   if (words.empty()) return {};
   std::string slug = slugify(text);
   std::string folded = fold_case_accents(trim(text));
-  for (const Synonym& s : k_synonyms) {
+  for (const Synonym& s : thesaurus()) {
     if (slugify(s.typed) != slug && s.typed != folded) continue;
     std::vector<std::string> means = terms_of(s.means);
     auto found = matching(
@@ -301,7 +301,7 @@ CategoryIndex resolve_as(const Corpus& corpus, std::string_view raw, std::string
 
   // An abbreviation or everyday name: the category its expansion names.
   std::vector<std::string> words = terms_of(folded);
-  for (const Synonym& s : k_synonyms) {
+  for (const Synonym& s : thesaurus()) {
     if (slugify(s.typed) != slug && s.typed != folded) continue;
     std::vector<std::string> means = terms_of(s.means);
     auto found =

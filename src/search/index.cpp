@@ -104,7 +104,7 @@ void add_terms(FieldTokens& field, const std::vector<std::uint32_t>& ids, std::u
 // word, is what tokenizing them each time would give. Venues are remembered up to a bound.
 class RecurringTexts {
  public:
-  RecurringTexts(const Corpus& corpus, const std::vector<std::vector<std::string_view>>& synonyms)
+  RecurringTexts(const Corpus& corpus, const std::vector<std::vector<std::string>>& synonyms)
       : m_synonyms(synonyms), m_names(corpus.categories().size()) {}
 
   // The ids of category c's name (part 0) and of its synonyms (parts 1...).
@@ -113,7 +113,8 @@ class RecurringTexts {
     auto& parts = m_names[c];
     if (parts.empty()) {
       parts.push_back(text_terms(interner, corpus.category(c).name));
-      for (std::string_view synonym : m_synonyms[c]) parts.push_back(text_terms(interner, synonym));
+      for (const std::string& synonym : m_synonyms[c])
+        parts.push_back(text_terms(interner, synonym));
     }
     return parts;
   }
@@ -130,7 +131,7 @@ class RecurringTexts {
 
  private:
   static constexpr std::size_t k_max_venues = 1 << 16;
-  const std::vector<std::vector<std::string_view>>& m_synonyms;
+  const std::vector<std::vector<std::string>>& m_synonyms;
   std::vector<std::vector<std::vector<std::uint32_t>>> m_names;
   std::unordered_map<std::string, std::vector<std::uint32_t>> m_venues;
   std::vector<std::uint32_t> m_scratch;
@@ -207,9 +208,8 @@ struct Tokenized {
   std::vector<FieldTokens> fields{SearchIndex::k_field_count};
 };
 
-void tokenize_papers(const Corpus& corpus,
-                     const std::vector<std::vector<std::string_view>>& synonyms, PaperIndex begin,
-                     PaperIndex end, Tokenized& out) {
+void tokenize_papers(const Corpus& corpus, const std::vector<std::vector<std::string>>& synonyms,
+                     PaperIndex begin, PaperIndex end, Tokenized& out) {
   Interner& interner = out.interner;
   std::vector<FieldTokens>& fields = out.fields;
   RecurringTexts recurring(corpus, synonyms);
@@ -354,7 +354,7 @@ SearchIndex::SearchIndex(const Corpus& corpus) : SearchIndex(corpus, 0u) {}
 
 SearchIndex::SearchIndex(const Corpus& corpus, unsigned threads_asked) : m_corpus(corpus) {
   const unsigned threads = build_threads(corpus, threads_asked);
-  const std::vector<std::vector<std::string_view>> synonyms = category_synonyms(corpus);
+  const std::vector<std::vector<std::string>> synonyms = category_synonyms(corpus);
   std::vector<Tokenized> ranges(threads);
   const PaperIndex papers = corpus.paper_count();
   run_parallel(threads, threads, [&](std::size_t r) {

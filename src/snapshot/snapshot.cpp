@@ -9,9 +9,10 @@
 #include "codec.hpp"
 #include "paper_store.hpp"
 #include "papertree/corpus/select.hpp"
+#include "papertree/corpus/thesaurus.hpp"
 #include "papertree/corpus/venue.hpp"
-#include "papertree/text/text.hpp"
 #include "papertree/error.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree {
 
@@ -55,10 +56,11 @@ struct Header {
 static_assert(sizeof(Header) == 104);
 constexpr std::size_t k_checked_from = offsetof(Header, builder);
 
-// Changes whenever the tokenizer folds words differently, or the stored sort positions would
-// come out otherwise (titles and venues are sorted by their case- and accent-folded text, venues
-// after normalize_venue), so a snapshot made by a build that indexes or sorts otherwise is
-// rebuilt rather than answering differently from the JSON path.
+// Changes whenever the tokenizer folds words differently, the thesaurus (indexed as words of
+// category names) differs, or the stored sort positions would come out otherwise (titles and
+// venues are sorted by their case- and accent-folded text, venues after normalize_venue), so a
+// snapshot made by a build that indexes or sorts otherwise is rebuilt rather than answering
+// differently from the JSON path.
 std::uint64_t builder_fingerprint() {
   static const std::uint64_t value = [] {
     std::string terms;
@@ -70,6 +72,7 @@ std::uint64_t builder_fingerprint() {
     for (std::string_view venue : {"Proc. of NeurIPS 2023", "arXiv preprint arXiv:2310.01", "ICML'24",
                                    "Findings of ACL 2024", "TMLR", "EMNLP (Findings)", ""})
       terms += '|' + normalize_venue(venue);
+    terms += thesaurus_text();
     return snapshot_hash({terms.data(), terms.size()}) ^ k_snapshot_version;
   }();
   return value;

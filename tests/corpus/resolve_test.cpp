@@ -115,13 +115,21 @@ TEST(ResolveCategory, AOneWordTypoSuggestsTheNameHoldingTheWord) {
 }
 
 TEST(ResolveCategory, UnknownSuggestsClosestNames) {
-  EXPECT_EQ(resolve_error("quantisation"),
-            "unknown category \"quantisation\"; did you mean \"Quantization\"?\n"
+  EXPECT_EQ(resolve_error("quantizaton"),
+            "unknown category \"quantizaton\"; did you mean \"Quantization\"?\n"
             "run 'papertree tree --ids' to see every category and its id");
   EXPECT_EQ(
       resolve_error("atention"),
       "unknown category \"atention\"; did you mean \"Attention\"?\nrun 'papertree tree --ids' "
       "to see every category and its id");
+}
+
+// The thesaurus (data/thesaurus.tsv): other spellings and everyday names of the field.
+TEST(ResolveCategory, TheThesaurusNamesCategories) {
+  EXPECT_EQ(resolved_id("quantisation"), "quantization");
+  EXPECT_EQ(resolved_id("calibration-based quantization"), "post-training-quantization");
+  EXPECT_EQ(resolved_id("draft model"), "speculative-decoding");
+  EXPECT_EQ(resolved_id("key-value cache"), "kv-cache-optimization");
 }
 
 TEST(ResolveCategory, UnknownWithNothingCloseSaysSo) {

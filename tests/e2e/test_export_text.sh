@@ -65,9 +65,9 @@ expect_code 2
 [[ $err == $'papertree: error: --format: "yaml" is not one of markdown, bibtex, csljson, csv, json, dot, mermaid, latex, html\nRun \'papertree export --help\' for usage.' ]] ||
   fail "export -f yaml: stderr '$err'"
 
-run --corpus "$small" export quantisation -f csv
+run --corpus "$small" export quantizaton -f csv
 expect_code 2
-expect_err_contains 'unknown category "quantisation"'
+expect_err_contains 'unknown category "quantizaton"'
 
 # The filters of `list` select what is exported, in every format.
 run --corpus "$small" export quantization -f csv --year 2023 --has-code

@@ -231,20 +231,31 @@ expect_err_contains "1 paper holds every word; 7 hold all but one, 1 holds fewer
 
 # A page of near matches still short when every paper holding a word is listed ends with the other
 # papers of the category they sit in (newest first, score 0, marked near), and the note names it.
-run search outlier suppression --format json
+run search aligning feedback --format json
 expect_code 0
-got="$(jq -c '[.[] | select(.score == 0) | .categories | any(. == "weight-activation-co-quantization")] | unique' <<<"$out")"
-[[ $got == '[true]' ]] || fail "outlier suppression: the page was not filled from its category: $got"
-[[ $(jq 'length' <<<"$out") == 10 ]] || fail "outlier suppression: the page was not filled to ten: $out"
+got="$(jq -c '[.[] | select(.score == 0) | .categories | any(. == "data-selection-for-efficient-fine-tuning")] | unique' <<<"$out")"
+[[ $got == '[true]' ]] || fail "aligning feedback: the page was not filled from its category: $got"
+[[ $(jq 'length' <<<"$out") == 10 ]] || fail "aligning feedback: the page was not filled to ten: $out"
 [[ $(jq '[.[] | select(.score == 0 and .near == false)] | length' <<<"$out") == 0 ]] ||
-  fail "outlier suppression: a paper added from the category is not marked near: $out"
-run search outlier suppression --format table
-expect_err_contains "1 paper holds every word; 3 hold all but one, 6 more from Weight-Activation Co-Quantization hold none (listed after them)"
+  fail "aligning feedback: a paper added from the category is not marked near: $out"
+run search aligning feedback --format table
+expect_err_contains "1 paper holds every word; 5 hold all but one, 4 more from Data Selection for Efficient Fine-Tuning hold none (listed after them)"
 # In another order than relevance the added papers would stand among the matches: none is added.
-run search outlier suppression --sort year --format ids
-[[ $(wc -l <<<"$out") == 4 ]] || fail "outlier suppression --sort year was filled: $out"
+run search aligning feedback --sort year --format ids
+[[ $(wc -l <<<"$out") == 6 ]] || fail "aligning feedback --sort year was filled: $out"
 # Full matches alone are what was asked for: one paper holds "gptq", and it is all that is listed.
 run search gptq --format ids
 [[ $out == gptq ]] || fail "search gptq was filled: $out"
+# A method's name in the thesaurus names its category, but does not make the category's papers
+# match it; a search that finds nothing for one points to the category.
+run search streamingllm
+expect_code 0
+expect_err_contains $'papertree: no papers match "streamingllm"\npapertree: note: "streamingllm" names the category "Segmentation and Sliding Window"; \'papertree list segmentation-and-sliding-window\' lists its papers'
+# An everyday term of the thesaurus makes its category's papers match it.
+run search continuous batching --format json
+got="$(jq -c '[.[].categories[]] | unique' <<<"$out")"
+[[ $got == '["serving-performance-optimization"]' ]] || fail "continuous batching: $got"
+run list "weight sharing" --format ids
+[[ $out == mobillama ]] || fail "list weight sharing: $out"
 
 finish

@@ -33,9 +33,9 @@ run stats model-compression/quantization
 expect_code 0
 expect_contains "Efficient Large Language Models: A Survey / Model-Centric Methods / Model Compression / Quantization"
 
-run stats quantisation
+run stats quantizaton
 expect_code 2
-expect_err_contains 'unknown category "quantisation"'
+expect_err_contains 'unknown category "quantizaton"'
 
 run stats --format yaml
 expect_code 2

@@ -19,9 +19,9 @@ PAPERTREE_CORPUS="$small" run tree model-centric/efficient-inference
 expect_code 0
 expect_contains "Speculative Decoding"
 
-run --corpus "$small" tree quantisation
+run --corpus "$small" tree quantizaton
 expect_code 2
-expect_err_contains 'papertree: error: unknown category "quantisation"; did you mean "Quantization"?'
+expect_err_contains 'papertree: error: unknown category "quantizaton"; did you mean "Quantization"?'
 
 run --corpus "$small" tree --depth -1
 expect_code 2

@@ -255,10 +255,12 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view text);
 /// unrelated categories match. Taxonomy-aware search ranking uses it.
 std::optional<CategoryIndex> category_named_by(const Corpus& corpus, std::string_view words);
 
-/// For every category (by index), the abbreviations and everyday names of the synonym table
-/// (docs/cli.md) that resolve to it: {"ptq"} for Post-Training Quantization, {"lora"} for
-/// Low-Rank Adaptation. The search index adds them to the category names.
-std::vector<std::vector<std::string_view>> category_synonyms(const Corpus& corpus);
+/// For every category (by index), the abbreviations and everyday names of the thesaurus
+/// (data/thesaurus.tsv) that resolve to it: {"ptq"} for Post-Training Quantization, {"lora"} for
+/// Low-Rank Adaptation. The search index adds their words to the category names, except a word
+/// that is a one-word entry of a category outside the entry's own line of descent: "qa-lora"
+/// adds "qa" to Memory-Efficient Fine-Tuning, not "lora", which means Low-Rank Adaptation.
+std::vector<std::vector<std::string>> category_synonyms(const Corpus& corpus);
 
 /// For every category (by index), how many of `papers` lie in its subtree, each paper counted
 /// once however many of the subtree's categories it sits in.

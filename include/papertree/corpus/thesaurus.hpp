@@ -1,0 +1,24 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace papertree {
+
+/// One entry of the thesaurus: what a person types ("ptq", "weight sharing") and the words of
+/// the category name it means ("post-training quantization", "parameter-sharing"). A `term` is
+/// read by search as words of the category's name; a method's name (GPTQ) only names the
+/// category.
+struct Synonym {
+  std::string_view typed;
+  std::string_view means;
+  bool term = true;
+};
+
+/// The thesaurus (data/thesaurus.tsv, compiled into the binary), in the file's order.
+std::span<const Synonym> thesaurus();
+
+/// The thesaurus file as compiled in (a snapshot's builder fingerprint covers it).
+std::string_view thesaurus_text();
+
+}  // namespace papertree

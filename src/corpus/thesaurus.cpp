@@ -1,0 +1,38 @@
+#include "papertree/corpus/thesaurus.hpp"
+
+#include <vector>
+
+namespace papertree {
+
+std::string_view thesaurus_tsv();  // generated from data/thesaurus.tsv at build time
+
+std::string_view thesaurus_text() {
+  return thesaurus_tsv();
+}
+
+std::span<const Synonym> thesaurus() {
+  // Read on first use: a line is "typed<TAB>means<TAB>kind<TAB>why"; comments and blank lines
+  // are skipped (tests/data/thesaurus_test.cpp checks that every other line is well formed).
+  static const std::vector<Synonym> entries = [] {
+    std::vector<Synonym> out;
+    std::string_view text = thesaurus_tsv();
+    while (!text.empty()) {
+      std::size_t end = text.find('\n');
+      std::string_view line = text.substr(0, end);
+      text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
+      if (line.empty() || line.front() == '#') continue;
+      std::string_view field[3];
+      for (std::string_view& f : field) {
+        std::size_t tab = line.find('\t');
+        f = line.substr(0, tab);
+        line.remove_prefix(tab == std::string_view::npos ? line.size() : tab + 1);
+      }
+      if (!field[0].empty() && !field[1].empty())
+        out.push_back(Synonym{field[0], field[1], field[2] != "name"});
+    }
+    return out;
+  }();
+  return entries;
+}
+
+}  // namespace papertree

@@ -1,0 +1,64 @@
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "papertree/corpus/corpus.hpp"
+#include "papertree/corpus/thesaurus.hpp"
+#include "papertree/embedded.hpp"
+#include "papertree/io/io.hpp"
+#include "papertree/json/load.hpp"
+#include "papertree/text/text.hpp"
+
+namespace papertree {
+namespace {
+
+TEST(Thesaurus, IsTheDataFileAndKeepsEveryEntryLine) {
+  std::string file = read_file(std::string(PAPERTREE_SOURCE_DIR) + "/data/thesaurus.tsv");
+  EXPECT_EQ(thesaurus_text(), file);
+  std::size_t lines = 0;
+  for (std::size_t at = 0; at < file.size();) {
+    std::size_t end = std::min(file.find('\n', at), file.size());
+    std::string_view line(file.data() + at, end - at);
+    if (!line.empty() && line.front() != '#') {
+      ++lines;
+      std::vector<std::string_view> fields;
+      for (std::string_view rest = line;;) {
+        std::size_t tab = rest.find('\t');
+        fields.push_back(rest.substr(0, tab));
+        if (tab == std::string_view::npos) break;
+        rest.remove_prefix(tab + 1);
+      }
+      ASSERT_EQ(fields.size(), 4u) << line;
+      EXPECT_NE(fields[0], "") << line;
+      EXPECT_NE(fields[1], "") << line;
+      EXPECT_TRUE(fields[2] == "term" || fields[2] == "name") << line;
+      EXPECT_NE(fields[3], "") << "no reason given: " << line;
+    }
+    at = end + 1;
+  }
+  EXPECT_EQ(thesaurus().size(), lines);
+}
+
+TEST(Thesaurus, WhatIsTypedIsFoldedTrimmedAndUnique) {
+  std::set<std::string> seen;
+  for (const Synonym& s : thesaurus()) {
+    EXPECT_EQ(fold_case_accents(s.typed), s.typed);
+    EXPECT_EQ(trim(s.typed), s.typed);
+    EXPECT_TRUE(seen.insert(slugify(s.typed)).second) << "twice: " << s.typed;
+  }
+}
+
+// Every entry means one category (or one subtree) of the survey, and `list TYPED` finds it.
+TEST(Thesaurus, EveryEntryNamesOneCategoryOfTheSurvey) {
+  Corpus c = load_corpus_text(embedded_corpus_json(), std::string(k_embedded_origin));
+  for (const Synonym& s : thesaurus()) {
+    auto named = category_named_by(c, s.typed);
+    ASSERT_TRUE(named.has_value()) << s.typed;
+    EXPECT_EQ(resolve_category(c, s.typed), *named) << s.typed;
+  }
+}
+
+}  // namespace
+}  // namespace papertree
