@@ -326,6 +326,23 @@ CategoryIndex resolve_as(const Corpus& corpus, std::string_view raw, std::string
   if (auto top = by_typed_forms(corpus, folded, found)) return *top;
   if (found.size() > 1) ambiguous(corpus, shown, found);
 
+  // Consecutive whole words of thesaurus entries ("batching", of "continuous batching" and
+  // "dynamic batching"): the categories those entries mean.
+  {
+    std::vector<CategoryIndex> found;
+    for (const Synonym& s : thesaurus()) {
+      if (!phrase_in(words, terms_of(s.typed), false)) continue;
+      std::vector<std::string> means = terms_of(s.means);
+      auto named =
+          matching(corpus, [&](const Category& c) { return phrase_in(means, terms_of(c.name)); });
+      if (auto top = common_top(corpus, named);
+          top && std::find(found.begin(), found.end(), *top) == found.end())
+        found.push_back(*top);
+    }
+    if (auto top = common_top(corpus, found)) return *top;
+    if (found.size() > 1) ambiguous(corpus, shown, found);
+  }
+
   // One word that two adjacent words of a name make ("pretraining", "finetuning"): read as
   // those two words, as search does.
   if (auto split = split_as_in_names(corpus, folded)) return resolve_as(corpus, *split, shown);

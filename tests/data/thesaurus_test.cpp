@@ -7,6 +7,7 @@
 #include "papertree/corpus/corpus.hpp"
 #include "papertree/corpus/thesaurus.hpp"
 #include "papertree/embedded.hpp"
+#include "papertree/error.hpp"
 #include "papertree/io/io.hpp"
 #include "papertree/json/load.hpp"
 #include "papertree/text/text.hpp"
@@ -57,6 +58,23 @@ TEST(Thesaurus, EveryEntryNamesOneCategoryOfTheSurvey) {
     auto named = category_named_by(c, s.typed);
     ASSERT_TRUE(named.has_value()) << s.typed;
     EXPECT_EQ(resolve_category(c, s.typed), *named) << s.typed;
+  }
+}
+
+// A word of entries names what they mean, when they all mean one category; else the candidates.
+TEST(Thesaurus, WordsOfEntriesNameTheirCategory) {
+  Corpus c = load_corpus_text(embedded_corpus_json(), std::string(k_embedded_origin));
+  EXPECT_EQ(c.category(resolve_category(c, "eviction")).id, "kv-cache-optimization");
+  EXPECT_EQ(c.category(resolve_category(c, "fpga")).id, "algorithm-hardware-co-design");
+  try {
+    resolve_category(c, "batching");  // continuous batching; batch prompting
+    ADD_FAILURE() << "batching resolved";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("is ambiguous; it matches 2 categories"),
+              std::string::npos)
+        << e.what();
+    EXPECT_NE(e.detail().find("serving-performance-optimization"), std::string::npos);
+    EXPECT_NE(e.detail().find("parallel-generation"), std::string::npos);
   }
 }
 
