@@ -57,23 +57,12 @@ const CLI::App* find_command(const CLI::App& app, const std::string& name, bool 
   return nullptr;
 }
 
-// The command closest to `word`: the one it is a unique prefix of, else the nearest by edit
-// distance when that is at most 2 (1 for words of under four letters): "serach", "lsit".
+// The command `word` most likely means (likeliest_name): "serach" is search, "lsit" list.
 std::string closest_command(const CLI::App& app, std::string_view word) {
-  std::string best;
-  std::size_t best_distance = word.size() >= 4 ? 3 : 2;
-  std::vector<std::string> prefixed;
-  for (const CLI::App* sub : visible_commands(app)) {
-    const std::string& name = sub->get_name();
-    if (name.rfind(word, 0) == 0) prefixed.push_back(name);
-    std::size_t d = edit_distance(word, name);
-    if (d < best_distance) {
-      best_distance = d;
-      best = name;
-    }
-  }
-  if (prefixed.size() == 1 && !word.empty()) return prefixed.front();
-  return best;
+  std::vector<Spelling> names;
+  for (const CLI::App* sub : visible_commands(app))
+    names.push_back({sub->get_name(), sub->get_name()});
+  return likeliest_name(names, word);
 }
 
 [[noreturn]] void unknown_command(const CLI::App& app, const std::string& word) {
@@ -84,24 +73,15 @@ std::string closest_command(const CLI::App& app, std::string_view word) {
 }
 
 // The long option of `app` or of its parents that `typed` (without its dashes) most likely
-// means: a unique prefix, else an edit distance of at most 2 (1 under four letters), as for
-// commands; empty when none is that close.
+// means (likeliest_name), as for commands: "limt" is limit.
 std::string nearest_long_option(const CLI::App& app, const std::string& typed) {
-  std::string best;
-  std::size_t best_distance = typed.size() >= 4 ? 3 : 2;
-  std::vector<std::string> prefixed;
+  std::vector<Spelling> names;
   for (const CLI::App* a = &app; a != nullptr; a = a->get_parent()) {
     for (const CLI::Option* o : a->get_options()) {
-      for (const std::string& name : o->get_lnames()) {
-        if (name.rfind(typed, 0) == 0) prefixed.push_back(name);
-        if (std::size_t d = edit_distance(typed, name); d < best_distance) {
-          best_distance = d;
-          best = name;
-        }
-      }
+      for (const std::string& name : o->get_lnames()) names.push_back({name, name});
     }
   }
-  return prefixed.size() == 1 ? prefixed.front() : best;
+  return likeliest_name(names, typed);
 }
 
 bool negative_number(const std::string& word) {
