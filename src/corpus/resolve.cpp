@@ -119,7 +119,7 @@ std::vector<CategoryIndex> closest(const Corpus& corpus, const std::string& want
     if (d > limit) continue;  // too far to be suggested
     std::vector<std::string> means = terms_of(s.means);
     for (CategoryIndex c = 0; c < cats.size(); ++c) {
-      if (phrase_in(means, terms_of(cats[c].name))) scored.emplace_back(d, c);
+      if (phrase_in(means, terms_of(cats[c].name), false)) scored.emplace_back(d, c);
     }
   }
   std::stable_sort(scored.begin(), scored.end());
@@ -209,7 +209,7 @@ std::vector<std::vector<std::string>> category_synonyms(const Corpus& corpus) {
     std::vector<std::string> means = terms_of(s.means);
     std::vector<CategoryIndex> found;
     for (CategoryIndex c = 0; c < names.size(); ++c) {
-      if (phrase_in(means, names[c])) found.push_back(c);
+      if (phrase_in(means, names[c], false)) found.push_back(c);
     }
     top.push_back(common_top(corpus, found));
   }
@@ -304,8 +304,8 @@ CategoryIndex resolve_as(const Corpus& corpus, std::string_view raw, std::string
   for (const Synonym& s : thesaurus()) {
     if (slugify(s.typed) != slug && s.typed != folded) continue;
     std::vector<std::string> means = terms_of(s.means);
-    auto found =
-        matching(corpus, [&](const Category& c) { return phrase_in(means, terms_of(c.name)); });
+    auto found = matching(
+        corpus, [&](const Category& c) { return phrase_in(means, terms_of(c.name), false); });
     if (auto top = common_top(corpus, found)) return *top;
   }
 
@@ -333,8 +333,8 @@ CategoryIndex resolve_as(const Corpus& corpus, std::string_view raw, std::string
     for (const Synonym& s : thesaurus()) {
       if (!phrase_in(words, terms_of(s.typed), false)) continue;
       std::vector<std::string> means = terms_of(s.means);
-      auto named =
-          matching(corpus, [&](const Category& c) { return phrase_in(means, terms_of(c.name)); });
+      auto named = matching(
+          corpus, [&](const Category& c) { return phrase_in(means, terms_of(c.name), false); });
       if (auto top = common_top(corpus, named);
           top && std::find(found.begin(), found.end(), *top) == found.end())
         found.push_back(*top);

@@ -78,5 +78,17 @@ TEST(Thesaurus, WordsOfEntriesNameTheirCategory) {
   }
 }
 
+// An entry means whole words of a name: "serving" entries do not name "Web Services" (whose
+// "servic" merely starts like the stem "serv"), so another corpus gets none of them.
+TEST(Thesaurus, AnEntryNamesWholeWordsOnly) {
+  Corpus c = load_corpus_text(R"({"format": "papertree-corpus", "version": 2, "title": "t",
+    "taxonomy": [{"id": "web", "name": "Web Services"}, {"id": "db", "name": "Databases"}],
+    "papers": [{"id": "p", "title": "A paper", "categories": ["web"]}]})",
+                              "t.json");
+  for (const auto& list : category_synonyms(c)) EXPECT_TRUE(list.empty());
+  EXPECT_THROW(resolve_category(c, "continuous batching"), UsageError);
+  EXPECT_FALSE(category_named_by(c, "inference engine").has_value());
+}
+
 }  // namespace
 }  // namespace papertree
