@@ -130,18 +130,23 @@ def check_examples(source, binary):
         for path in doc_files(source):
             lines = path.read_text(encoding="utf-8").split("\n")
             examples = parse_examples(path.relative_to(source), lines)
-            for ex in reversed(examples) if update else examples:
+            # Run in order (an example may use a file an earlier one wrote); rewrite from the
+            # last one up, so the line numbers of those before stay right.
+            differing = []
+            for ex in examples:
                 count += 1
                 actual = run_in_terminal(ex.command, work, env)
                 expected = [line.rstrip() for line in ex.expected]
                 if actual == expected:
                     continue
                 if update:
-                    lines[ex.first:ex.last] = [ex.indent + a if a else a for a in actual]
+                    differing.append((ex, actual))
                     continue
                 failures += 1
                 report(ex, expected, actual)
             if update:
+                for ex, actual in reversed(differing):
+                    lines[ex.first:ex.last] = [ex.indent + a if a else a for a in actual]
                 path.write_text("\n".join(lines), encoding="utf-8")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
