@@ -199,7 +199,7 @@ std::vector<CategoryIndex> by_phrase_or_prefix(const Corpus& corpus, const std::
 
 }  // namespace
 
-std::vector<std::vector<std::string>> category_synonyms(const Corpus& corpus) {
+std::vector<std::vector<CategorySynonym>> category_synonyms(const Corpus& corpus) {
   const auto& cats = corpus.categories();
   std::vector<std::vector<std::string>> names;
   for (const Category& c : cats) names.push_back(terms_of(c.name));
@@ -213,36 +213,30 @@ std::vector<std::vector<std::string>> category_synonyms(const Corpus& corpus) {
     }
     top.push_back(common_top(corpus, found));
   }
-  // The words that name a category on their own: a one-word name ("Quantization") and its
-  // one-word entries ("lora" for Low-Rank Adaptation).
-  std::vector<std::vector<std::string>> naming(cats.size());
-  for (CategoryIndex c = 0; c < cats.size(); ++c) {
-    if (names[c].size() == 1) naming[c].push_back(names[c].front());
-  }
+  // The words that name a category: those of its name and its one-word entries ("lora").
+  std::vector<std::vector<std::string>> naming = names;
   for (std::size_t i = 0; i < thesaurus().size(); ++i) {
     std::vector<std::string> words = terms_of(thesaurus()[i].typed);
     if (top[i] && words.size() == 1) naming[*top[i]].push_back(words.front());
   }
-  auto related = [&](CategoryIndex a, CategoryIndex b) {
-    return corpus.in_subtree(a, b) || corpus.in_subtree(b, a);
+  auto names_another = [&](const std::string& word, CategoryIndex t) {
+    for (CategoryIndex c = 0; c < cats.size(); ++c) {
+      if (corpus.in_subtree(c, t) || corpus.in_subtree(t, c)) continue;
+      if (std::find(naming[c].begin(), naming[c].end(), word) != naming[c].end()) return true;
+    }
+    return false;
   };
-  std::vector<std::vector<std::string>> out(cats.size());
+  std::vector<std::vector<CategorySynonym>> out(cats.size());
   for (std::size_t i = 0; i < thesaurus().size(); ++i) {
     if (!top[i] || !thesaurus()[i].term) continue;
-    const CategoryIndex t = *top[i];
     std::string_view typed = thesaurus()[i].typed;
-    std::string kept;
-    for (const TextToken& w : tokenize(typed)) {
-      bool names_another = false;
-      for (CategoryIndex c = 0; c < cats.size() && !names_another; ++c) {
-        names_another = !related(c, t) &&
-                        std::find(naming[c].begin(), naming[c].end(), w.term) != naming[c].end();
-      }
-      if (names_another) continue;
-      if (!kept.empty()) kept += ' ';
-      kept += typed.substr(w.begin, w.end - w.begin);
-    }
-    if (!kept.empty()) out[t].push_back(std::move(kept));
+    std::vector<TextToken> words = tokenize(typed);
+    if (words.empty()) continue;
+    CategorySynonym entry{unit_term(typed), std::string(typed), {}};
+    const TextToken& head = words.back();
+    if (words.size() == 1 || !names_another(head.term, *top[i]))
+      entry.words = typed.substr(head.begin, head.end - head.begin);
+    out[*top[i]].push_back(std::move(entry));
   }
   return out;
 }
@@ -326,12 +320,14 @@ CategoryIndex resolve_as(const Corpus& corpus, std::string_view raw, std::string
   if (auto top = by_typed_forms(corpus, folded, found)) return *top;
   if (found.size() > 1) ambiguous(corpus, shown, found);
 
-  // Consecutive whole words of thesaurus entries ("batching", of "continuous batching" and
-  // "dynamic batching"): the categories those entries mean.
-  {
+  // One word that ends thesaurus entries, as typed (up to a plural s): the thing they name
+  // ("eviction", of "kv eviction" and "cache eviction"; "batching", of "continuous batching"
+  // and "dynamic batching", not "batch prompting"), so the categories those entries mean.
+  if (auto heads = typed_forms(folded); heads.size() == 1 && heads.front().size() >= 3) {
     std::vector<CategoryIndex> found;
     for (const Synonym& s : thesaurus()) {
-      if (!phrase_in(words, terms_of(s.typed), false)) continue;
+      std::vector<std::string> typed = typed_forms(s.typed);
+      if (typed.size() < 2 || typed.back() != heads.front()) continue;
       std::vector<std::string> means = terms_of(s.means);
       auto named = matching(
           corpus, [&](const Category& c) { return phrase_in(means, terms_of(c.name), false); });

@@ -1,5 +1,6 @@
 #include "papertree/corpus/thesaurus.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace papertree {
@@ -33,6 +34,12 @@ std::span<const Synonym> thesaurus() {
     return out;
   }();
   return entries;
+}
+
+bool is_thesaurus_word(std::string_view word) {
+  const auto& entries = thesaurus();
+  return std::any_of(entries.begin(), entries.end(),
+                     [&](const Synonym& s) { return s.typed == word; });
 }
 
 }  // namespace papertree

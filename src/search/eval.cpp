@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "evaluator.hpp"
+#include "papertree/corpus/thesaurus.hpp"
 #include "papertree/corpus/venue.hpp"
 #include "papertree/text/english.hpp"
 #include "papertree/text/text.hpp"
@@ -94,6 +95,8 @@ bool joinable(const QueryNode& node) {
                      [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
+constexpr std::size_t k_max_joined_words = 4;
+
 }  // namespace
 
 PaperSet QueryEvaluator::all_of(const QueryNode& node, bool positive) {
@@ -166,6 +169,22 @@ std::vector<PaperParts> QueryEvaluator::part_sets(const std::vector<const QueryN
     PaperSet together = terms(ids, a.field, positive);
     add_to(sets[i], together);
     add_to(sets[i + 1], together);
+  }
+  // Two to four adjacent words also match the thesaurus term they make, indexed as one unit
+  // (unit_term: "continuous batching", "zero redundancy optimizer", "kv-cache
+  // quantization"), so a term matches as a whole where its words alone would not.
+  for (std::size_t i = 0; i + 1 < texts.size(); ++i) {
+    if (texts[i]->kind != QueryNode::Kind::word) continue;
+    std::string run = texts[i]->text;
+    for (std::size_t n = 1; n < k_max_joined_words && i + n < texts.size(); ++n) {
+      const QueryNode& w = *texts[i + n];
+      if (w.kind != QueryNode::Kind::word || w.field != texts[i]->field) break;
+      run += ' ' + w.text;
+      auto id = m_index.term_id(unit_term(run));
+      if (!id) continue;
+      PaperSet together = terms({*id}, w.field, positive);
+      for (std::size_t k = i; k <= i + n; ++k) add_to(sets[k], together);
+    }
   }
   // Two to four adjacent words also match the initialism they make: "key value cache" finds
   // "KV cache", "mixture of experts" MoE, "state space models" SSMs. Two letters are taken only
@@ -338,7 +357,7 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
 }
 
 // A page of near matches still short when every paper holding any of the words is listed
-// ("outlier suppression": one paper holds both words, three one of them) ends with the other
+// ("aligning feedback": one paper holds both words, five one of them) ends with the other
 // papers of the category they sit in, as cluster-based retrieval returns a document's cluster:
 // the deepest category below a top-level branch whose subtree holds at least half of them, the
 // one holding the best of them where two are as deep. Newest first, as `list` orders them, up to
@@ -489,6 +508,9 @@ PaperParts QueryEvaluator::word_parts(const QueryNode& node, bool positive) {
   if (tokens.size() > 1) {
     PaperParts parts;
     parts.push_back(compound(tokens, node.field, positive));
+    // Also the thesaurus term its parts make, indexed as one unit ("chain-of-thought").
+    if (auto id = m_index.term_id(unit_term(node.text)))
+      parts.push_back(terms({*id}, node.field, positive));
     return parts;
   }
   const std::string& term = tokens.front().term;
@@ -538,7 +560,11 @@ PaperParts QueryEvaluator::term_parts(const std::vector<std::uint32_t>& ids, Fie
                                       bool positive) {
   PaperParts parts;  // the papers found in each field
   if (positive) {
-    for (std::uint32_t id : ids) remember_highlight(std::string(m_index.m_vocabulary[id]), field);
+    for (std::uint32_t id : ids) {
+      std::string_view term = m_index.m_vocabulary[id];
+      // A thesaurus term indexed as a unit ("kv_cach") is in no title to highlight.
+      if (term.find('_') == std::string_view::npos) remember_highlight(std::string(term), field);
+    }
   }
   std::vector<std::uint32_t> counts, lengths;  // per paper, for many postings
   for (std::size_t f : fields_of(field)) {

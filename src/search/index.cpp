@@ -8,8 +8,9 @@
 #include <thread>
 #include <unordered_map>
 
-#include "papertree/error.hpp"
+#include "papertree/corpus/thesaurus.hpp"
 #include "papertree/corpus/venue.hpp"
+#include "papertree/error.hpp"
 #include "papertree/search/search.hpp"
 #include "papertree/text/text.hpp"
 
@@ -61,6 +62,17 @@ struct Interner {
     return it->second;
   }
 
+  // A thesaurus term as one index term (unit_term), shown as `typed`. It is no word of any
+  // text, so it is kept out of the words that prefixes and typos are matched against.
+  std::uint32_t intern_unit(const std::string& unit, const std::string& typed) {
+    auto [it, added] = ids.try_emplace(unit, static_cast<std::uint32_t>(terms.size()));
+    if (added) {
+      terms.push_back(unit);
+      surface.push_back(typed);
+    }
+    return it->second;
+  }
+
   // A word as written in the text: the same text always folds to the same term and word, so
   // after its first time it is looked up, not folded and stemmed again (a bounded memo; past
   // the bound, words are folded every time, with the same result). `initial` is the folded
@@ -104,7 +116,7 @@ void add_terms(FieldTokens& field, const std::vector<std::uint32_t>& ids, std::u
 // word, is what tokenizing them each time would give. Venues are remembered up to a bound.
 class RecurringTexts {
  public:
-  RecurringTexts(const Corpus& corpus, const std::vector<std::vector<std::string>>& synonyms)
+  RecurringTexts(const Corpus& corpus, const std::vector<std::vector<CategorySynonym>>& synonyms)
       : m_synonyms(synonyms), m_names(corpus.categories().size()) {}
 
   // The ids of category c's name (part 0) and of its synonyms (parts 1...).
@@ -113,8 +125,12 @@ class RecurringTexts {
     auto& parts = m_names[c];
     if (parts.empty()) {
       parts.push_back(text_terms(interner, corpus.category(c).name));
-      for (const std::string& synonym : m_synonyms[c])
-        parts.push_back(text_terms(interner, synonym));
+      for (const CategorySynonym& synonym : m_synonyms[c]) {
+        std::vector<std::uint32_t> ids;
+        if (!synonym.unit.empty()) ids.push_back(interner.intern_unit(synonym.unit, synonym.typed));
+        for (std::uint32_t id : text_terms(interner, synonym.words)) ids.push_back(id);
+        parts.push_back(std::move(ids));
+      }
     }
     return parts;
   }
@@ -131,7 +147,7 @@ class RecurringTexts {
 
  private:
   static constexpr std::size_t k_max_venues = 1 << 16;
-  const std::vector<std::vector<std::string>>& m_synonyms;
+  const std::vector<std::vector<CategorySynonym>>& m_synonyms;
   std::vector<std::vector<std::vector<std::uint32_t>>> m_names;
   std::unordered_map<std::string, std::vector<std::uint32_t>> m_venues;
   std::vector<std::uint32_t> m_scratch;
@@ -208,8 +224,9 @@ struct Tokenized {
   std::vector<FieldTokens> fields{SearchIndex::k_field_count};
 };
 
-void tokenize_papers(const Corpus& corpus, const std::vector<std::vector<std::string>>& synonyms,
-                     PaperIndex begin, PaperIndex end, Tokenized& out) {
+void tokenize_papers(const Corpus& corpus,
+                     const std::vector<std::vector<CategorySynonym>>& synonyms, PaperIndex begin,
+                     PaperIndex end, Tokenized& out) {
   Interner& interner = out.interner;
   std::vector<FieldTokens>& fields = out.fields;
   RecurringTexts recurring(corpus, synonyms);
@@ -354,7 +371,7 @@ SearchIndex::SearchIndex(const Corpus& corpus) : SearchIndex(corpus, 0u) {}
 
 SearchIndex::SearchIndex(const Corpus& corpus, unsigned threads_asked) : m_corpus(corpus) {
   const unsigned threads = build_threads(corpus, threads_asked);
-  const std::vector<std::vector<std::string>> synonyms = category_synonyms(corpus);
+  const std::vector<std::vector<CategorySynonym>> synonyms = category_synonyms(corpus);
   std::vector<Tokenized> ranges(threads);
   const PaperIndex papers = corpus.paper_count();
   run_parallel(threads, threads, [&](std::size_t r) {

@@ -14,6 +14,7 @@
 
 #include "evaluator.hpp"
 #include "papertree/corpus/select.hpp"
+#include "papertree/corpus/thesaurus.hpp"
 #include "papertree/text/english.hpp"
 #include "papertree/text/text.hpp"
 
@@ -372,7 +373,9 @@ std::vector<std::uint32_t> QueryEvaluator::prefixed(const std::string& start) co
   const StringTable& vocabulary = m_index.m_vocabulary;
   for (std::size_t i = vocabulary.lower_bound(start);
        i < vocabulary.size() && vocabulary[i].starts_with(start); ++i) {
-    ids.push_back(static_cast<std::uint32_t>(i));
+    // A thesaurus term indexed as a unit ("continu_batch") is no word to complete.
+    if (vocabulary[i].find('_') == std::string_view::npos)
+      ids.push_back(static_cast<std::uint32_t>(i));
   }
   // Whole words too: "attention*" finds "attention" although its stem is "attent".
   const StringTable& words = m_index.m_words;
@@ -393,12 +396,13 @@ PaperSet QueryEvaluator::prefix(const QueryNode& node, bool positive) {
 
 // The indexed words one edit away from `word` (two for words of eight letters or more), closest
 // and then most frequent first. Words with digits ("int4") are names of formats and models, not
-// typos, and common English words ("soft", "spare") are what was meant: neither is corrected.
+// typos, and common English words ("soft", "spare") and the thesaurus's own words ("jamba",
+// not "mamba") are what was meant: none is corrected.
 std::vector<std::pair<std::uint32_t, std::string>> QueryEvaluator::corrections(
     const std::string& word, Field field) const {
   if (word.size() < 4 || word.size() > k_max_stemmed_word ||
       std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-      is_english_word(word)) {
+      is_english_word(word) || is_thesaurus_word(word)) {
     return {};
   }
   const std::size_t max_distance = word.size() >= 8 ? 2 : 1;

@@ -140,3 +140,18 @@ std::vector<TextToken> tokenize(std::string_view text, std::size_t max_tokens) {
 }
 
 }  // namespace papertree
+
+namespace papertree {
+
+std::string unit_term(std::string_view text) {
+  std::vector<TextToken> tokens = tokenize(text);
+  if (tokens.size() < 2) return {};
+  std::string out;
+  for (const TextToken& t : tokens) {
+    if (!out.empty()) out += '_';
+    out += t.term;
+  }
+  return out;
+}
+
+}  // namespace papertree

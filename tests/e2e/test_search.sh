@@ -251,6 +251,16 @@ run search gptq --format ids
 run search streamingllm
 expect_code 0
 expect_err_contains $'papertree: no papers match "streamingllm"\npapertree: note: "streamingllm" names the category "Segmentation and Sliding Window"; \'papertree list segmentation-and-sliding-window\' lists its papers'
+# A word of the thesaurus is never corrected as a typo: jamba is no mamba.
+run search jamba --format table
+expect_code 0
+expect_err_contains 'papertree: note: "jamba" names the category "State Space Models"'
+[[ $err != *"searched for"* ]] || fail "search jamba was corrected: $err"
+# A term's words alone do not match its category: "closed" of closed-source teacher, "loss" of
+# load balancing loss.
+run search closed --format json
+[[ $(jq '[.[].categories[] | select(. == "black-box-kd")] | length' <<<"$out") -le 1 ]] ||
+  fail "search closed matched the black-box KD papers: $out"
 # An everyday term of the thesaurus makes its category's papers match it.
 run search continuous batching --format json
 got="$(jq -c '[.[].categories[]] | unique' <<<"$out")"

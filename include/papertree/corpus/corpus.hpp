@@ -255,12 +255,23 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view text);
 /// unrelated categories match. Taxonomy-aware search ranking uses it.
 std::optional<CategoryIndex> category_named_by(const Corpus& corpus, std::string_view words);
 
-/// For every category (by index), the abbreviations and everyday names of the thesaurus
-/// (data/thesaurus.tsv) that resolve to it: {"ptq"} for Post-Training Quantization, {"lora"} for
-/// Low-Rank Adaptation. The search index adds their words to the category names, except a word
-/// that is a one-word entry of a category outside the entry's own line of descent: "qa-lora"
-/// adds "qa" to Memory-Efficient Fine-Tuning, not "lora", which means Low-Rank Adaptation.
-std::vector<std::vector<std::string>> category_synonyms(const Corpus& corpus);
+/// What search indexes for one thesaurus term, as words of its category's name: `unit`, the
+/// term as one index term when it has several words (unit_term: "continu_batch"), shown as
+/// `typed`; and `words`, a text whose words are indexed as usual: a one-word term itself, or a
+/// longer term's last word, the thing it names ("batching"), unless that word names a category
+/// in another branch (a word of its name or a one-word entry: "attention" of "paged attention",
+/// "pruning" of "token pruning"). The other words of a term ("closed" of "closed-source
+/// teacher") are not indexed on their own.
+struct CategorySynonym {
+  std::string unit;
+  std::string typed;
+  std::string words;
+};
+
+/// For every category (by index), the terms of the thesaurus (data/thesaurus.tsv) that resolve
+/// to it, in the file's order: "ptq" for Post-Training Quantization, "continuous batching" for
+/// Serving Performance Optimization. Method names ("gptq") are not among them.
+std::vector<std::vector<CategorySynonym>> category_synonyms(const Corpus& corpus);
 
 /// For every category (by index), how many of `papers` lie in its subtree, each paper counted
 /// once however many of the subtree's categories it sits in.

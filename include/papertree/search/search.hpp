@@ -33,6 +33,12 @@ inline constexpr std::size_t k_max_stemmed_word = 64;
 /// "kv", "cach", and "LLM.int8()" gives "llm", "int8". Words are stemmed (`fold_term`).
 std::vector<TextToken> tokenize(std::string_view text, std::size_t max_tokens = SIZE_MAX);
 
+/// The one index term a text of two or more words stands for as a unit: their terms (as
+/// tokenize gives them) joined by '_' ("continuous batching" -> "continu_batch"), which no word
+/// tokenizes to. Search indexes each thesaurus term of several words so, and looks a query's
+/// adjacent words up so. Empty for a text of fewer than two words.
+std::string unit_term(std::string_view text);
+
 /// Where `tokenize` finds its words, as [begin, end) byte ranges, without folding them.
 std::vector<std::pair<std::size_t, std::size_t>> word_spans(std::string_view text,
                                                             std::size_t max_tokens = SIZE_MAX);
