@@ -2,6 +2,7 @@
 #include <array>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -203,28 +204,37 @@ std::vector<std::vector<CategorySynonym>> category_synonyms(const Corpus& corpus
   const auto& cats = corpus.categories();
   std::vector<std::vector<std::string>> names;
   for (const Category& c : cats) names.push_back(terms_of(c.name));
+  // The categories each word names: those whose name holds it, then those with it as a one-word
+  // entry ("lora"). Looked up by word, so a corpus of many categories is not read per entry.
+  std::unordered_map<std::string, std::vector<CategoryIndex>> naming;
+  for (CategoryIndex c = 0; c < cats.size(); ++c) {
+    for (const std::string& w : names[c]) {
+      auto& list = naming[w];
+      if (list.empty() || list.back() != c) list.push_back(c);
+    }
+  }
   // Each entry's category, if it names one (or one subtree) of this corpus.
   std::vector<std::optional<CategoryIndex>> top;
   for (const Synonym& s : thesaurus()) {
     std::vector<std::string> means = terms_of(s.means);
     std::vector<CategoryIndex> found;
-    for (CategoryIndex c = 0; c < names.size(); ++c) {
-      if (phrase_in(means, names[c], false)) found.push_back(c);
+    if (auto it = means.empty() ? naming.end() : naming.find(means.front()); it != naming.end()) {
+      for (CategoryIndex c : it->second) {
+        if (phrase_in(means, names[c], false)) found.push_back(c);
+      }
     }
     top.push_back(common_top(corpus, found));
   }
-  // The words that name a category: those of its name and its one-word entries ("lora").
-  std::vector<std::vector<std::string>> naming = names;
   for (std::size_t i = 0; i < thesaurus().size(); ++i) {
     std::vector<std::string> words = terms_of(thesaurus()[i].typed);
-    if (top[i] && words.size() == 1) naming[*top[i]].push_back(words.front());
+    if (top[i] && words.size() == 1) naming[words.front()].push_back(*top[i]);
   }
   auto names_another = [&](const std::string& word, CategoryIndex t) {
-    for (CategoryIndex c = 0; c < cats.size(); ++c) {
-      if (corpus.in_subtree(c, t) || corpus.in_subtree(t, c)) continue;
-      if (std::find(naming[c].begin(), naming[c].end(), word) != naming[c].end()) return true;
-    }
-    return false;
+    auto it = naming.find(word);
+    if (it == naming.end()) return false;
+    return std::any_of(it->second.begin(), it->second.end(), [&](CategoryIndex c) {
+      return !corpus.in_subtree(c, t) && !corpus.in_subtree(t, c);
+    });
   };
   std::vector<std::vector<CategorySynonym>> out(cats.size());
   for (std::size_t i = 0; i < thesaurus().size(); ++i) {
