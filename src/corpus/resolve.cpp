@@ -243,8 +243,12 @@ std::vector<std::vector<CategorySynonym>> category_synonyms(const Corpus& corpus
     std::vector<TextToken> words = tokenize(typed);
     if (words.empty()) continue;
     CategorySynonym entry{unit_term(typed), std::string(typed), {}};
+    // The last word is the thing a term names when it stands on its own ("batching" of
+    // "continuous batching"), not when a hyphen ties it to the word before ("free" of
+    // "attention-free", "autoregressive" of "non-autoregressive").
     const TextToken& head = words.back();
-    if (words.size() == 1 || !names_another(head.term, *top[i]))
+    const bool own = words.size() == 1 || (head.begin > 0 && typed[head.begin - 1] == ' ');
+    if (words.size() == 1 || (own && !names_another(head.term, *top[i])))
       entry.words = typed.substr(head.begin, head.end - head.begin);
     out[*top[i]].push_back(std::move(entry));
   }
@@ -323,7 +327,7 @@ CategoryIndex resolve_as(const Corpus& corpus, std::string_view raw, std::string
     if (found.size() > 1) ambiguous(corpus, shown, found);
   }
 
-  // A search over the names: all the words, in any order ("quantization weight").
+  // A search over the names: all the words, in any order ("quantization weight only").
   auto found =
       matching(corpus, [&](const Category& c) { return words_in(words, terms_of(c.name)); });
   if (auto top = common_top(corpus, found)) return *top;
@@ -336,8 +340,14 @@ CategoryIndex resolve_as(const Corpus& corpus, std::string_view raw, std::string
   if (auto heads = typed_forms(folded); heads.size() == 1 && heads.front().size() >= 3) {
     std::vector<CategoryIndex> found;
     for (const Synonym& s : thesaurus()) {
+      // A term's last word standing on its own (not "free" of "attention-free"; no method's
+      // name: "most" of "least-to-most").
       std::vector<std::string> typed = typed_forms(s.typed);
-      if (typed.size() < 2 || typed.back() != heads.front()) continue;
+      std::size_t space = s.typed.rfind(' ');
+      if (!s.term || typed.size() < 2 || typed.back() != heads.front() ||
+          space == std::string_view::npos ||
+          s.typed.substr(space + 1).find_first_of("-:/.'") != std::string_view::npos)
+        continue;
       std::vector<std::string> means = terms_of(s.means);
       auto named = matching(
           corpus, [&](const Category& c) { return phrase_in(means, terms_of(c.name), false); });

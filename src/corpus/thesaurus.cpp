@@ -1,6 +1,6 @@
 #include "papertree/corpus/thesaurus.hpp"
 
-#include <algorithm>
+#include <unordered_set>
 #include <vector>
 
 namespace papertree {
@@ -37,9 +37,25 @@ std::span<const Synonym> thesaurus() {
 }
 
 bool is_thesaurus_word(std::string_view word) {
-  const auto& entries = thesaurus();
-  return std::any_of(entries.begin(), entries.end(),
-                     [&](const Synonym& s) { return s.typed == word; });
+  // Every word of every entry, split where a character is not a letter or digit.
+  static const std::unordered_set<std::string_view> words = [] {
+    std::unordered_set<std::string_view> out;
+    auto word_char = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+             static_cast<unsigned char>(c) >= 0x80;
+    };
+    for (const Synonym& s : thesaurus()) {
+      std::string_view text = s.typed;
+      for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = at;
+        while (end < text.size() && word_char(text[end])) ++end;
+        if (end > at) out.insert(text.substr(at, end - at));
+        at = end + 1;
+      }
+    }
+    return out;
+  }();
+  return words.contains(word);
 }
 
 }  // namespace papertree

@@ -66,7 +66,11 @@ PaperSet QueryEvaluator::eval(const QueryNode& node, bool positive) {
     case Kind::phrase: {
       std::vector<std::string> words;
       for (auto& t : tokenize(node.text)) words.push_back(std::move(t.term));
-      return phrase(words, node.field, positive);
+      PaperSet hits = phrase(words, node.field, positive);
+      // A thesaurus term quoted: also the papers of its category, where it is indexed as a unit.
+      if (auto id = m_index.term_id(unit_term(node.text)))
+        hits = unite(hits, terms({*id}, node.field, positive));
+      return hits;
     }
     case Kind::prefix:
       return prefix(node, positive);
@@ -96,6 +100,7 @@ bool joinable(const QueryNode& node) {
 }
 
 constexpr std::size_t k_max_joined_words = 4;
+constexpr std::size_t k_max_joined_spellings = 16;  // runs of corrected words tried
 
 }  // namespace
 
@@ -171,18 +176,30 @@ std::vector<PaperParts> QueryEvaluator::part_sets(const std::vector<const QueryN
     add_to(sets[i + 1], together);
   }
   // Two to four adjacent words also match the thesaurus term they make, indexed as one unit
-  // (unit_term: "continuous batching", "zero redundancy optimizer", "kv-cache
-  // quantization"), so a term matches as a whole where its words alone would not.
+  // (unit_term: "continuous batching", "zero redundancy optimizer", "kv-cache quantization"),
+  // so a term matches as a whole where its words alone would not; a word corrected as a typo
+  // joins by its corrections too ("continuous batchng").
   for (std::size_t i = 0; i + 1 < texts.size(); ++i) {
     if (texts[i]->kind != QueryNode::Kind::word) continue;
-    std::string run = texts[i]->text;
+    std::vector<std::string> runs = spellings(*texts[i]);
     for (std::size_t n = 1; n < k_max_joined_words && i + n < texts.size(); ++n) {
       const QueryNode& w = *texts[i + n];
       if (w.kind != QueryNode::Kind::word || w.field != texts[i]->field) break;
-      run += ' ' + w.text;
-      auto id = m_index.term_id(unit_term(run));
-      if (!id) continue;
-      PaperSet together = terms({*id}, w.field, positive);
+      std::vector<std::string> longer;
+      for (const std::string& run : runs) {
+        for (const std::string& next : spellings(w)) {
+          if (longer.size() < k_max_joined_spellings) longer.push_back(run + ' ' + next);
+        }
+      }
+      runs = std::move(longer);
+      std::vector<std::uint32_t> ids;
+      for (const std::string& run : runs) {
+        if (auto id = m_index.term_id(unit_term(run))) ids.push_back(*id);
+      }
+      if (ids.empty()) continue;
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      PaperSet together = terms(ids, w.field, positive);
       for (std::size_t k = i; k <= i + n; ++k) add_to(sets[k], together);
     }
   }

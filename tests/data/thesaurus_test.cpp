@@ -101,7 +101,8 @@ TEST(Thesaurus, TheLastWordOfEntriesNamesTheirCategory) {
   // continuous batching, dynamic batching; not "batch prompting", which ends otherwise
   EXPECT_EQ(c.category(resolve_category(c, "batching")).id, "serving-performance-optimization");
   // Words inside entries, function words and digits name nothing.
-  for (std::string_view word : {"to", "on", "2", "up", "deep", "closed", "accelerating"})
+  for (std::string_view word :
+       {"to", "on", "2", "up", "deep", "closed", "accelerating", "most", "free", "oracle"})
     EXPECT_THROW(resolve_category(c, word), UsageError) << word;
   EXPECT_THROW(resolve_category(c, "instruction tuning"), UsageError);
 }

@@ -256,11 +256,21 @@ run search jamba --format table
 expect_code 0
 expect_err_contains 'papertree: note: "jamba" names the category "State Space Models"'
 [[ $err != *"searched for"* ]] || fail "search jamba was corrected: $err"
-# A term's words alone do not match its category: "closed" of closed-source teacher, "loss" of
-# load balancing loss.
-run search closed --format json
-[[ $(jq '[.[].categories[] | select(. == "black-box-kd")] | length' <<<"$out") -le 1 ]] ||
-  fail "search closed matched the black-box KD papers: $out"
+# A term's inner words alone do not match its category: "order" of zeroth-order fine-tuning,
+# "free" of attention-free.
+run search order --format json
+[[ $(jq '[.[].categories[] | select(. == "memory-efficient-fine-tuning")] | length' <<<"$out") -le 1 ]] ||
+  fail "search order matched the memory-efficient fine-tuning papers: $out"
+run search free --format json
+[[ $(jq '[.[].categories[] | select(. == "state-space-models")] | length' <<<"$out") -le 3 ]] ||
+  fail "search free matched the state space model papers: $out"
+# Quoted, or with a typo corrected, a term still matches as a unit.
+run search continuous batching --format ids
+want="$out"
+run search '"continuous batching"' --format ids
+[[ $out == "$want" ]] || fail "quoted continuous batching: $out"
+run search continuous batchng --format ids
+[[ $out == "$want" ]] || fail "continuous batchng: $out"
 # An everyday term of the thesaurus makes its category's papers match it.
 run search continuous batching --format json
 got="$(jq -c '[.[].categories[]] | unique' <<<"$out")"

@@ -260,8 +260,9 @@ std::optional<CategoryIndex> category_named_by(const Corpus& corpus, std::string
 /// `typed`; and `words`, a text whose words are indexed as usual: a one-word term itself, or a
 /// longer term's last word, the thing it names ("batching"), unless that word names a category
 /// in another branch (a word of its name or a one-word entry: "attention" of "paged attention",
-/// "pruning" of "token pruning"). The other words of a term ("closed" of "closed-source
-/// teacher") are not indexed on their own.
+/// "pruning" of "token pruning") or a hyphen ties it to the word before ("free" of
+/// "attention-free"). The other words of a term ("order" of "zeroth-order fine-tuning") are not
+/// indexed on their own.
 struct CategorySynonym {
   std::string unit;
   std::string typed;

@@ -18,8 +18,8 @@ struct Synonym {
 /// The thesaurus (data/thesaurus.tsv, compiled into the binary), in the file's order.
 std::span<const Synonym> thesaurus();
 
-/// Whether `word` (folded) is an entry of the thesaurus on its own ("jamba", "fpga"): a name
-/// meant as typed, which search does not correct as a typo.
+/// Whether `word` (folded) is a word of a thesaurus entry ("jamba", "jacobi" of "jacobi
+/// decoding"): a word of the field meant as typed, which search does not correct as a typo.
 bool is_thesaurus_word(std::string_view word);
 
 /// The thesaurus file as compiled in (a snapshot's builder fingerprint covers it).
