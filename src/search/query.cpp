@@ -130,12 +130,13 @@ class Lexer {
     return Token{Token::Type::word, std::string(value), name, start, value_offset};
   }
 
-  // "GPTQ:" or a URL are words; "titel:x" is a misspelt field.
+  // "GPTQ:" or a URL are words; "titel:x" is a misspelt field. A single letter is no field's
+  // misspelling: "n:m sparsity" and "a:b" are words.
   Token unknown_field(std::size_t start, const std::string& name, std::string_view value) {
     std::string_view text = m_query.substr(start, m_pos - start);
     bool letters =
         std::all_of(name.begin(), name.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-    if (letters && !value.empty()) {
+    if (letters && name.size() > 1 && !value.empty()) {
       for (std::string_view field : k_fields) {
         if (edit_distance(name, field) <= (field.size() <= 3 ? 1u : 2u)) {
           syntax_error(

@@ -96,6 +96,9 @@ TEST(ParseQuery, YearForms) {
 TEST(ParseQuery, ColonInATitleWordIsNotAField) {
   EXPECT_EQ(parsed("GPTQ: accurate"), "(and GPTQ: accurate)");
   EXPECT_EQ(parsed("https://arxiv.org/abs/1"), "https://arxiv.org/abs/1");
+  // One letter is one edit from "in", but nobody misspells a field as one letter.
+  EXPECT_EQ(parsed("n:m sparsity"), "(and n:m sparsity)");
+  EXPECT_EQ(parsed("N:M"), "N:M");
 }
 
 TEST(ParseQuerySyntax, EmptyQuery) {
@@ -221,6 +224,10 @@ TEST(ParseQuerySyntax, MisspeltFieldSuggestsTheRightOne) {
             "query syntax error: unknown field \"titel:\"; did you mean \"title:\"?\n"
             "  gptq titel:quant\n"
             "       ^");
+  EXPECT_EQ(syntax_error("on:pruning"),
+            "query syntax error: unknown field \"on:\"; did you mean \"in:\"?\n"
+            "  on:pruning\n"
+            "  ^");
 }
 
 TEST(ParseQuerySyntax, BadYear) {
