@@ -2,7 +2,7 @@
 """Mean precision@10 of papertree search, and of grep over titles, on queries.tsv.
 
 Usage: precision.py PAPERTREE [--corpus FILE] [--queries FILE]
-                    [--split dev|heldout|fresh|unseen|later|blind|all|names]
+                    [--split dev|heldout|fresh|unseen|later|blind|probe|all|names]
                     [--engine papertree|grep|both] [--min P] [--verbose]
 
 Relevance of a paper for a query: it lies in the subtree of the query's category (the
@@ -74,7 +74,7 @@ def main():
     ap.add_argument("papertree")
     ap.add_argument("--corpus")
     ap.add_argument("--queries", default=os.path.join(HERE, "queries.tsv"))
-    ap.add_argument("--split", default="heldout", choices=["dev", "heldout", "fresh", "unseen", "later", "blind", "all", "names"])
+    ap.add_argument("--split", default="heldout", choices=["dev", "heldout", "fresh", "unseen", "later", "blind", "all", "names", "probe"])
     ap.add_argument("--engine", default="both", choices=["papertree", "grep", "both"])
     ap.add_argument("--min", type=float)
     ap.add_argument("--verbose", action="store_true")

@@ -88,6 +88,16 @@ void report_near_matches(const Corpus& corpus, const SearchResult& result) {
   }
   if (but_one + fewer + filled == 0) return;
   std::size_t full = result.papers.size() - but_one - fewer - filled;
+  if (full + but_one + fewer == 0) {  // only a category the query names ("retnet")
+    const Category& named = corpus.category(*result.filled_from);
+    std::cerr << "papertree: note: no paper holds every word; listed: " << filled
+              << (filled == 1 ? " paper" : " papers") << " from "
+              << sanitize_for_display(named.name) << ", which the query names";
+    if (named.total_papers > filled)
+      std::cerr << " ('papertree list " << named.id << "' lists all " << named.total_papers << ")";
+    std::cerr << '\n';
+    return;
+  }
   std::cerr << "papertree: note: " << full << (full == 1 ? " paper holds" : " papers hold")
             << " every word; ";
   std::vector<std::string> parts;
@@ -180,7 +190,8 @@ void setup_search(CLI::App& app, Context& ctx) {
   sub->add_option("query", cmd->words,
                   "The query; words are ANDed, and when fewer than 10 papers (within --in and the "
                   "filters) hold them all, papers missing one word follow, and a page still short "
-                  "ends with the rest of their category (put -- before a query starting with -)")
+                  "ends with the rest of the category the query names or they sit in (put -- "
+                  "before a query starting with -)")
       ->required();
   sub->add_option("--in", cmd->within, "Search only this category's subtree");
   sub->add_option("-s,--sort", cmd->sort,

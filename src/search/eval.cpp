@@ -275,7 +275,8 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
   PaperSet full = intersect_all(required, m_corpus.paper_count());
   keep_in_scope(full);
   score(full, named);
-  if (required.size() < 2 || full.size() >= k_few_full_matches) return;
+  if (full.size() >= k_few_full_matches) return;
+  if (required.size() < 2) return fill_from_topic(required.size(), named);
   // Only now is each word's set listed, for counting the words each paper holds.
   std::vector<PaperSet> sets;
   sets.reserve(required.size());
@@ -370,20 +371,26 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
     score_near(topic, topic_counts, near, named,
                static_cast<std::uint8_t>(std::min<std::size_t>(sets.size() - need, 254)));
   }
-  fill_from_topic(sets.size());
+  fill_from_topic(sets.size(), named);
 }
 
-// A page of near matches still short when every paper holding any of the words is listed
-// ("aligning feedback": one paper holds both words, five one of them) ends with the other
-// papers of the category they sit in, as cluster-based retrieval returns a document's cluster:
-// the deepest category below a top-level branch whose subtree holds at least half of them, the
-// one holding the best of them where two are as deep. Newest first, as `list` orders them, up to
-// a page; they score 0, below every match. A page of full matches only is left as it is: "gptq"
-// lists GPTQ alone.
-void QueryEvaluator::fill_from_topic(std::size_t words) {
+// A short page ends with the other papers of a category, as cluster-based retrieval returns a
+// document's cluster. Where the query names a category below a top-level branch ("gptq",
+// "retnet", whose paper no title names), of that one, whether the page holds full matches, near
+// matches or nothing. Otherwise a page with near matches, still short when every paper holding any
+// of the words is listed
+// ("aligning feedback": one paper holds both words, five one of them), ends with the deepest
+// category below a top-level branch whose subtree holds at least half of them, the one holding
+// the best of them where two are as deep; a page of full matches only ("author:dao", "sinkhorn")
+// is left as it is. Newest first, as `list` orders them, up to a page; they score 0, below every
+// match.
+void QueryEvaluator::fill_from_topic(std::size_t words, std::optional<CategoryIndex> named) {
   const std::size_t listed = m_result.papers.size();
-  if (listed == 0 || listed >= k_few_full_matches || words == 0) return;
+  if (listed >= k_few_full_matches || words == 0) return;
   if (m_scope != nullptr && !m_scope->fill_from_category) return;
+  if (named && m_corpus.category(*named).depth > 0 && !outside_scope_of(*named))
+    return fill_from(*named, listed, words);
+  if (listed == 0) return;
   if (std::all_of(m_result.near.begin(), m_result.near.end(),
                   [](std::uint8_t n) { return n == 0; }))
     return;
@@ -415,9 +422,19 @@ void QueryEvaluator::fill_from_topic(std::size_t words) {
       topic = c;
   }
   if (!topic) return;
+  fill_from(*topic, listed, words);
+}
+
+bool QueryEvaluator::outside_scope_of(CategoryIndex c) const {
+  return m_scope != nullptr && m_scope->within.has_value() &&
+         !m_corpus.in_subtree(c, m_scope->within.value()) &&
+         !m_corpus.in_subtree(m_scope->within.value(), c);
+}
+
+void QueryEvaluator::fill_from(CategoryIndex topic, std::size_t listed, std::size_t words) {
   PaperSet shown(m_result.papers.begin(), m_result.papers.end());
   std::sort(shown.begin(), shown.end());
-  PaperSet others = subtract(m_corpus.papers_under(*topic), shown);
+  PaperSet others = subtract(m_corpus.papers_under(topic), shown);
   // In list order, then the first few the scope admits: a filter decodes only the papers it
   // passes over, not the whole category.
   const bool test = m_scope != nullptr && !m_scope->admits_all();
@@ -700,6 +717,7 @@ SearchResult SearchIndex::search(const QueryNode& query, const SearchScope* scop
     evaluator.rank_words(texts, named);
   } else {
     evaluator.score(evaluator.eval(query, true), named);
+    if (!words.empty()) evaluator.fill_from_topic(1, named);
   }
   result.near.resize(result.papers.size(), 0);
   if (scope != nullptr) filter_result(m_corpus, result, scope->filters, scope->within);

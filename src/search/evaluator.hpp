@@ -74,6 +74,11 @@ class QueryEvaluator {
   /// the papers that hold every word, then, when they are few, those that hold all but one, and
   /// so on down to one word while the page is still short (a coordination-level fallback).
   void rank_words(const std::vector<const QueryNode*>& texts, std::optional<CategoryIndex> named);
+  /// While fewer than k_few_full_matches papers are listed, adds the other papers of a category,
+  /// up to that many, holding none of the `words` words: of `named`, the category the query
+  /// names, or where it names none and some of the listed are near matches, of the category the
+  /// listed ones sit in.
+  void fill_from_topic(std::size_t words, std::optional<CategoryIndex> named);
   /// True when score() found nothing to rank by and put the full matches in list order.
   bool listed_in_order() const { return m_listed; }
 
@@ -114,10 +119,8 @@ class QueryEvaluator {
   /// Each text's papers, as parts: its own matches, then those of the compounds and initialisms
   /// it makes with its neighbours.
   std::vector<PaperParts> part_sets(const std::vector<const QueryNode*>& texts, bool positive);
-  /// While fewer than k_few_full_matches papers are listed, some of them near matches, adds the
-  /// other papers of the category the listed ones sit in, up to that many, holding none of the
-  /// `words` words.
-  void fill_from_topic(std::size_t words);
+  void fill_from(CategoryIndex topic, std::size_t listed, std::size_t words);
+  bool outside_scope_of(CategoryIndex c) const;
   /// Ranks `near` (papers holding all the words but `missing`) below every result so far, those
   /// sitting where `topic` sits first (the full matches, or the rarest word's papers), whose
   /// count_in_subtrees is `topic_counts`.

@@ -70,7 +70,10 @@ constexpr std::size_t k_cluster_top = 10;
 constexpr std::size_t k_cluster_min_hits = 6;
 constexpr double k_cluster_boost = 1.5;
 // A query whose words name a category (category_named_by) multiplies its hits' scores by this.
-constexpr double k_named_boost = 1.5;
+constexpr double k_named_boost = 3.0;
+// Near matches are ranked by where the topic sits (boost_by_topic): a paper's score is multiplied
+// by one plus this many times the share of the topic placed in one of its categories.
+constexpr double k_topic_weight = 3.0;
 
 bool has_run(const std::vector<std::span<const std::uint32_t>>& positions, std::uint32_t start) {
   for (std::size_t i = 1; i < positions.size(); ++i) {
@@ -514,10 +517,10 @@ void boost_cluster(const Corpus& corpus, const PaperSet& hits, std::vector<doubl
 
 namespace {
 
-// Pseudo-relevance feedback through the taxonomy: a paper's score is multiplied by one plus the
-// share of `topic` (the papers that hold every word, or where none does, those holding the
-// rarest word) placed in one of its own categories, so near matches that sit where the topic
-// sits come first.
+// Pseudo-relevance feedback through the taxonomy: a paper's score is multiplied by one plus
+// k_topic_weight times the share of `topic` (the papers that hold every word, or where none does,
+// those holding the rarest word) placed in one of its own categories, so near matches that sit
+// where the topic sits come first.
 void boost_by_topic(const Corpus& corpus, const PaperSet& topic,
                     const std::vector<std::size_t>& counts, const PaperSet& hits,
                     std::vector<double>& scores) {
@@ -525,7 +528,8 @@ void boost_by_topic(const Corpus& corpus, const PaperSet& topic,
   for (std::size_t i = 0; i < hits.size(); ++i) {
     std::size_t best = 0;
     for (CategoryIndex c : corpus.paper_categories(hits[i])) best = std::max(best, counts[c]);
-    scores[i] *= 1.0 + static_cast<double>(best) / static_cast<double>(topic.size());
+    scores[i] *=
+        1.0 + k_topic_weight * static_cast<double>(best) / static_cast<double>(topic.size());
   }
 }
 

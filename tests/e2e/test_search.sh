@@ -243,18 +243,34 @@ expect_err_contains "1 paper holds every word; 5 hold all but one, 4 more from D
 # In another order than relevance the added papers would stand among the matches: none is added.
 run search aligning feedback --sort year --format ids
 [[ $(wc -l <<<"$out") == 6 ]] || fail "aligning feedback --sort year was filled: $out"
-# Full matches alone are what was asked for: one paper holds "gptq", and it is all that is listed.
-run search gptq --format ids
-[[ $out == gptq ]] || fail "search gptq was filled: $out"
+# A query that names a category: a short page ends with the rest of that category, after the
+# papers that hold the word. One paper holds "gptq"; the others of Weight-Only Quantization follow.
+run search gptq --format json
+[[ $(jq -r '.[0].id' <<<"$out") == gptq ]] || fail "search gptq: GPTQ is not first: $out"
+[[ $(jq 'length' <<<"$out") == 10 ]] || fail "search gptq was not filled to ten: $out"
+[[ $(jq '[.[1:][] | select(.score == 0 and .near and (.categories | any(. == "weight-only-quantization")))] | length' <<<"$out") == 9 ]] ||
+  fail "search gptq: the added papers are not Weight-Only Quantization's, scored 0, near: $out"
+run search gptq --format table
+expect_err_contains "1 paper holds every word; 9 more from Weight-Only Quantization hold none (listed after them)"
+# Full matches of a word that names no category are all that is listed.
+run search sinkhorn --format ids
+[[ $out == sparse-sinkhorn-attention ]] || fail "search sinkhorn was filled: $out"
 # A method's name in the thesaurus names its category, but does not make the category's papers
-# match it; a search that finds nothing for one points to the category.
-run search streamingllm
+# match it: no title holds "streamingllm", so the papers of its category are listed, marked so.
+run search streamingllm --format table
 expect_code 0
-expect_err_contains $'papertree: no papers match "streamingllm"\npapertree: note: "streamingllm" names the category "Segmentation and Sliding Window"; \'papertree list segmentation-and-sliding-window\' lists its papers'
+expect_err_contains "papertree: note: no paper holds every word; listed: 10 papers from Segmentation and Sliding Window, which the query names ('papertree list segmentation-and-sliding-window' lists all"
+run search streamingllm --format json
+[[ $(jq '[.[] | select(.score == 0 and .near and (.categories | any(. == "segmentation-and-sliding-window")))] | length' <<<"$out") == 10 ]] ||
+  fail "search streamingllm: not the papers of Segmentation and Sliding Window: $out"
+# Where --in leaves nothing, the note points to the category the query names.
+run search streamingllm --in quantization
+expect_code 0
+expect_err_contains $'papertree: no papers match "streamingllm"'
 # A word of the thesaurus is never corrected as a typo: jamba is no mamba.
 run search jamba --format table
 expect_code 0
-expect_err_contains 'papertree: note: "jamba" names the category "State Space Models"'
+expect_err_contains 'listed: 10 papers from State Space Models, which the query names'
 [[ $err != *"searched for"* ]] || fail "search jamba was corrected: $err"
 # A term's inner words alone do not match its category: "order" of zeroth-order fine-tuning,
 # "free" of attention-free.
