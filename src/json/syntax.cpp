@@ -22,14 +22,21 @@ std::pair<std::size_t, std::size_t> line_column(std::string_view text, std::size
   return {line, offset - line_start + 1};
 }
 
+// A longer line (as shown, escaped) is not quoted in a message.
+constexpr std::size_t k_max_excerpt_bytes = 200;
+
 // The offending line with a caret under `column`, for a syntax error.
 std::string caret_excerpt(std::string_view text, std::size_t offset, std::size_t column) {
   offset = std::min(offset, text.size());
   std::size_t begin = offset - (column - 1);
   std::size_t end = text.find('\n', begin);
-  std::string line = sanitize_for_display(
-      text.substr(begin, end == std::string_view::npos ? text.size() - begin : end - begin));
-  if (line.size() > 200) return {};
+  std::string_view raw =
+      text.substr(begin, end == std::string_view::npos ? text.size() - begin : end - begin);
+  // Escaping never makes a line shorter: one too long as it is is left out before it is escaped
+  // (a line may be the whole input, hundreds of megabytes of control bytes).
+  if (raw.size() > k_max_excerpt_bytes) return {};
+  std::string line = sanitize_for_display(raw);
+  if (line.size() > k_max_excerpt_bytes) return {};
   std::string caret_line;
   std::string_view before = text.substr(begin, column - 1);
   caret_line.append(display_width(sanitize_for_display(before)), ' ');

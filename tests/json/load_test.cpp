@@ -268,6 +268,27 @@ TEST(LoadCorpus, BytesAfterANulAreNotIgnored) {
   }
 }
 
+TEST(LoadCorpus, ALongLineOfControlBytesIsNotQuoted) {
+  // The line is left out of the message before it is escaped: escaping 4 MB of control bytes
+  // would take 16 MB for an excerpt that is then dropped.
+  std::string text(4'000'000, '\x01');
+  try {
+    test::load(text);
+    FAIL() << "expected a DataError";
+  } catch (const DataError& e) {
+    EXPECT_TRUE(e.detail().empty()) << e.detail().substr(0, 80);
+    EXPECT_EQ(e.where().line, 1u);
+    EXPECT_EQ(e.where().column, 1u);
+  }
+  text = std::string("{\x01}");
+  try {
+    test::load(text);
+    FAIL() << "expected a DataError";
+  } catch (const DataError& e) {
+    EXPECT_NE(e.detail().find("\\x01"), std::string::npos) << e.detail();  // a short one is
+  }
+}
+
 TEST(LoadCorpus, DuplicateKeysAreAnErrorNamingBothPlaces) {
   std::string top =
       "{\n  \"format\": \"papertree-corpus\",\n  \"version\": 2,\n"
