@@ -9,6 +9,7 @@
 #include "help.hpp"
 #include "output.hpp"
 #include "papertree/import/markdown.hpp"
+#include "papertree/io/io.hpp"
 #include "papertree/json/load.hpp"
 
 namespace papertree::cli {
@@ -27,6 +28,10 @@ void run_import(const ImportCommand& cmd, const Context& ctx) {
   options.progress = ctx.progress("importing");
   const ProgressFn& progress = options.progress;
   if (progress) progress({"reading the file", 0, 0});
+  // The corpus is JSON: written over the markdown it came from, the list would be gone.
+  if (!writes_to_stdout(cmd.output) && cmd.input != "-" && same_file(cmd.input, cmd.output.path))
+    throw UsageError(cmd.output.path +
+                     ": -o names the markdown file being imported; write the corpus elsewhere");
   ImportResult result = import_markdown(ctx.read_input(cmd.input), cmd.input, options);
   if (!ctx.quiet) {
     for (const ImportWarning& w : result.warnings) {

@@ -25,6 +25,10 @@ void run_index(const IndexCommand& cmd, const Context& ctx) {
   if (cmd.output.empty() && dir.empty())
     throw UsageError(
         "no cache directory: set PAPERTREE_CACHE_DIR, XDG_CACHE_HOME or HOME, or give -o FILE");
+  // A snapshot is binary: written over its own corpus, it would leave nothing to compile it from.
+  if (!cmd.output.empty() && same_file(cmd.input, cmd.output))
+    throw UsageError(cmd.output +
+                     ": -o names the corpus file itself; give the snapshot another name");
   ProgressFn progress = ctx.progress();
   SourceIdentity id = identify_file(cmd.input, file_clock_now_ns());
   if (progress) progress({"reading", 0, 0});

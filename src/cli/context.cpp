@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -132,6 +133,7 @@ bool Context::load_cached(const std::string& path, CacheMode mode) {
   if (auto loaded = open_cached_snapshot(path, dir)) {
     take(std::move(*loaded));
     m_index_from_cache = true;
+    m_cache_entry = cache_entry_path(dir, id);
     return true;
   }
   if (mode == CacheMode::automatic) {
@@ -146,6 +148,7 @@ bool Context::load_cached(const std::string& path, CacheMode mode) {
     if (auto loaded = open_cached_snapshot(path, dir, &why_not)) {
       take(std::move(*loaded));
       m_index_from_cache = true;
+      m_cache_entry = cache_entry_path(dir, id);
       return true;
     }
   } catch (const IoError& e) {
@@ -155,6 +158,17 @@ bool Context::load_cached(const std::string& path, CacheMode mode) {
   m_corpus = std::move(corpus);
   m_index = std::move(index);
   return true;
+}
+
+void Context::drop_damaged_cache_entry(const Error& e) {
+  const auto* damage = dynamic_cast<const DataError*>(&e);
+  if (damage == nullptr || m_cache_entry.empty() || damage->where().file != m_cache_entry) return;
+  std::error_code ec;
+  if (!std::filesystem::remove(m_cache_entry, ec) || ec) return;
+  if (!quiet)
+    warn("the damaged cached snapshot " + m_cache_entry +
+         " was removed; the next command compiles a new one");
+  m_cache_entry.clear();
 }
 
 void Context::build_cache_in_background() {

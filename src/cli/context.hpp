@@ -7,6 +7,7 @@
 #include <string>
 
 #include "papertree/corpus/corpus.hpp"
+#include "papertree/error.hpp"
 #include "papertree/search/search.hpp"
 #include "papertree/snapshot/snapshot.hpp"
 #include "terminal.hpp"
@@ -59,11 +60,17 @@ struct Context {
   /// in a detached child process, so the answer is not delayed. Does nothing otherwise.
   void build_cache_in_background();
 
+  /// After a failed command: when `e` is damage found in the cached snapshot the command read,
+  /// removes that cache entry, so the next command compiles a fresh one instead of failing the
+  /// same way, and says so on stderr. Does nothing otherwise.
+  void drop_damaged_cache_entry(const Error& e);
+
  private:
   std::unique_ptr<Corpus> m_corpus;
   std::unique_ptr<SearchIndex> m_index;
   std::function<std::unique_ptr<SearchIndex>()> m_index_loader;  // a snapshot's, not yet called
   bool m_index_from_cache = false;  // the loader reads a cached snapshot (damage: rebuild)
+  std::string m_cache_entry;        // the cached snapshot in use, if one is
   std::optional<Terminal> m_terminal;
   bool m_snapshot_file = false;
   std::optional<SourceIdentity> m_pending;  // a miss whose snapshot is still to be built

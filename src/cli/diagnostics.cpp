@@ -206,17 +206,38 @@ bool reader_gone() {
   return ::poll(&out, 1, 0) == 1 && (out.revents & POLLERR) != 0;
 }
 
-void on_sigpipe(int) {}
+void on_ignored_signal(int) {}
+
+// A compiled snapshot is read where it is mapped: a page of it that another program cut off
+// (`cp new.snap live.snap` truncates and rewrites the same file) faults with SIGBUS when read.
+// papertree itself never does that (it replaces files whole, by rename). Only async-signal-safe
+// calls here: the message, then the exit code of a corpus that cannot be read.
+void on_sigbus(int) {
+  static constexpr char message[] =
+      "papertree: error: a snapshot this command was reading was cut short or rewritten in place "
+      "by another program; run the command again (a snapshot is replaced safely by renaming a "
+      "new file over it, as papertree index does)\n";
+  ssize_t written = ::write(STDERR_FILENO, message, sizeof message - 1);
+  (void)written;
+  ::_exit(static_cast<int>(ExitCode::bad_data));
+}
+
+void handle(int signal, void (*handler)(int)) {
+  struct sigaction action {};
+  action.sa_handler = handler;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(signal, &action, nullptr);
+}
 
 }  // namespace
 
-void catch_closed_pipe() {
-  // A handler rather than SIG_IGN, so that programs papertree starts (git) get the default
-  // disposition back when they are executed.
-  struct sigaction action {};
-  action.sa_handler = on_sigpipe;
-  sigemptyset(&action.sa_mask);
-  ::sigaction(SIGPIPE, &action, nullptr);
+void catch_signals() {
+  // Handlers rather than SIG_IGN, so that programs papertree starts (git) get the default
+  // disposition back when they are executed. SIGPIPE: a closed pipe is EPIPE; SIGXFSZ: a write
+  // past `ulimit -f` is EFBIG, an I/O error (exit 4) that removes the temporary file.
+  handle(SIGPIPE, on_ignored_signal);
+  handle(SIGXFSZ, on_ignored_signal);
+  handle(SIGBUS, on_sigbus);
 }
 
 int finish_stdout() {

@@ -27,8 +27,10 @@ int report_command_error(const CLI::App& app, const Error& e);
 /// Anything else that escaped (a bug): reported, never a crash; exit code 4 for I/O-like failures.
 int report_unexpected(const std::exception& e);
 /// From now on a write to a pipe whose reader has gone fails with EPIPE instead of killing the
-/// process with SIGPIPE, so that finish_stdout can end with the documented exit code.
-void catch_closed_pipe();
+/// process with SIGPIPE, so that finish_stdout can end with the documented exit code; a write
+/// past the file-size limit fails with EFBIG instead of SIGXFSZ; and a mapped snapshot cut short
+/// under the command (SIGBUS) ends it with a message and exit code 3.
+void catch_signals();
 
 /// Flushes stdout; a failed write (a full disk, a closed pipe) is an I/O error, exit code 4,
 /// never a silent success. It is reported on stderr, except when the reader of a pipe stopped

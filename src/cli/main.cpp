@@ -106,7 +106,7 @@ void keep_freed_memory() {
 int main(int argc, char** argv) {
   using namespace papertree;
   keep_freed_memory();
-  cli::catch_closed_pipe();
+  cli::catch_signals();
   cli::Context ctx;
   CLI::App app{"papertree — a catalog of research papers organised by a survey's taxonomy",
                "papertree"};
@@ -127,6 +127,7 @@ int main(int argc, char** argv) {
     return cli::report_usage(app, e, args);
   } catch (const Error& e) {
     code = cli::report_command_error(app, e);
+    ctx.drop_damaged_cache_entry(e);
   } catch (const std::exception& e) {
     return cli::report_unexpected(e);
   }

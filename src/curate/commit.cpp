@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <chrono>
 #include <cstring>
 #include <set>
@@ -19,8 +20,23 @@
 
 namespace papertree {
 
+namespace {
+
+// The file a path names once its symbolic links are followed: edits through a link and through
+// its target (or through two links) take the same lock. The path itself where it cannot be
+// resolved (a file not there yet); the write reports what is wrong with it.
+std::string resolved(const std::string& path) {
+  char* real = ::realpath(path.c_str(), nullptr);
+  if (real == nullptr) return path;
+  std::string out(real);
+  std::free(real);
+  return out;
+}
+
+}  // namespace
+
 CorpusLock::CorpusLock(const std::string& corpus_path, int timeout_ms) {
-  std::string lock_path = corpus_path + ".lock";
+  std::string lock_path = resolved(corpus_path) + ".lock";
   m_fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   // An existing lock file in a directory we cannot write: flock works on a read-only descriptor,
   // and the write then fails where it should, with the write's own reason.

@@ -81,4 +81,11 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
   return read_descriptor(fd, path, max_bytes);
 }
 
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat sa {
+  }, sb{};
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+         sa.st_ino == sb.st_ino;
+}
+
 }  // namespace papertree

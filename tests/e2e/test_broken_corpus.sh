@@ -63,4 +63,17 @@ run --no-such-flag
 expect_code 2
 expect_err_contains "papertree: error:"
 
+# A mapped snapshot cut short under a command faults with SIGBUS when a lost page is read; the
+# command ends with a message and exit code 3, not a crash. Sent here by hand to a command
+# waiting for a FIFO's writer, which the handler cannot tell apart.
+mkfifo "$WORK/wait.fifo"
+"$PAPERTREE_BIN" --corpus "$WORK/wait.fifo" tree >/dev/null 2>"$WORK/err" &
+pid=$!
+sleep 0.3
+kill -BUS "$pid"
+wait "$pid"
+code=$? err="$(cat "$WORK/err")" last_cmd="tree, then SIGBUS"
+expect_code 3
+expect_err_contains "papertree: error: a snapshot this command was reading was cut short or rewritten in place"
+
 finish

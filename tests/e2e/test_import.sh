@@ -118,6 +118,13 @@ expect_code 0
 cmp -s "$WORK/enriched.json" "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json" ||
   fail "re-import + fixes + enrich differs from data/efficient-llms-survey.json: $(diff "$WORK/enriched.json" "$PAPERTREE_SOURCE_DIR/data/efficient-llms-survey.json" | head -20)"
 
+# -o naming the markdown being imported is refused, --force or not: the list stays.
+cp "$imp/other_style.md" "$WORK/self.md"
+run import "$WORK/self.md" -o "$WORK/self.md" --force
+expect_code 2
+expect_err_contains "self.md: -o names the markdown file being imported; write the corpus elsewhere"
+cmp -s "$imp/other_style.md" "$WORK/self.md" || fail "import -o over its own list changed it"
+
 # The embedded default corpus is the real survey.
 run tree
 expect_code 0

@@ -51,6 +51,13 @@ expect_err_contains "small.snapshot: already exists (use --force to overwrite)"
 run index "$corpus" -o "$WORK/small.snapshot" --force
 expect_code 0
 
+# -o naming the corpus itself (by another path, or with --force) is refused: the JSON stays.
+cp "$corpus" "$WORK/self.json"
+run index "$WORK/self.json" -o "$WORK/./self.json" --force
+expect_code 2
+expect_err_contains "self.json: -o names the corpus file itself; give the snapshot another name"
+cmp -s "$corpus" "$WORK/self.json" || fail "index -o over its own corpus changed it"
+
 # A damaged snapshot given as --corpus is refused, never trusted.
 head -c 200 "$WORK/small.snapshot" >"$WORK/cut.snapshot"
 run --corpus "$WORK/cut.snapshot" tree
@@ -79,6 +86,25 @@ same_answers "damaged cache entry" "$corpus"
 wait_for_entry "$damaged"
 cmp -s "$(entries)" "$WORK/small.snapshot" ||
   fail "the rebuilt entry differs from index -o's snapshot of the same file"
+
+# Damage inside the entry's body is found when a command reads that part (exit 3); the entry is
+# removed then, so the next command answers from the JSON and compiles a new one.
+entry=$(entries)
+size=$(stat -c %s "$entry")
+printf 'X' | dd of="$entry" bs=1 seek=$((size / 2)) conv=notrunc status=none
+damaged=$(cksum <"$entry")
+run --corpus "$corpus" list --limit 0
+expect_code 3
+expect_err_contains "cannot use this snapshot: corrupted (checksum mismatch)"
+expect_err_contains "papertree: warning: the damaged cached snapshot $entry was removed; the next command compiles a new one"
+[[ ! -e $entry ]] || fail "the damaged cache entry was kept"
+run --no-cache --corpus "$corpus" list --limit 0
+wanted=$out
+run --corpus "$corpus" list --limit 0
+expect_code 0
+[[ $out == "$wanted" ]] || fail "after the damaged entry was removed: the answer differs"
+wait_for_entry "$damaged"
+cmp -s "$(entries)" "$WORK/small.snapshot" || fail "the entry compiled after the damage differs"
 
 # An edited corpus makes the entry stale: the answer follows the edit.
 sed -i 's/"title": "Small Test Survey"/"title": "Edited Survey"/' "$corpus"

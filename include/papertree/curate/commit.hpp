@@ -9,7 +9,8 @@
 namespace papertree {
 
 /// An exclusive lock on a corpus file for the length of one edit: flock(2) on `PATH.lock` (a
-/// file kept next to the corpus, created when missing). The kernel drops the lock when the
+/// file kept next to the corpus, created when missing; PATH with its symbolic links followed,
+/// so that edits through a link and through its target take one lock). The kernel drops the lock when the
 /// process ends, however it ends, so a killed edit never leaves a stale lock. Waits up to
 /// `timeout_ms` for another edit to finish, then throws IoError. Advisory: it orders papertree
 /// edits; other writers are caught by the content check of write_corpus_edit.

@@ -39,4 +39,8 @@ std::string format_byte_count(std::size_t bytes);
 /// `path` is a UsageError. On any failure the temporary file is removed and IoError is thrown.
 void write_file_atomic(const std::string& path, const std::string& content, bool overwrite = true);
 
+/// Whether `a` and `b` name one existing file (the same device and inode, links followed):
+/// `index corpus.json -o ./corpus.json` or through a symbolic link.
+bool same_file(const std::string& a, const std::string& b);
+
 }  // namespace papertree
