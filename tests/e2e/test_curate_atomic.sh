@@ -49,6 +49,32 @@ cmp -s "$c" "$WORK/orig.json" || fail "written without the lock"
 kill "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
 
+# An edit through a symbolic link takes the lock of the file it points to: it waits for an
+# edit of the target, and both changes land.
+cp "$WORK/orig.json" "$c"
+ln -s "$c" "$WORK/link.json"
+flock "$c.lock" sleep 1 &
+holder=$!
+sleep 0.2
+start=$(date +%s%N)
+run --corpus "$WORK/link.json" edit gptq --year 2017
+expect_code 0
+waited=$((($(date +%s%N) - start) / 1000000))
+wait "$holder"
+((waited >= 500)) || fail "an edit through a link did not wait for the target's lock (${waited} ms)"
+[[ -L $WORK/link.json && ! -e $WORK/link.json.lock ]] || fail "the link's own lock file was used"
+[[ $(jq -r '.papers[] | select(.id == "gptq") | .year' "$c") == 2017 ]] || fail "edit through a link lost"
+
+# Past the file-size limit (ulimit -f 1: 1 KiB) the write fails with EFBIG, not SIGXFSZ: exit 4, the
+# file untouched, no temporary file left.
+cp "$WORK/orig.json" "$c"
+(ulimit -f 1 && exec "$PAPERTREE_BIN" --corpus "$c" edit gptq --year 2016) >/dev/null 2>"$WORK/err"
+code=$? err="$(cat "$WORK/err")" last_cmd="edit under ulimit -f 1"
+expect_code 4
+expect_err_contains "File too large"
+cmp -s "$c" "$WORK/orig.json" || fail "ulimit -f: the corpus changed"
+[[ -z $(find "$WORK" -maxdepth 1 -name '.*tmp*') ]] || fail "ulimit -f: a temporary file was left: $(ls -A "$WORK")"
+
 # A full stdout on --dry-run: exit 4, nothing written.
 if [[ -w /dev/full ]]; then
   "$PAPERTREE_BIN" --corpus "$c" edit gptq --year 2018 --dry-run >/dev/full 2>/dev/null
