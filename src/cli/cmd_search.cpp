@@ -175,6 +175,14 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
   // The note says the near matches come after the others: only in relevance order.
   if (format == "table" && cmd.sort == "relevance" && !cmd.reverse)
     report_near_matches(corpus, result);
+  // Frameworks are a table of their own, not papers: a search for one says where it is.
+  if (format == "table" || result.papers.empty()) {
+    if (const Framework* f = framework_named_by(corpus, join(cmd.words))) {
+      std::cerr << "papertree: note: " << quote_for_message(join(cmd.words))
+                << " names the framework " << sanitize_for_display(f->name)
+                << " of the survey's table; 'papertree frameworks' lists it\n";
+    }
+  }
   if (cmd.facets && !result.papers.empty()) {
     print_facets(ctx, format, facet_counts(corpus, result.papers), result.papers.size());
   }

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cctype>
 #include <climits>
 #include <cmath>
 #include <cstdint>
@@ -399,13 +400,14 @@ PaperSet QueryEvaluator::prefix(const QueryNode& node, bool positive) {
 
 // The indexed words one edit away from `word` (two for words of eight letters or more), closest
 // and then most frequent first. Words with digits ("int4") are names of formats and models, not
-// typos, and common English words ("soft", "spare") and the thesaurus's own words ("jamba",
-// not "mamba") are what was meant: none is corrected.
+// typos, and common English words ("soft", "spare"), the thesaurus's own words ("jamba", not
+// "mamba") and the words of the frameworks' names ("vllm", not "llm") are what was meant: none
+// is corrected.
 std::vector<std::pair<std::uint32_t, std::string>> QueryEvaluator::corrections(
     const std::string& word, Field field) const {
   if (word.size() < 4 || word.size() > k_max_stemmed_word ||
       std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-      is_english_word(word) || is_thesaurus_word(word)) {
+      is_english_word(word) || is_thesaurus_word(word) || is_framework_word(m_corpus, word)) {
     return {};
   }
   const std::size_t max_distance = word.size() >= 8 ? 2 : 1;

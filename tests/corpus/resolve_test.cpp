@@ -229,3 +229,41 @@ TEST(ResolveCategory, JoinedWordsAndSwappedLettersMeetTheName) {
 
 }  // namespace
 }  // namespace papertree
+
+namespace papertree {
+namespace {
+
+Corpus framework_corpus() {
+  return test::load(R"({"format": "papertree-corpus", "version": 2, "title": "t",
+    "taxonomy": [{"id": "a", "name": "A"}], "papers": [],
+    "frameworks": [{"id": "tensorrt-llm", "name": "TensorRT-LLM", "url": "u"},
+                   {"id": "mlc-llm", "name": "MLC LLM", "url": "u"},
+                   {"id": "tgi", "name": "TGI", "url": "u"}]})");
+}
+
+TEST(FrameworkNamedBy, IdOrNameWithCaseAndPunctuationAside) {
+  Corpus c = framework_corpus();
+  for (std::string_view q : {"tensorrt-llm", "TensorRT LLM", "tensorrtllm", "tensorrt"}) {
+    const Framework* f = framework_named_by(c, q);
+    ASSERT_NE(f, nullptr) << q;
+    EXPECT_EQ(f->id, "tensorrt-llm") << q;
+  }
+  ASSERT_NE(framework_named_by(c, "mlc llm"), nullptr);
+  EXPECT_EQ(framework_named_by(c, "tgi")->id, "tgi");  // a whole id, however short
+  // A short word of a name names nothing alone ("llm" is in many), nor do other words.
+  EXPECT_EQ(framework_named_by(c, "llm"), nullptr);
+  EXPECT_EQ(framework_named_by(c, "mlc"), nullptr);
+  EXPECT_EQ(framework_named_by(c, "tensorrt quantization"), nullptr);
+  EXPECT_EQ(framework_named_by(c, ""), nullptr);
+}
+
+TEST(IsFrameworkWord, WordsOfIdsAndNames) {
+  Corpus c = framework_corpus();
+  EXPECT_TRUE(is_framework_word(c, "tensorrt"));
+  EXPECT_TRUE(is_framework_word(c, "mlc"));
+  EXPECT_FALSE(is_framework_word(c, "tensor"));
+  EXPECT_FALSE(is_framework_word(c, "quantization"));
+}
+
+}  // namespace
+}  // namespace papertree

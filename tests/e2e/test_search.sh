@@ -267,6 +267,18 @@ run search streamingllm --format json
 run search streamingllm --in quantization
 expect_code 0
 expect_err_contains $'papertree: no papers match "streamingllm"'
+# A framework's name is never corrected as a typo (vllm is no llm); the search says where it is.
+run search tensorrt
+expect_code 0
+[[ $err != *"searched for"* ]] || fail "search tensorrt was corrected: $err"
+expect_err_contains "papertree: note: \"tensorrt\" names the framework TensorRT-LLM of the survey's table; 'papertree frameworks' lists it"
+run search colossalai --format json
+[[ $out == "[]" ]] || fail "search colossalai: $out"
+expect_err_contains "names the framework ColossalAI"
+# Wanda's paper does not say "Wanda": the thesaurus knows where it is, and it is not "panda".
+run search wanda --format ids
+[[ $err != *"searched for"* ]] || fail "search wanda was corrected: $err"
+grep -qx a-simple-and-effective-pruning-approach <<<"$out" || fail "search wanda misses Wanda's paper: $out"
 # A word of the thesaurus is never corrected as a typo: jamba is no mamba.
 run search jamba --format table
 expect_code 0

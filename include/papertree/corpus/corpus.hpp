@@ -255,6 +255,15 @@ CategoryIndex resolve_category(const Corpus& corpus, std::string_view text);
 /// unrelated categories match. Taxonomy-aware search ranking uses it.
 std::optional<CategoryIndex> category_named_by(const Corpus& corpus, std::string_view words);
 
+/// Whether `word` (case-folded) is a word of the id or name of a framework of the corpus's table
+/// ("vllm", "tensorrt", "colossalai"): a name, which search never corrects as a typo.
+bool is_framework_word(const Corpus& corpus, std::string_view word);
+
+/// The framework that search words name, if any: its id or name, case and punctuation aside
+/// ("vllm", "TensorRT-LLM", "tensorrt llm"), or for one word of four letters or more, a word
+/// of it ("tensorrt").
+const Framework* framework_named_by(const Corpus& corpus, std::string_view words);
+
 /// What search indexes for one thesaurus term, as words of its category's name: `unit`, the
 /// term as one index term when it has several words (unit_term: "continu_batch"), shown as
 /// `typed`; and `words`, a text whose words are indexed as usual: a one-word term itself, or a
