@@ -296,7 +296,7 @@ class Parser {
       node.kind = QueryNode::Kind::phrase;
     } else if (node.text.ends_with('*')) {
       node.kind = QueryNode::Kind::prefix;
-      node.text.pop_back();
+      while (node.text.ends_with('*')) node.text.pop_back();  // "quant**" is "quant*"
       if (node.text.empty()) {
         syntax_error(m_query,
                      t.offset + t.text.size() - 1 + (t.field.empty() ? 0 : t.field.size() + 1),

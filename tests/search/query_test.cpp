@@ -93,6 +93,11 @@ TEST(ParseQuery, YearForms) {
   EXPECT_EQ(parsed("year:2022..2024"), "year:2022..2024");
 }
 
+TEST(ParseQuery, StarsEndingAWordAreOnePrefix) {
+  EXPECT_EQ(parsed("quant**"), parsed("quant*"));
+  EXPECT_EQ(parsed("title:quant***"), parsed("title:quant*"));
+}
+
 TEST(ParseQuery, ColonInATitleWordIsNotAField) {
   EXPECT_EQ(parsed("GPTQ: accurate"), "(and GPTQ: accurate)");
   EXPECT_EQ(parsed("https://arxiv.org/abs/1"), "https://arxiv.org/abs/1");
