@@ -1,3 +1,4 @@
+#include <iostream>
 #include <memory>
 
 #include "commands.hpp"
@@ -5,6 +6,7 @@
 #include "option_values.hpp"
 #include "paper_output.hpp"
 #include "papertree/corpus/select.hpp"
+#include "papertree/text/text.hpp"
 
 namespace papertree::cli {
 
@@ -23,6 +25,16 @@ void run_list(const ListCommand& cmd, Context& ctx) {
   const Corpus& corpus = ctx.corpus();
   std::optional<CategoryIndex> root;
   if (!cmd.category.empty()) root = resolve_category(corpus, cmd.category);
+  // On a terminal, a category named by a word, an abbreviation or a prefix says which one it is:
+  // `list prompting` is Few-Shot Prompting, not Prompt Engineering.
+  if (root && resolve_format(cmd.output, ctx) == "table") {
+    const Category& c = corpus.category(*root);
+    std::string typed = fold_case_accents(cmd.category);
+    if (typed != c.id && typed != c.path && typed != fold_case_accents(c.name)) {
+      std::cerr << "papertree: note: " << quote_for_message(cmd.category) << " is the category "
+                << sanitize_for_display(c.name) << " (" << c.id << ")\n";
+    }
+  }
   Filters filters = cmd.filters.to_filters();
   std::vector<PaperIndex> papers = select_papers(corpus, root, cmd.direct, filters);
   // Only the page that is printed needs its order (the rest is counted).

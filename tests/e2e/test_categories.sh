@@ -80,4 +80,16 @@ run tree --ids
 expect_code 0
 expect_contains "Low-Rank Adaptation  low-rank-adaptation"
 expect_contains "Parameter Pruning  parameter-pruning"
+
+# On a terminal (table), a category named otherwise than by its id, path or name says which it
+# is; a pipe gets nothing extra.
+run list prompting --format table --limit 1
+expect_code 0
+expect_err_contains 'papertree: note: "prompting" is the category Few-Shot Prompting (few-shot-prompting)'
+run list few-shot-prompting --format table --limit 1
+[[ $err != *"is the category"* ]] || fail "list by id got a note: $err"
+run list "few-shot prompting" --format table --limit 1
+[[ $err != *"is the category"* ]] || fail "list by name got a note: $err"
+run list prompting --format ids --limit 1
+[[ $err != *"is the category"* ]] || fail "list to a pipe got a note: $err"
 finish
