@@ -283,7 +283,40 @@ class Parser {
     for (QueryNode& child : node.children) restrict_to(child, field);
   }
 
+  // "int4/int8", "prefill/decode": a word of parts joined by '/' names alternatives, each part
+  // of two characters or more holding a letter. Not a URL ("://"), a path of digits
+  // ("arxiv.org/abs/2301"), "w/o" or "1/2".
+  static std::vector<std::string_view> slash_alternatives(std::string_view text) {
+    if (text.find('/') == std::string_view::npos || text.find("://") != std::string_view::npos)
+      return {};
+    std::vector<std::string_view> parts;
+    std::size_t at = 0;
+    for (;;) {
+      std::size_t slash = text.find('/', at);
+      std::string_view part = text.substr(at, slash == std::string_view::npos ? slash : slash - at);
+      bool letter = std::any_of(part.begin(), part.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) != 0;
+      });
+      if (part.size() < 2 || !letter) return {};
+      parts.push_back(part);
+      if (slash == std::string_view::npos) return parts;
+      at = slash + 1;
+    }
+  }
+
   QueryNode text_node(const Token& t, Field field) {
+    if (t.type == Token::Type::word) {
+      if (std::vector<std::string_view> parts = slash_alternatives(t.text); !parts.empty()) {
+        QueryNode any = make_node(QueryNode::Kind::any_of);
+        any.offset = t.offset;
+        for (std::string_view part : parts) {
+          Token one = t;
+          one.text = std::string(part);
+          any.children.push_back(text_node(one, field));
+        }
+        return any;
+      }
+    }
     if (++m_terms > k_max_query_terms) {
       syntax_error(m_query, t.offset,
                    "more than " + std::to_string(k_max_query_terms) + " search terms");

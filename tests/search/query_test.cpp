@@ -93,6 +93,17 @@ TEST(ParseQuery, YearForms) {
   EXPECT_EQ(parsed("year:2022..2024"), "year:2022..2024");
 }
 
+TEST(ParseQuery, SlashJoinsAlternatives) {
+  EXPECT_EQ(parsed("int4/int8"), "(or int4 int8)");
+  EXPECT_EQ(parsed("prefill/decode quant*"), "(and (or prefill decode) quant*)");
+  EXPECT_EQ(parsed("title:lora/qlora"), "(or title:lora title:qlora)");
+  // Not alternatives: a URL, a path of digits, "w/o", a fraction.
+  EXPECT_EQ(parsed("https://arxiv.org/abs/1"), "https://arxiv.org/abs/1");
+  EXPECT_EQ(parsed("arxiv.org/abs/2301"), "arxiv.org/abs/2301");
+  EXPECT_EQ(parsed("w/o"), "w/o");
+  EXPECT_EQ(parsed("1/2"), "1/2");
+}
+
 TEST(ParseQuery, StarsEndingAWordAreOnePrefix) {
   EXPECT_EQ(parsed("quant**"), parsed("quant*"));
   EXPECT_EQ(parsed("title:quant***"), parsed("title:quant*"));
