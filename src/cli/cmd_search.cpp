@@ -69,7 +69,7 @@ void report_corrections(const SearchResult& result) {
 }
 
 // On a terminal, says where the papers holding every word end and the near matches begin.
-void report_near_matches(const Corpus& corpus, const SearchResult& result) {
+void report_near_matches(const Corpus& corpus, const SearchResult& result, bool scoped) {
   // The papers that fill a short page from the matches' category hold none of the words: they
   // have the largest `near` of the result, one above every near match's.
   const std::uint8_t none = result.filled_from && !result.near.empty()
@@ -93,7 +93,7 @@ void report_near_matches(const Corpus& corpus, const SearchResult& result) {
     std::cerr << "papertree: note: no paper holds every word; listed: " << filled
               << (filled == 1 ? " paper" : " papers") << " from "
               << sanitize_for_display(named.name) << ", which the query names";
-    if (named.total_papers > filled)
+    if (named.total_papers > filled && !scoped)  // `list ID` would drop --in and the filters
       std::cerr << " ('papertree list " << named.id << "' lists all " << named.total_papers << ")";
     std::cerr << '\n';
     return;
@@ -174,7 +174,7 @@ void run_search(const SearchCommand& cmd, Context& ctx) {
   }
   // The note says the near matches come after the others: only in relevance order.
   if (format == "table" && cmd.sort == "relevance" && !cmd.reverse)
-    report_near_matches(corpus, result);
+    report_near_matches(corpus, result, within.has_value() || !filters.keep_all());
   // Frameworks are a table of their own, not papers: a search for one says where it is.
   if (format == "table" || result.papers.empty()) {
     if (const Framework* f = framework_named_by(corpus, join(cmd.words))) {

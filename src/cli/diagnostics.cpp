@@ -212,7 +212,14 @@ void on_ignored_signal(int) {}
 // (`cp new.snap live.snap` truncates and rewrites the same file) faults with SIGBUS when read.
 // papertree itself never does that (it replaces files whole, by rename). Only async-signal-safe
 // calls here: the message, then the exit code of a corpus that cannot be read.
-void on_sigbus(int) {
+void on_sigbus(int signal, siginfo_t* info, void*) {
+  // Only a page of a mapped file beyond its end (BUS_ADRERR); any other SIGBUS (one sent with
+  // kill, a misaligned access) ends the process as it would have without this handler.
+  if (info == nullptr || info->si_code != BUS_ADRERR) {
+    ::signal(signal, SIG_DFL);
+    ::raise(signal);
+    return;
+  }
   static constexpr char message[] =
       "papertree: error: a snapshot this command was reading was cut short or rewritten in place "
       "by another program; run the command again (a snapshot is replaced safely by renaming a "
@@ -237,7 +244,11 @@ void catch_signals() {
   // past `ulimit -f` is EFBIG, an I/O error (exit 4) that removes the temporary file.
   handle(SIGPIPE, on_ignored_signal);
   handle(SIGXFSZ, on_ignored_signal);
-  handle(SIGBUS, on_sigbus);
+  struct sigaction bus {};
+  bus.sa_sigaction = on_sigbus;
+  bus.sa_flags = SA_SIGINFO;
+  sigemptyset(&bus.sa_mask);
+  ::sigaction(SIGBUS, &bus, nullptr);
 }
 
 int finish_stdout() {

@@ -421,7 +421,11 @@ const Framework* framework_named_by(const Corpus& corpus, std::string_view words
   for (const Framework& f : corpus.frameworks()) {
     if (whole == joined(alnum_words(f.id)) || whole == joined(alnum_words(f.name))) return &f;
   }
-  if (typed.size() != 1 || typed.front().size() < 4) return nullptr;
+  // One word of a name only where it is a name itself: "tensorrt", not "foundry" of LLM-Foundry
+  // or "pruning" of a "Fast Pruning Toolkit".
+  if (typed.size() != 1 || typed.front().size() < 4 || is_english_word(typed.front()) ||
+      category_named_by(corpus, typed.front()))
+    return nullptr;
   for (const Framework& f : corpus.frameworks()) {
     for (const std::string& w : alnum_words(f.name))
       if (w == typed.front()) return &f;

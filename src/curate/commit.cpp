@@ -40,12 +40,13 @@ CorpusLock::CorpusLock(const std::string& corpus_path, int timeout_ms) {
   m_fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   // An existing lock file in a directory we cannot write: flock works on a read-only descriptor,
   // and the write then fails where it should, with the write's own reason.
-  if (m_fd < 0 && (errno == EROFS || errno == EACCES)) {
+  const int create_error = errno;
+  if (m_fd < 0 && (create_error == EROFS || create_error == EACCES)) {
     m_fd = ::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC);
   }
-  if (m_fd < 0) {
+  if (m_fd < 0) {  // the reason the lock could not be created, not that it does not exist
     throw IoError(
-        fmt::format("{}: cannot create the lock file: {}", lock_path, std::strerror(errno)));
+        fmt::format("{}: cannot create the lock file: {}", lock_path, std::strerror(create_error)));
   }
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
   while (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {

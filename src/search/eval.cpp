@@ -264,7 +264,8 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
   std::vector<std::uint8_t> letter;  // parallel to required: the word is one letter or digit
   for (std::size_t k = 0; k < texts.size(); ++k) {
     std::string word = single_word(*texts[k]);
-    if (is_stop_word(word)) continue;
+    // A quoted word is wanted as it is, even "the".
+    if (texts[k]->kind == QueryNode::Kind::word && is_stop_word(word)) continue;
     required.push_back(std::move(all[k]));
     letter.push_back(word.size() == 1 ? 1 : 0);
   }
@@ -387,9 +388,12 @@ void QueryEvaluator::rank_words(const std::vector<const QueryNode*>& texts,
 void QueryEvaluator::fill_from_topic(std::size_t words, std::optional<CategoryIndex> named) {
   const std::size_t listed = m_result.papers.size();
   if (listed >= k_few_full_matches || words == 0) return;
-  if (m_scope != nullptr && !m_scope->fill_from_category) return;
-  if (named && m_corpus.category(*named).depth > 0 && !outside_scope_of(*named))
-    return fill_from(*named, listed, words);
+  // In another order than relevance the added papers would stand among the matches; where
+  // there are none, there is nothing to stand among.
+  if (m_scope != nullptr && !m_scope->fill_from_category && listed != 0) return;
+  if (named && m_corpus.category(*named).depth > 0 && !outside_scope_of(*named) &&
+      fill_from(*named, listed, words))
+    return;
   if (listed == 0) return;
   if (std::all_of(m_result.near.begin(), m_result.near.end(),
                   [](std::uint8_t n) { return n == 0; }))
@@ -425,13 +429,20 @@ void QueryEvaluator::fill_from_topic(std::size_t words, std::optional<CategoryIn
   fill_from(*topic, listed, words);
 }
 
+void QueryEvaluator::rank_one(const QueryNode& query, std::optional<CategoryIndex> named) {
+  PaperSet hits = eval(query, true);
+  keep_in_scope(hits);  // so that the fill counts only what will be listed
+  score(hits, named);
+  fill_from_topic(1, named);
+}
+
 bool QueryEvaluator::outside_scope_of(CategoryIndex c) const {
   return m_scope != nullptr && m_scope->within.has_value() &&
          !m_corpus.in_subtree(c, m_scope->within.value()) &&
          !m_corpus.in_subtree(m_scope->within.value(), c);
 }
 
-void QueryEvaluator::fill_from(CategoryIndex topic, std::size_t listed, std::size_t words) {
+bool QueryEvaluator::fill_from(CategoryIndex topic, std::size_t listed, std::size_t words) {
   PaperSet shown(m_result.papers.begin(), m_result.papers.end());
   std::sort(shown.begin(), shown.end());
   PaperSet others = subtract(m_corpus.papers_under(topic), shown);
@@ -446,12 +457,13 @@ void QueryEvaluator::fill_from(CategoryIndex topic, std::size_t listed, std::siz
     if (listed + picked.size() == k_few_full_matches) break;
     if (!test || m_scope->admits(m_corpus, p)) picked.push_back(p);
   }
-  if (picked.empty()) return;
+  if (picked.empty()) return false;
   m_result.papers.insert(m_result.papers.end(), picked.begin(), picked.end());
   m_result.scores.resize(m_result.papers.size(), 0.0);
   m_result.near.resize(m_result.papers.size(),
                        static_cast<std::uint8_t>(std::min<std::size_t>(words, 255)));
   m_result.filled_from = topic;
+  return true;
 }
 
 PaperSet QueryEvaluator::any_of(const QueryNode& node, bool positive) {
@@ -665,11 +677,14 @@ namespace {
 // spaces; empty for anything else.
 std::string plain_words(const QueryNode& query) {
   using Kind = QueryNode::Kind;
-  if (query.kind == Kind::word && query.field == Field::any) return query.text;
+  auto plain = [](const QueryNode& n) {
+    return (n.kind == Kind::word || n.kind == Kind::phrase) && n.field == Field::any;
+  };
+  if (plain(query)) return query.text;
   if (query.kind != Kind::all_of) return {};
   std::string out;
   for (const QueryNode& child : query.children) {
-    if (child.kind != Kind::word || child.field != Field::any) return {};
+    if (!plain(child)) return {};
     out += (out.empty() ? "" : " ") + child.text;
   }
   return out;
@@ -716,8 +731,11 @@ SearchResult SearchIndex::search(const QueryNode& query, const SearchScope* scop
     }
     evaluator.rank_words(texts, named);
   } else {
-    evaluator.score(evaluator.eval(query, true), named);
-    if (!words.empty()) evaluator.fill_from_topic(1, named);
+    if (words.empty()) {
+      evaluator.score(evaluator.eval(query, true), named);
+    } else {
+      evaluator.rank_one(query, named);
+    }
   }
   result.near.resize(result.papers.size(), 0);
   if (scope != nullptr) filter_result(m_corpus, result, scope->filters, scope->within);

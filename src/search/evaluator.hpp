@@ -79,6 +79,9 @@ class QueryEvaluator {
   /// names, or where it names none and some of the listed are near matches, of the category the
   /// listed ones sit in.
   void fill_from_topic(std::size_t words, std::optional<CategoryIndex> named);
+  /// Scores a query of one plain word or phrase (`named`: the category it names, if any): its
+  /// papers within the scope, then fill_from_topic.
+  void rank_one(const QueryNode& query, std::optional<CategoryIndex> named);
   /// True when score() found nothing to rank by and put the full matches in list order.
   bool listed_in_order() const { return m_listed; }
 
@@ -119,7 +122,8 @@ class QueryEvaluator {
   /// Each text's papers, as parts: its own matches, then those of the compounds and initialisms
   /// it makes with its neighbours.
   std::vector<PaperParts> part_sets(const std::vector<const QueryNode*>& texts, bool positive);
-  void fill_from(CategoryIndex topic, std::size_t listed, std::size_t words);
+  /// Adds papers of `topic` not yet listed; false when none was added.
+  bool fill_from(CategoryIndex topic, std::size_t listed, std::size_t words);
   bool outside_scope_of(CategoryIndex c) const;
   /// Ranks `near` (papers holding all the words but `missing`) below every result so far, those
   /// sitting where `topic` sits first (the full matches, or the rarest word's papers), whose

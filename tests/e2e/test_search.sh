@@ -263,10 +263,26 @@ expect_err_contains "papertree: note: no paper holds every word; listed: 10 pape
 run search streamingllm --format json
 [[ $(jq '[.[] | select(.score == 0 and .near and (.categories | any(. == "segmentation-and-sliding-window")))] | length' <<<"$out") == 10 ]] ||
   fail "search streamingllm: not the papers of Segmentation and Sliding Window: $out"
-# Where --in leaves nothing, the note points to the category the query names.
+# Where --in leaves none of its category's papers, nothing is listed (and no category named).
 run search streamingllm --in quantization
 expect_code 0
 expect_err_contains $'papertree: no papers match "streamingllm"'
+[[ $err != *"names the category"* ]] || fail "streamingllm --in quantization named a category: $err"
+# A short page is filled in any order when nothing matches (there is nothing to stand among),
+# and within the filters; the hint to list the whole category is left out under a filter.
+run search retnet --sort year --format ids
+grep -qx retentive-network <<<"$out" || fail "search retnet --sort year: $out"
+run search retnet --year 2023 --format table
+expect_err_contains "listed: 1 paper from Recurrent Structure, which the query names"
+[[ $err != *"lists all"* ]] || fail "search retnet --year 2023 suggests listing all: $err"
+# A quoted phrase is one word of a plain query: with a word no paper holds, the phrase's papers
+# follow as near matches, as they do unquoted.
+run search '"kv cache" zzzz' --format ids
+expect_code 0
+[[ -n $out ]] || fail "a phrase and an unknown word listed nothing"
+# Words joined by / are alternatives.
+run search 'int4/int8' --format ids
+grep -qx llm-int8 <<<"$out" || fail "int4/int8 misses LLM.int8(): $out"
 # A framework's name is never corrected as a typo (vllm is no llm); the search says where it is.
 run search tensorrt
 expect_code 0

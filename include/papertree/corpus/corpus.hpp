@@ -260,8 +260,8 @@ std::optional<CategoryIndex> category_named_by(const Corpus& corpus, std::string
 bool is_framework_word(const Corpus& corpus, std::string_view word);
 
 /// The framework that search words name, if any: its id or name, case and punctuation aside
-/// ("vllm", "TensorRT-LLM", "tensorrt llm"), or for one word of four letters or more, a word
-/// of it ("tensorrt").
+/// ("vllm", "TensorRT-LLM", "tensorrt llm"), or for one word of four letters or more that is
+/// no English word and names no category, a word of it ("tensorrt"; not "foundry").
 const Framework* framework_named_by(const Corpus& corpus, std::string_view words);
 
 /// What search indexes for one thesaurus term, as words of its category's name: `unit`, the
