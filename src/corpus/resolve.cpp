@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -375,27 +374,6 @@ CategoryIndex resolve_as(const Corpus& corpus, std::string_view raw, std::string
   throw UsageError(message, "run 'papertree tree --ids' to see every category and its id");
 }
 
-}  // namespace
-
-namespace {
-
-// The runs of letters and digits of `text`, case-folded.
-std::vector<std::string> alnum_words(std::string_view text) {
-  std::string folded = fold_case_accents(text);
-  std::vector<std::string> out;
-  std::string word;
-  for (char c : folded) {
-    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
-      word += c;
-    } else if (!word.empty()) {
-      out.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) out.push_back(std::move(word));
-  return out;
-}
-
 std::string joined(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& w : words) out += w;
@@ -407,7 +385,7 @@ std::string joined(const std::vector<std::string>& words) {
 bool is_framework_word(const Corpus& corpus, std::string_view word) {
   for (const Framework& f : corpus.frameworks()) {
     for (std::string_view text : {std::string_view(f.id), std::string_view(f.name)}) {
-      for (const std::string& w : alnum_words(text))
+      for (const std::string& w : folded_words(text))
         if (w == word) return true;
     }
   }
@@ -415,11 +393,11 @@ bool is_framework_word(const Corpus& corpus, std::string_view word) {
 }
 
 const Framework* framework_named_by(const Corpus& corpus, std::string_view words) {
-  const std::vector<std::string> typed = alnum_words(words);
+  const std::vector<std::string> typed = folded_words(words);
   if (typed.empty()) return nullptr;
   const std::string whole = joined(typed);
   for (const Framework& f : corpus.frameworks()) {
-    if (whole == joined(alnum_words(f.id)) || whole == joined(alnum_words(f.name))) return &f;
+    if (whole == joined(folded_words(f.id)) || whole == joined(folded_words(f.name))) return &f;
   }
   // One word of a name only where it is a name itself: "tensorrt", not "foundry" of LLM-Foundry
   // or "pruning" of a "Fast Pruning Toolkit".
@@ -427,7 +405,7 @@ const Framework* framework_named_by(const Corpus& corpus, std::string_view words
       category_named_by(corpus, typed.front()))
     return nullptr;
   for (const Framework& f : corpus.frameworks()) {
-    for (const std::string& w : alnum_words(f.name))
+    for (const std::string& w : folded_words(f.name))
       if (w == typed.front()) return &f;
   }
   return nullptr;

@@ -76,23 +76,6 @@ YearRange parse_year_range(std::string_view text) {
 
 namespace {
 
-// Folded words of a name: "Dao, Tri" -> dao, tri; "Jean-Luc" -> jean, luc.
-std::vector<std::string> name_words(std::string_view name) {
-  std::vector<std::string> words;
-  std::string folded = fold_case_accents(name);
-  std::string word;
-  for (char c : folded) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) {
-      word += c;
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
-}
-
 bool contains(const std::vector<std::string>& words, const std::string& w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
@@ -100,15 +83,15 @@ bool contains(const std::vector<std::string>& words, const std::string& w) {
 }  // namespace
 
 bool author_matches(const Author& author, std::string_view name) {
-  std::vector<std::string> wanted = name_words(name);
+  std::vector<std::string> wanted = folded_words(name);
   if (wanted.empty()) return false;
   if (!author.literal.empty()) {
-    std::vector<std::string> words = name_words(author.literal);
+    std::vector<std::string> words = folded_words(author.literal);
     return std::all_of(wanted.begin(), wanted.end(),
                        [&](const std::string& w) { return contains(words, w); });
   }
-  std::vector<std::string> family = name_words(author.family);
-  std::vector<std::string> given = name_words(author.given);
+  std::vector<std::string> family = folded_words(author.family);
+  std::vector<std::string> given = folded_words(author.given);
   bool family_seen = false;
   for (const std::string& w : wanted) {
     if (contains(family, w)) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <vector>
 
 #include "papertree/text/text.hpp"
@@ -267,6 +268,21 @@ std::string quote_for_message(std::string_view s, std::size_t max_width) {
   std::string shown = sanitize_for_display(s);
   if (display_width(shown) <= max_width) return "\"" + shown + "\"";
   return "\"" + truncate_to_width(shown, max_width) + "\" (" + std::to_string(s.size()) + " bytes)";
+}
+
+std::vector<std::string> folded_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : fold_case_accents(text)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0 || static_cast<unsigned char>(c) >= 0x80) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
 }
 
 }  // namespace papertree

@@ -26,6 +26,11 @@ std::string slugify(std::string_view s);
 /// (Indic vowel signs and viramas, Arabic and Hebrew points, kana voicing) stay.
 std::string fold_case_accents(std::string_view s);
 
+/// The words of `text` once folded (fold_case_accents): its runs of ASCII letters, digits and
+/// non-ASCII bytes; anything else separates ("Dao, Tri" -> dao, tri; "TensorRT-LLM" ->
+/// tensorrt, llm).
+std::vector<std::string> folded_words(std::string_view text);
+
 /// Edit distance on bytes: insertions, deletions, substitutions and swaps of two adjacent
 /// characters cost one each (optimal string alignment, so "serach" is one edit from "search").
 std::size_t edit_distance(std::string_view a, std::string_view b);
